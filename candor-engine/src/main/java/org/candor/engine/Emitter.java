@@ -1,0 +1,99 @@
+package org.candor.engine;
+
+/** Numbers events and hands them to the sink. The engine's only way of speaking. */
+final class Emitter {
+    private final EngineEvents sink;
+    private long lastSeq;
+
+    Emitter(final EngineEvents sink, final long lastSeq) {
+        this.sink = sink;
+        this.lastSeq = lastSeq;
+    }
+
+    long lastSeq() {
+        return lastSeq;
+    }
+
+    void lastSeq(final long lastSeq) {
+        this.lastSeq = lastSeq;
+    }
+
+    void commandResult(final long clientId, final long commandId, final long timestampMs, final RejectReason reason,
+        final long reference, final long firstSeq, final boolean duplicate) {
+        sink.commandResult(++lastSeq, clientId, commandId, timestampMs, reason, reference, firstSeq, duplicate);
+    }
+
+    void assetCreated(final int assetId, final String code, final int scale) {
+        sink.assetCreated(++lastSeq, assetId, code, scale);
+    }
+
+    void marketCreated(final MarketSpec m) {
+        sink.marketCreated(++lastSeq, m.marketId, m.symbol, m.baseAssetId, m.quoteAssetId, m.tickSize, m.lotSize,
+            m.minQuantity, m.maxQuantity, m.minNotional, m.makerFeeBps, m.takerFeeBps);
+    }
+
+    void marketStatusChanged(final int marketId, final MarketStatus status) {
+        sink.marketStatusChanged(++lastSeq, marketId, status);
+    }
+
+    void userCreated(final long userId) {
+        sink.userCreated(++lastSeq, userId);
+    }
+
+    void ledgerEntry(final int assetId, final long fromUserId, final Bucket fromBucket, final long toUserId,
+        final Bucket toBucket, final long amount, final LedgerCause cause, final long reference) {
+        sink.ledgerEntry(++lastSeq, assetId, fromUserId, fromBucket, toUserId, toBucket, amount, cause, reference);
+    }
+
+    void depositCredited(final long userId, final int assetId, final long amount, final long depositRef) {
+        sink.depositCredited(++lastSeq, userId, assetId, amount, depositRef);
+    }
+
+    void withdrawalRequested(final long withdrawalId, final long userId, final int assetId, final long amount) {
+        sink.withdrawalRequested(++lastSeq, withdrawalId, userId, assetId, amount);
+    }
+
+    void withdrawalStateChanged(final long withdrawalId, final WithdrawalState state) {
+        sink.withdrawalStateChanged(++lastSeq, withdrawalId, state);
+    }
+
+    void holdPlaced(final long holdId, final long userId, final int assetId, final long amount,
+        final HoldReason reason, final long operatorId) {
+        sink.holdPlaced(++lastSeq, holdId, userId, assetId, amount, reason, operatorId);
+    }
+
+    void holdReleased(final long holdId, final long operatorId) {
+        sink.holdReleased(++lastSeq, holdId, operatorId);
+    }
+
+    void orderAccepted(final long orderId, final long userId, final int marketId, final Side side,
+        final OrderType type, final TimeInForce tif, final long price, final long quantity, final long quoteBudget,
+        final long clientOrderId, final StpMode stpMode) {
+        sink.orderAccepted(++lastSeq, orderId, userId, marketId, side, type, tif, price, quantity, quoteBudget,
+            clientOrderId, stpMode);
+    }
+
+    void trade(final long tradeId, final int marketId, final long price, final long quantity, final long quoteAmount,
+        final long makerOrderId, final long takerOrderId, final long makerUserId, final long takerUserId,
+        final Side takerSide, final long makerFee, final long takerFee, final long makerRemaining,
+        final long takerRemaining) {
+        sink.trade(++lastSeq, tradeId, marketId, price, quantity, quoteAmount, makerOrderId, takerOrderId,
+            makerUserId, takerUserId, takerSide, makerFee, takerFee, makerRemaining, takerRemaining);
+    }
+
+    void orderRested(final long orderId, final long price, final long remaining) {
+        sink.orderRested(++lastSeq, orderId, price, remaining);
+    }
+
+    void orderReduced(final long orderId, final long remaining) {
+        sink.orderReduced(++lastSeq, orderId, remaining);
+    }
+
+    void orderMoved(final long orderId, final long oldPrice, final long newPrice) {
+        sink.orderMoved(++lastSeq, orderId, oldPrice, newPrice);
+    }
+
+    void orderDone(final long orderId, final OrderEndReason reason, final long remaining) {
+        sink.orderDone(++lastSeq, orderId, reason, remaining);
+    }
+}

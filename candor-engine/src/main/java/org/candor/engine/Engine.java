@@ -1,0 +1,533 @@
+package org.candor.engine;
+
+/**
+ * Candor's exchange state machine: assets, markets, users, the double-entry ledger, order books and matching,
+ * deposits, withdrawals and holds. It is pure: no I/O, threads, clock, randomness or logging. Every command carries
+ * the caller's client id, a command id that increases per client, and a timestamp (cluster time, epoch
+ * milliseconds); every command emits its events to the {@link EngineEvents} sink and ends with one
+ * {@code commandResult}. The same commands therefore give the same events and the same {@link #digest()} on every
+ * replica, every replay and every version that keeps the semantics.
+ *
+ * <p>Rejections are values: a rejected command returns its {@link RejectReason}, emits only its result, and changes
+ * nothing but the memory of command ids. A broken invariant throws {@link InvariantViolation} and the engine refuses
+ * every command after it: better halted than wrong with money.
+ *
+ * <p>Not thread-safe: one thread owns an engine, as the cluster's service thread does.
+ */
+public final class Engine {
+    /** The owner id of system accounts (custody, fees). User ids are positive. */
+    public static final long SYSTEM_USER_ID = 0;
+    /**
+     * Order ids carry their store slot in this many low bits, so lookups need no hash map. 2^22 slots is twice the
+     * largest order capacity the default configuration allows; the 41 bits above count orders for 70 years at
+     * 1,000 orders a second.
+     */
+    public static final int ORDER_SLOT_BITS = 22;
+
+    final EngineCapacity capacity;
+    final Emitter emitter;
+    final Digest digest = new Digest();
+    final Users users;
+    final Assets assets;
+    final Ledger ledger;
+    final OrderStore orders;
+    final ClientOrderIndex clientOrders;
+    final Market[] markets;
+    final Trading trading;
+    final Funds funds;
+    final CommandMemory memory;
+    private int marketCount;
+    private boolean stopped;
+    private long clientId;
+    private long commandId;
+    private long timestampMs;
+    private long firstSeq;
+    private RejectReason repeated;
+
+    public Engine(final EngineCapacity capacity, final EngineEvents events) {
+        this.capacity = capacity;
+        this.emitter = new Emitter(events, 0);
+        this.users = new Users(capacity.usersMax());
+        this.assets = new Assets(capacity.assetsMax());
+        this.ledger = new Ledger(capacity.accountsMax(), capacity.assetsMax(), users, emitter, digest);
+        this.orders = new OrderStore(capacity.ordersMax());
+        this.clientOrders = new ClientOrderIndex(1024);
+        this.markets = new Market[capacity.marketsMax()];
+        this.trading = new Trading(users, ledger, orders, clientOrders, markets, emitter, digest, capacity);
+        this.funds = new Funds(users, ledger, emitter, digest, capacity);
+        this.memory = new CommandMemory(capacity.clientsMax(), capacity.resultsPerClient());
+    }
+
+    // ---------------------------------------------------------------- listing and administration
+
+    public RejectReason createAsset(final long client, final long command, final long nowMs, final int assetId,
+        final String code, final int scale) {
+        if (!begin(client, command, nowMs)) {
+            return repeated;
+        }
+        try {
+            return end(Admin.createAsset(this, assetId, code, scale), assetId);
+        } catch (RuntimeException e) {
+            throw stop(e);
+        }
+    }
+
+    /** Lists a market; see {@link MarketSpec} for the units and the exactness rule its terms must meet. */
+    public RejectReason createMarket(final long client, final long command, final long nowMs, final int marketId,
+        final String symbol, final int baseAssetId, final int quoteAssetId, final long tickSize, final long lotSize,
+        final long minQuantity, final long maxQuantity, final long minNotional, final int makerFeeBps,
+        final int takerFeeBps) {
+        if (!begin(client, command, nowMs)) {
+            return repeated;
+        }
+        try {
+            return end(Admin.createMarket(this, marketId, symbol, baseAssetId, quoteAssetId, tickSize, lotSize,
+                minQuantity, maxQuantity, minNotional, makerFeeBps, takerFeeBps), marketId);
+        } catch (RuntimeException e) {
+            throw stop(e);
+        }
+    }
+
+    /** Halts or resumes a market. A halted market rejects new orders and moves; cancels and reduces still work. */
+    public RejectReason setMarketStatus(final long client, final long command, final long nowMs, final int marketId,
+        final MarketStatus status) {
+        if (!begin(client, command, nowMs)) {
+            return repeated;
+        }
+        try {
+            return end(Admin.setMarketStatus(this, marketId, status), marketId);
+        } catch (RuntimeException e) {
+            throw stop(e);
+        }
+    }
+
+    public RejectReason createUser(final long client, final long command, final long nowMs, final long userId) {
+        if (!begin(client, command, nowMs)) {
+            return repeated;
+        }
+        try {
+            return end(Admin.createUser(this, userId), userId);
+        } catch (RuntimeException e) {
+            throw stop(e);
+        }
+    }
+
+    // ---------------------------------------------------------------- money in, money out, holds
+
+    /** Credits a confirmed deposit: custody to the user's available balance. */
+    public RejectReason deposit(final long client, final long command, final long nowMs, final long userId,
+        final int assetId, final long amount, final long depositRef) {
+        if (!begin(client, command, nowMs)) {
+            return repeated;
+        }
+        try {
+            final int user = users.slotOf(userId);
+            final RejectReason known = user == Users.NONE ? RejectReason.UNKNOWN_USER : knownAsset(assetId);
+            return end(known != RejectReason.NONE ? known : funds.deposit(user, assetId, amount, depositRef),
+                depositRef);
+        } catch (RuntimeException e) {
+            throw stop(e);
+        }
+    }
+
+    /** Moves an amount from available to withdrawing; the reference of the result is the new withdrawal id. */
+    public RejectReason requestWithdrawal(final long client, final long command, final long nowMs, final long userId,
+        final int assetId, final long amount) {
+        if (!begin(client, command, nowMs)) {
+            return repeated;
+        }
+        try {
+            final int user = users.slotOf(userId);
+            final RejectReason known = user == Users.NONE ? RejectReason.UNKNOWN_USER : knownAsset(assetId);
+            return end(known != RejectReason.NONE ? known : funds.requestWithdrawal(user, assetId, amount, nowMs),
+                funds.lastReference());
+        } catch (RuntimeException e) {
+            throw stop(e);
+        }
+    }
+
+    /** The withdrawal was sent and confirmed: its funds leave the ledger for custody. */
+    public RejectReason completeWithdrawal(final long client, final long command, final long nowMs,
+        final long withdrawalId) {
+        return endWithdrawal(client, command, nowMs, withdrawalId, Users.NONE, WithdrawalState.COMPLETED);
+    }
+
+    /** The withdrawal could not be sent: its funds return to available. */
+    public RejectReason failWithdrawal(final long client, final long command, final long nowMs,
+        final long withdrawalId) {
+        return endWithdrawal(client, command, nowMs, withdrawalId, Users.NONE, WithdrawalState.FAILED);
+    }
+
+    /** The owner cancels a pending withdrawal: its funds return to available. */
+    public RejectReason cancelWithdrawal(final long client, final long command, final long nowMs, final long userId,
+        final long withdrawalId) {
+        final int user = users.slotOf(userId);
+        if (user == Users.NONE) {
+            if (!begin(client, command, nowMs)) {
+                return repeated;
+            }
+            return end(RejectReason.UNKNOWN_USER, 0);
+        }
+        return endWithdrawal(client, command, nowMs, withdrawalId, user, WithdrawalState.CANCELLED);
+    }
+
+    /** An operator restricts an amount of a user's available funds; the reference is the new hold id. */
+    public RejectReason placeHold(final long client, final long command, final long nowMs, final long userId,
+        final int assetId, final long amount, final HoldReason reason, final long operatorId) {
+        if (!begin(client, command, nowMs)) {
+            return repeated;
+        }
+        try {
+            final int user = users.slotOf(userId);
+            RejectReason known = user == Users.NONE ? RejectReason.UNKNOWN_USER : knownAsset(assetId);
+            if (known == RejectReason.NONE && reason == null) {
+                known = RejectReason.INVALID_ARGUMENT;
+            }
+            return end(known != RejectReason.NONE ? known
+                : funds.placeHold(user, assetId, amount, reason, operatorId, nowMs), funds.lastReference());
+        } catch (RuntimeException e) {
+            throw stop(e);
+        }
+    }
+
+    public RejectReason releaseHold(final long client, final long command, final long nowMs, final long holdId,
+        final long operatorId) {
+        if (!begin(client, command, nowMs)) {
+            return repeated;
+        }
+        try {
+            return end(funds.releaseHold(holdId, operatorId), holdId);
+        } catch (RuntimeException e) {
+            throw stop(e);
+        }
+    }
+
+    // ---------------------------------------------------------------- orders
+
+    /**
+     * Places an order. LIMIT orders need a price and a quantity; MARKET sells need a quantity and MARKET buys a
+     * quote budget (the other fields zero), both with IOC. A client order id of 0 means none. The result's
+     * reference is the new order id.
+     */
+    public RejectReason placeOrder(final long client, final long command, final long nowMs, final long userId,
+        final int marketId, final Side side, final OrderType type, final TimeInForce timeInForce, final long price,
+        final long quantity, final long quoteBudget, final long clientOrderId, final StpMode stpMode) {
+        if (!begin(client, command, nowMs)) {
+            return repeated;
+        }
+        try {
+            final int user = users.slotOf(userId);
+            final Market market = market(marketId);
+            RejectReason reason = user == Users.NONE ? RejectReason.UNKNOWN_USER
+                : market == null ? RejectReason.UNKNOWN_MARKET : RejectReason.NONE;
+            if (reason == RejectReason.NONE && (side == null || type == null || timeInForce == null
+                || stpMode == null || clientOrderId < 0)) {
+                reason = RejectReason.INVALID_ARGUMENT;
+            }
+            if (reason == RejectReason.NONE) {
+                reason = trading.place(user, market, side, type, timeInForce, price, quantity, quoteBudget,
+                    clientOrderId, stpMode);
+            }
+            return end(reason, trading.lastOrderId());
+        } catch (RuntimeException e) {
+            throw stop(e);
+        }
+    }
+
+    /** Cancels an open order of the user, by order id, or by client order id when the order id is 0. */
+    public RejectReason cancelOrder(final long client, final long command, final long nowMs, final long userId,
+        final int marketId, final long orderId, final long clientOrderId) {
+        if (!begin(client, command, nowMs)) {
+            return repeated;
+        }
+        try {
+            final int user = users.slotOf(userId);
+            final Market market = market(marketId);
+            final RejectReason known = knownUserAndMarket(user, market);
+            return end(known != RejectReason.NONE ? known : trading.cancel(user, market, orderId, clientOrderId),
+                trading.lastOrderId());
+        } catch (RuntimeException e) {
+            throw stop(e);
+        }
+    }
+
+    /** Cancels every open order of the user in the market; the result's reference is how many were cancelled. */
+    public RejectReason cancelAllOrders(final long client, final long command, final long nowMs, final long userId,
+        final int marketId) {
+        if (!begin(client, command, nowMs)) {
+            return repeated;
+        }
+        try {
+            final int user = users.slotOf(userId);
+            final Market market = market(marketId);
+            final RejectReason known = knownUserAndMarket(user, market);
+            if (known != RejectReason.NONE) {
+                return end(known, 0);
+            }
+            return end(RejectReason.NONE, trading.cancelAll(user, market));
+        } catch (RuntimeException e) {
+            throw stop(e);
+        }
+    }
+
+    /** Reduces an open order's quantity by {@code reduceBy} base minor units, keeping its priority. */
+    public RejectReason reduceOrder(final long client, final long command, final long nowMs, final long userId,
+        final int marketId, final long orderId, final long reduceBy) {
+        if (!begin(client, command, nowMs)) {
+            return repeated;
+        }
+        try {
+            final int user = users.slotOf(userId);
+            final Market market = market(marketId);
+            final RejectReason known = knownUserAndMarket(user, market);
+            return end(known != RejectReason.NONE ? known : trading.reduce(user, market, orderId, reduceBy),
+                orderId);
+        } catch (RuntimeException e) {
+            throw stop(e);
+        }
+    }
+
+    /** Moves an open order to a new price; it loses its priority and may trade if the new price crosses. */
+    public RejectReason moveOrder(final long client, final long command, final long nowMs, final long userId,
+        final int marketId, final long orderId, final long newPrice) {
+        if (!begin(client, command, nowMs)) {
+            return repeated;
+        }
+        try {
+            final int user = users.slotOf(userId);
+            final Market market = market(marketId);
+            final RejectReason known = knownUserAndMarket(user, market);
+            return end(known != RejectReason.NONE ? known : trading.move(user, market, orderId, newPrice), orderId);
+        } catch (RuntimeException e) {
+            throw stop(e);
+        }
+    }
+
+    // ---------------------------------------------------------------- command framing
+
+    private RejectReason endWithdrawal(final long client, final long command, final long nowMs,
+        final long withdrawalId, final int userSlot, final WithdrawalState state) {
+        if (!begin(client, command, nowMs)) {
+            return repeated;
+        }
+        try {
+            return end(funds.endWithdrawal(withdrawalId, userSlot, state), withdrawalId);
+        } catch (RuntimeException e) {
+            throw stop(e);
+        }
+    }
+
+    /**
+     * Starts a command. Returns false when the command must not be applied (a duplicate, a stale id, or no room
+     * for a new client); its result has then already been emitted and is in {@link #repeated}.
+     */
+    private boolean begin(final long client, final long command, final long nowMs) {
+        if (stopped) {
+            throw new IllegalStateException("engine stopped after an invariant violation; restore and investigate");
+        }
+        clientId = client;
+        commandId = command;
+        timestampMs = nowMs;
+        firstSeq = emitter.lastSeq() + 1;
+        final int check = command <= 0 ? CommandMemory.STALE : memory.check(client, command);
+        if (check == CommandMemory.NEW) {
+            return true;
+        }
+        if (check >= 0) {
+            repeated = memory.reasonAt(check);
+            emitter.commandResult(client, command, nowMs, repeated, memory.referenceAt(check),
+                memory.firstSeqAt(check), true);
+            return false;
+        }
+        repeated = check == CommandMemory.NO_CAPACITY ? RejectReason.CLIENTS_CAPACITY_REACHED
+            : RejectReason.STALE_COMMAND_ID;
+        emitter.commandResult(client, command, nowMs, repeated, 0, firstSeq, false);
+        return false;
+    }
+
+    private RejectReason end(final RejectReason reason, final long reference) {
+        final long resultReference = reason == RejectReason.NONE ? reference : 0;
+        memory.record(commandId, reason, resultReference, firstSeq);
+        emitter.commandResult(clientId, commandId, timestampMs, reason, resultReference, firstSeq, false);
+        return reason;
+    }
+
+    private RuntimeException stop(final RuntimeException cause) {
+        stopped = true;
+        return cause;
+    }
+
+    private RejectReason knownAsset(final int assetId) {
+        return assets.exists(assetId) ? RejectReason.NONE : RejectReason.UNKNOWN_ASSET;
+    }
+
+    private static RejectReason knownUserAndMarket(final int userSlot, final Market market) {
+        if (userSlot == Users.NONE) {
+            return RejectReason.UNKNOWN_USER;
+        }
+        return market == null ? RejectReason.UNKNOWN_MARKET : RejectReason.NONE;
+    }
+
+    // ---------------------------------------------------------------- state: digest, audit, snapshot
+
+    /**
+     * The digest of the whole state: the incremental digest of every balance, order, hold, withdrawal, market,
+     * asset and user, combined with the id counters, the event sequence and the command-id memory. Equal on every
+     * replica after the same commands; equal after a snapshot is restored.
+     */
+    public long digest() {
+        return combine(digest.value());
+    }
+
+    /** The same value as {@link #digest()}, rebuilt from scratch element by element (O(state)). */
+    public long recomputeDigest() {
+        return combine(new StateAudit(this).recomputeIncremental());
+    }
+
+    private long combine(final long incremental) {
+        final long counters = Digest.hash(40, emitter.lastSeq(), trading.orderSeq(), trading.restSeq(),
+            trading.tradeSeq(), funds.withdrawalSeq(), funds.holdSeq());
+        return Digest.mix(incremental + Digest.mix(counters) + memory.hash());
+    }
+
+    /**
+     * Checks every invariant from scratch: per asset all accounts sum to zero; no user bucket is negative;
+     * IN_ORDERS, HELD and WITHDRAWING equal the open orders, active holds and pending withdrawals behind them;
+     * books are sorted, uncrossed and in time priority; indices agree; the incremental digest is right. A
+     * violation stops the engine.
+     */
+    public void checkInvariants() {
+        try {
+            new StateAudit(this).check();
+        } catch (InvariantViolation e) {
+            throw stop(e);
+        }
+    }
+
+    /** Writes the whole state; {@link #restore} reads it back into an engine with an equal {@link #digest()}. */
+    public void writeSnapshot(final SnapshotWriter out) {
+        Snapshots.write(this, out);
+    }
+
+    /** An engine in the state of a snapshot, emitting to {@code events} from the snapshot's event sequence on. */
+    public static Engine restore(final EngineCapacity capacity, final EngineEvents events,
+        final org.agrona.DirectBuffer buffer, final int offset, final int length) {
+        return Snapshots.read(capacity, events, buffer, offset, length);
+    }
+
+    // ---------------------------------------------------------------- queries
+
+    /** The sequence number of the last event emitted. */
+    public long lastEventSeq() {
+        return emitter.lastSeq();
+    }
+
+    public boolean userExists(final long userId) {
+        return users.slotOf(userId) != Users.NONE;
+    }
+
+    /** A user's balance in one bucket, or a system account's (user {@link #SYSTEM_USER_ID}, CUSTODY or FEES). */
+    public long balance(final long userId, final int assetId, final Bucket bucket) {
+        if (!assets.exists(assetId)) {
+            return 0;
+        }
+        if (userId == SYSTEM_USER_ID) {
+            return bucket == Bucket.CUSTODY ? ledger.custody(assetId)
+                : bucket == Bucket.FEES ? ledger.fees(assetId) : 0;
+        }
+        final int user = users.slotOf(userId);
+        final int account = user == Users.NONE || bucket.isSystem() ? Ledger.NONE : ledger.find(user, assetId);
+        return account == Ledger.NONE ? 0 : ledger.balance(account, bucket);
+    }
+
+    public MarketStatus marketStatus(final int marketId) {
+        final Market market = market(marketId);
+        return market == null ? null : market.status();
+    }
+
+    public int openOrderCount(final long userId) {
+        final int user = users.slotOf(userId);
+        return user == Users.NONE ? 0 : users.openOrders(user);
+    }
+
+    /** Visits one side of a book in priority order (best price first, then time) without allocating. */
+    public void forEachBookOrder(final int marketId, final Side side, final BookOrderVisitor visitor) {
+        final Market market = market(marketId);
+        if (market == null) {
+            return;
+        }
+        final BookSide book = market.side(side);
+        for (int level = book.levelCount() - 1; level >= 0; level--) {
+            for (int slot = book.headAt(level); slot != OrderStore.NONE; slot = orders.next(slot)) {
+                visitor.order(orders.id(slot), users.idOf(orders.userSlot(slot)),
+                    orders.priceTicks(slot) * market.spec.tickSize, orders.remainingLots(slot) * market.spec.lotSize,
+                    orders.clientOrderId(slot));
+            }
+        }
+    }
+
+    /** Visits up to {@code levelsMax} price levels of one side, best first: price, total quantity, order count. */
+    public void forEachLevel(final int marketId, final Side side, final int levelsMax, final LevelVisitor visitor) {
+        final Market market = market(marketId);
+        if (market == null) {
+            return;
+        }
+        final BookSide book = market.side(side);
+        final int last = Math.max(0, book.levelCount() - levelsMax);
+        for (int level = book.levelCount() - 1; level >= last; level--) {
+            visitor.level(book.priceTicksAt(level) * market.spec.tickSize, book.lotsAt(level) * market.spec.lotSize,
+                book.countAt(level));
+        }
+    }
+
+    /** Open quantity of an open order, or -1 if the order is not open. */
+    public long orderRemaining(final long orderId) {
+        final int slot = orders.slotOf(orderId);
+        return slot == OrderStore.NONE ? -1 : orders.remainingLots(slot) * markets[orders.market(slot)].spec.lotSize;
+    }
+
+    /** Price of an open order, or -1 if the order is not open. */
+    public long orderPrice(final long orderId) {
+        final int slot = orders.slotOf(orderId);
+        return slot == OrderStore.NONE ? -1 : orders.priceTicks(slot) * markets[orders.market(slot)].spec.tickSize;
+    }
+
+    /** Pending withdrawals, in id order. */
+    public Iterable<Withdrawal> pendingWithdrawals() {
+        return funds.pendingWithdrawals();
+    }
+
+    /** Active holds, in id order. */
+    public Iterable<Hold> activeHolds() {
+        return funds.activeHolds();
+    }
+
+    /** Receives one resting order; prices and quantities in minor units. */
+    @FunctionalInterface
+    public interface BookOrderVisitor {
+        void order(long orderId, long userId, long price, long remaining, long clientOrderId);
+    }
+
+    /** Receives one price level; prices and quantities in minor units. */
+    @FunctionalInterface
+    public interface LevelVisitor {
+        void level(long price, long quantity, int orders);
+    }
+
+    Market market(final int marketId) {
+        return marketId >= 0 && marketId < markets.length ? markets[marketId] : null;
+    }
+
+    void addMarket(final Market market) {
+        markets[market.spec.marketId] = market;
+        marketCount++;
+    }
+
+    int marketCount() {
+        return marketCount;
+    }
+
+    boolean isStopped() {
+        return stopped;
+    }
+}

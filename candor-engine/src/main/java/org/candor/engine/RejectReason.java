@@ -1,0 +1,93 @@
+package org.candor.engine;
+
+/**
+ * Why the engine refused a command. A rejection is a value, never an exception, and a rejected command changes
+ * nothing but the command-id memory. The numeric codes are stable: they are written to the journal and mapped to
+ * API error codes at the edge, so a code is never reused or renumbered.
+ */
+public enum RejectReason {
+    NONE(0),
+
+    UNKNOWN_USER(1),
+    UNKNOWN_ASSET(2),
+    UNKNOWN_MARKET(3),
+    /** The order does not exist, is no longer open, or belongs to another user (which is not revealed). */
+    UNKNOWN_ORDER(4),
+    UNKNOWN_WITHDRAWAL(5),
+    UNKNOWN_HOLD(6),
+
+    USER_EXISTS(10),
+    ASSET_EXISTS(11),
+    MARKET_EXISTS(12),
+
+    /** An argument is out of its domain: a non-positive amount, an id out of range, an unknown enum code. */
+    INVALID_ARGUMENT(20),
+    INVALID_ASSET_SCALE(21),
+    /** Tick, lot and scales do not give an exact integer price of one tick on one lot, or limits are inconsistent. */
+    INVALID_MARKET_SPEC(22),
+    INVALID_FEE(23),
+
+    /** Available balance is smaller than the amount the command needs. */
+    INSUFFICIENT_FUNDS(30),
+    /** The credit would push a balance past the engine's amount limit. */
+    BALANCE_OVERFLOW(31),
+
+    MARKET_HALTED(40),
+    PRICE_NOT_ON_TICK(41),
+    QUANTITY_NOT_ON_LOT(42),
+    QUANTITY_TOO_SMALL(43),
+    QUANTITY_TOO_LARGE(44),
+    NOTIONAL_TOO_SMALL(45),
+    /** Price times quantity does not fit the engine's amount limit. */
+    NOTIONAL_OVERFLOW(46),
+    INVALID_PRICE(47),
+    POST_ONLY_WOULD_TAKE(48),
+    DUPLICATE_CLIENT_ORDER_ID(49),
+    INVALID_TIME_IN_FORCE(50),
+    /** A move to the price the order already has. */
+    PRICE_UNCHANGED(51),
+
+    USERS_CAPACITY_REACHED(70),
+    ASSETS_CAPACITY_REACHED(71),
+    MARKETS_CAPACITY_REACHED(72),
+    ACCOUNTS_CAPACITY_REACHED(73),
+    ORDERS_CAPACITY_REACHED(74),
+    USER_ORDERS_CAPACITY_REACHED(75),
+    MARKET_ORDERS_CAPACITY_REACHED(76),
+    WITHDRAWALS_CAPACITY_REACHED(77),
+    HOLDS_CAPACITY_REACHED(78),
+    CLIENTS_CAPACITY_REACHED(79),
+    PRICE_LEVELS_CAPACITY_REACHED(80),
+
+    /** The command id is not above the client's last one and is no longer (or never was) remembered. */
+    STALE_COMMAND_ID(90);
+
+    private static final RejectReason[] BY_CODE = new RejectReason[128];
+
+    static {
+        for (final RejectReason reason : values()) {
+            if (BY_CODE[reason.code] != null) {
+                throw new ExceptionInInitializerError("duplicate reject code " + reason.code);
+            }
+            BY_CODE[reason.code] = reason;
+        }
+    }
+
+    private final int code;
+
+    RejectReason(final int code) {
+        this.code = code;
+    }
+
+    public int code() {
+        return code;
+    }
+
+    public boolean isReject() {
+        return this != NONE;
+    }
+
+    public static RejectReason fromCode(final int code) {
+        return code >= 0 && code < BY_CODE.length ? BY_CODE[code] : null;
+    }
+}

@@ -1,0 +1,122 @@
+package org.candor.engine;
+
+/** The reading half of {@link Snapshots}: rebuilds each part of the state with every count checked. */
+final class SnapshotRestore {
+    private SnapshotRestore() {
+    }
+
+    static void assetsUsersAccounts(final Engine engine, final SnapshotReader in) {
+        final int assets = in.getInt(0, engine.assets.capacity());
+        for (int i = 0; i < assets; i++) {
+            final int asset = in.getInt(0, engine.assets.capacity() - 1);
+            final String code = in.getString();
+            final int scale = in.getInt(0, Assets.SCALE_MAX);
+            engine.assets.add(asset, code, scale);
+            final long custody = in.getLong();
+            engine.ledger.restoreSystem(asset, custody, in.getLong());
+        }
+        final int users = in.getInt(0, engine.capacity.usersMax());
+        for (int i = 0; i < users; i++) {
+            engine.users.add(in.getLong());
+        }
+        final int accounts = in.getInt(0, engine.capacity.accountsMax());
+        for (int i = 0; i < accounts; i++) {
+            final int userSlot = in.getInt(0, users - 1);
+            final int asset = in.getInt(0, engine.assets.capacity() - 1);
+            final int account = engine.ledger.findOrCreate(userSlot, asset);
+            if (account != i) {
+                throw new SnapshotReader.SnapshotFormatException("account slots out of order at " + i);
+            }
+            for (int b = 0; b < Bucket.USER_BUCKETS; b++) {
+                engine.ledger.restoreBalance(account, Bucket.fromCode(b), in.getLong());
+            }
+        }
+    }
+
+    static void marketsAndOrders(final Engine engine, final SnapshotReader in) {
+        final int storeCapacity = in.getInt(1, engine.capacity.ordersMax());
+        final int freeCount = in.getInt(0, storeCapacity);
+        final int[] free = new int[freeCount];
+        for (int i = 0; i < freeCount; i++) {
+            free[i] = in.getInt(0, storeCapacity - 1);
+        }
+        engine.orders.restoreLayout(storeCapacity, free, freeCount);
+        final int markets = in.getInt(0, engine.markets.length);
+        for (int i = 0; i < markets; i++) {
+            final int marketId = in.getInt(0, engine.markets.length - 1);
+            final String symbol = in.getString();
+            final int base = in.getInt();
+            final int quote = in.getInt();
+            final long tick = in.getLong();
+            final long lot = in.getLong();
+            final long quotePerTickLot = MarketSpec.quotePerTickLot(tick, lot, engine.assets.unitSize(base));
+            final MarketSpec spec = new MarketSpec(marketId, symbol, base, quote, tick, lot, in.getLong(),
+                in.getLong(), in.getLong(), in.getInt(), in.getInt(), quotePerTickLot);
+            final Market market = new Market(spec, engine.orders);
+            market.status(MarketStatus.fromCode(in.getInt(0, 1)));
+            engine.addMarket(market);
+            side(engine, market, Side.BUY, in, storeCapacity);
+            side(engine, market, Side.SELL, in, storeCapacity);
+        }
+        for (int user = 0; user < engine.users.count(); user++) {
+            final int count = in.getInt(0, engine.capacity.openOrdersPerUserMax());
+            final int[] slots = new int[count];
+            for (int i = 0; i < count; i++) {
+                slots[i] = in.getInt(0, storeCapacity - 1);
+            }
+            for (int i = count - 1; i >= 0; i--) {
+                engine.trading.linkToUser(user, slots[i]);
+            }
+        }
+    }
+
+    private static void side(final Engine engine, final Market market, final Side side, final SnapshotReader in,
+        final int storeCapacity) {
+        final OrderStore orders = engine.orders;
+        final int count = in.getInt(0, storeCapacity);
+        for (int i = 0; i < count; i++) {
+            final int slot = in.getInt(0, storeCapacity - 1);
+            orders.restoreOrder(slot, in.getLong());
+            final long clientOrderId = in.getLong();
+            final long priceTicks = in.getLong();
+            final long remaining = in.getLong();
+            final long stamp = in.getLong();
+            final int userSlot = in.getInt(0, engine.users.count() - 1);
+            final StpMode stp = StpMode.fromCode(in.getInt(0, 3));
+            final TimeInForce tif = TimeInForce.fromCode(in.getInt(0, 3));
+            final int base = engine.ledger.find(userSlot, market.spec.baseAssetId);
+            final int quote = engine.ledger.find(userSlot, market.spec.quoteAssetId);
+            orders.init(slot, clientOrderId, userSlot, base, quote, market.spec.marketId, side, stp, tif);
+            orders.priceTicks(slot, priceTicks);
+            orders.remainingLots(slot, remaining);
+            orders.stamp(slot, stamp);
+            engine.trading.restoreResting(market, slot);
+        }
+    }
+
+    static void funds(final Engine engine, final SnapshotReader in) {
+        final int withdrawals = in.getInt(0, engine.capacity.pendingWithdrawalsMax());
+        for (int i = 0; i < withdrawals; i++) {
+            final long id = in.getLong();
+            final int userSlot = in.getInt(0, engine.users.count() - 1);
+            final int asset = in.getInt(0, engine.assets.capacity() - 1);
+            engine.funds.restoreWithdrawal(new Withdrawal(id, userSlot, engine.ledger.find(userSlot, asset), asset,
+                in.getLong(), in.getLong()));
+        }
+        final int holds = in.getInt(0, engine.capacity.holdsMax());
+        for (int i = 0; i < holds; i++) {
+            final long id = in.getLong();
+            final int userSlot = in.getInt(0, engine.users.count() - 1);
+            final int asset = in.getInt(0, engine.assets.capacity() - 1);
+            final long amount = in.getLong();
+            final HoldReason reason = HoldReason.fromCode(in.getInt(0, HoldReason.values().length - 1));
+            final Hold hold = new Hold(id, userSlot, engine.ledger.find(userSlot, asset), asset, amount, reason,
+                in.getLong(), in.getLong());
+            hold.approvedBy = in.getLong();
+            hold.reviewDeadlineMs = in.getLong();
+            hold.ticketRef = in.getLong();
+            hold.explanation = in.getString();
+            engine.funds.restoreHold(hold);
+        }
+    }
+}

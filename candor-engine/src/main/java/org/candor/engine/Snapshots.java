@@ -1,0 +1,178 @@
+package org.candor.engine;
+
+import org.agrona.DirectBuffer;
+
+/**
+ * The engine's snapshot: every piece of state, in an order that depends only on the state, so equal engines write
+ * equal bytes. Internal slots (users, accounts, orders) are written too, because order ids and the order of future
+ * slot allocation depend on them: a restored engine must continue exactly as the original would have.
+ */
+final class Snapshots {
+    /** "CNDRSNAP" in ASCII. */
+    static final long MAGIC = 0x434E4452534E4150L;
+    static final int FORMAT_VERSION = 1;
+
+    private Snapshots() {
+    }
+
+    static void write(final Engine engine, final SnapshotWriter out) {
+        out.putLong(MAGIC);
+        out.putInt(FORMAT_VERSION);
+        out.putLong(engine.emitter.lastSeq());
+        out.putLong(engine.trading.orderSeq());
+        out.putLong(engine.trading.restSeq());
+        out.putLong(engine.trading.tradeSeq());
+        out.putLong(engine.funds.withdrawalSeq());
+        out.putLong(engine.funds.holdSeq());
+        writeAssetsUsersAccounts(engine, out);
+        writeMarketsAndOrders(engine, out);
+        writeFunds(engine, out);
+        engine.memory.write(out);
+        out.putLong(MAGIC);
+    }
+
+    private static void writeAssetsUsersAccounts(final Engine engine, final SnapshotWriter out) {
+        out.putInt(engine.assets.count());
+        for (int asset = 0; asset < engine.assets.capacity(); asset++) {
+            if (engine.assets.exists(asset)) {
+                out.putInt(asset);
+                out.putString(engine.assets.code(asset));
+                out.putInt(engine.assets.scale(asset));
+                out.putLong(engine.ledger.custody(asset));
+                out.putLong(engine.ledger.fees(asset));
+            }
+        }
+        out.putInt(engine.users.count());
+        for (int user = 0; user < engine.users.count(); user++) {
+            out.putLong(engine.users.idOf(user));
+        }
+        final Ledger ledger = engine.ledger;
+        out.putInt(ledger.count());
+        for (int account = 0; account < ledger.count(); account++) {
+            out.putInt(ledger.userSlotOf(account));
+            out.putInt(ledger.assetOf(account));
+            for (int b = 0; b < Bucket.USER_BUCKETS; b++) {
+                out.putLong(ledger.balance(account, Bucket.fromCode(b)));
+            }
+        }
+    }
+
+    private static void writeMarketsAndOrders(final Engine engine, final SnapshotWriter out) {
+        final OrderStore orders = engine.orders;
+        out.putInt(orders.capacity());
+        out.putInt(orders.freeCount());
+        for (int i = 0; i < orders.freeCount(); i++) {
+            out.putInt(orders.freeAt(i));
+        }
+        out.putInt(engine.marketCount());
+        for (final Market market : engine.markets) {
+            if (market == null) {
+                continue;
+            }
+            final MarketSpec s = market.spec;
+            out.putInt(s.marketId);
+            out.putString(s.symbol);
+            out.putInt(s.baseAssetId);
+            out.putInt(s.quoteAssetId);
+            out.putLong(s.tickSize);
+            out.putLong(s.lotSize);
+            out.putLong(s.minQuantity);
+            out.putLong(s.maxQuantity);
+            out.putLong(s.minNotional);
+            out.putInt(s.makerFeeBps);
+            out.putInt(s.takerFeeBps);
+            out.putInt(market.status().code());
+            writeSide(orders, market.bids, out);
+            writeSide(orders, market.asks, out);
+        }
+        for (int user = 0; user < engine.users.count(); user++) {
+            out.putInt(engine.users.openOrders(user));
+            for (int slot = engine.users.orderHead(user); slot != OrderStore.NONE; slot = orders.userNext(slot)) {
+                out.putInt(slot);
+            }
+        }
+    }
+
+    private static void writeSide(final OrderStore orders, final BookSide side, final SnapshotWriter out) {
+        int count = 0;
+        for (int level = 0; level < side.levelCount(); level++) {
+            count += side.countAt(level);
+        }
+        out.putInt(count);
+        for (int level = 0; level < side.levelCount(); level++) {
+            for (int slot = side.headAt(level); slot != OrderStore.NONE; slot = orders.next(slot)) {
+                out.putInt(slot);
+                out.putLong(orders.id(slot));
+                out.putLong(orders.clientOrderId(slot));
+                out.putLong(orders.priceTicks(slot));
+                out.putLong(orders.remainingLots(slot));
+                out.putLong(orders.stamp(slot));
+                out.putInt(orders.userSlot(slot));
+                out.putInt(orders.stp(slot).code());
+                out.putInt(orders.tif(slot).code());
+            }
+        }
+    }
+
+    private static void writeFunds(final Engine engine, final SnapshotWriter out) {
+        int withdrawals = 0;
+        for (final Withdrawal ignored : engine.funds.pendingWithdrawals()) {
+            withdrawals++;
+        }
+        out.putInt(withdrawals);
+        for (final Withdrawal w : engine.funds.pendingWithdrawals()) {
+            out.putLong(w.withdrawalId);
+            out.putInt(w.userSlot);
+            out.putInt(w.assetId);
+            out.putLong(w.amount);
+            out.putLong(w.requestedAtMs);
+        }
+        int holds = 0;
+        for (final Hold ignored : engine.funds.activeHolds()) {
+            holds++;
+        }
+        out.putInt(holds);
+        for (final Hold h : engine.funds.activeHolds()) {
+            out.putLong(h.holdId);
+            out.putInt(h.userSlot);
+            out.putInt(h.assetId);
+            out.putLong(h.amount);
+            out.putInt(h.reason.code());
+            out.putLong(h.placedBy);
+            out.putLong(h.placedAtMs);
+            out.putLong(h.approvedBy);
+            out.putLong(h.reviewDeadlineMs);
+            out.putLong(h.ticketRef);
+            out.putString(h.explanation);
+        }
+    }
+
+    static Engine read(final EngineCapacity capacity, final EngineEvents events, final DirectBuffer buffer,
+        final int offset, final int length) {
+        final SnapshotReader in = new SnapshotReader(buffer, offset, length);
+        if (in.getLong() != MAGIC) {
+            throw new SnapshotReader.SnapshotFormatException("not a Candor engine snapshot");
+        }
+        final int version = in.getInt();
+        if (version != FORMAT_VERSION) {
+            throw new SnapshotReader.SnapshotFormatException("unsupported snapshot version=" + version);
+        }
+        final Engine engine = new Engine(capacity, events);
+        engine.emitter.lastSeq(in.getLong());
+        final long orderSeq = in.getLong();
+        final long restSeq = in.getLong();
+        final long tradeSeq = in.getLong();
+        engine.trading.restoreCounters(orderSeq, restSeq, tradeSeq);
+        final long withdrawalSeq = in.getLong();
+        engine.funds.restoreCounters(withdrawalSeq, in.getLong());
+        SnapshotRestore.assetsUsersAccounts(engine, in);
+        SnapshotRestore.marketsAndOrders(engine, in);
+        SnapshotRestore.funds(engine, in);
+        engine.memory.read(in);
+        if (in.getLong() != MAGIC || !in.atEnd()) {
+            throw new SnapshotReader.SnapshotFormatException("snapshot trailer missing or extra bytes");
+        }
+        engine.digest.set(new StateAudit(engine).recomputeIncremental());
+        return engine;
+    }
+}
