@@ -1,0 +1,21 @@
+package org.candor.app;
+
+import org.candor.app.bench.BenchCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code candor} command line. Wiring only: each subcommand lives in its own class. */
+@Command(name = "candor", mixinStandardHelpOptions = true, version = "candor 0.1.0",
+    description = "Candor: an exchange that cannot silently freeze your money.",
+    subcommands = {DemoCommand.class, BenchCommand.class})
+public final class Candor implements Runnable {
+
+    public static void main(final String[] args) {
+        System.exit(new CommandLine(new Candor()).execute(args));
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+}

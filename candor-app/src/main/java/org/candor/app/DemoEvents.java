@@ -1,0 +1,156 @@
+package org.candor.app;
+
+import java.io.PrintStream;
+import org.candor.engine.Bucket;
+import org.candor.engine.EngineEvents;
+import org.candor.engine.HoldReason;
+import org.candor.engine.LedgerCause;
+import org.candor.engine.MarketStatus;
+import org.candor.engine.OrderEndReason;
+import org.candor.engine.OrderType;
+import org.candor.engine.RejectReason;
+import org.candor.engine.Side;
+import org.candor.engine.StpMode;
+import org.candor.engine.TimeInForce;
+import org.candor.engine.WithdrawalState;
+
+/** Narrates the engine's events for the demo, in words and decimals. Ledger entries are counted, not printed. */
+final class DemoEvents implements EngineEvents {
+    private final PrintStream out;
+    private long ledgerEntries;
+
+    DemoEvents(final PrintStream out) {
+        this.out = out;
+    }
+
+    long ledgerEntries() {
+        return ledgerEntries;
+    }
+
+    @Override
+    public void commandResult(final long seq, final long clientId, final long commandId, final long timestampMs,
+        final RejectReason reason, final long reference, final long firstSeq, final boolean duplicate) {
+        if (reason != RejectReason.NONE) {
+            out.printf("  #%d command %d rejected: %s%n", seq, commandId, reason);
+        }
+    }
+
+    @Override
+    public void assetCreated(final long seq, final int assetId, final String code, final int scale) {
+        out.printf("  #%d asset %s listed (id %d, %d decimals)%n", seq, code, assetId, scale);
+    }
+
+    @Override
+    public void marketCreated(final long seq, final int marketId, final String symbol, final int baseAssetId,
+        final int quoteAssetId, final long tickSize, final long lotSize, final long minQuantity,
+        final long maxQuantity, final long minNotional, final int makerFeeBps, final int takerFeeBps) {
+        out.printf("  #%d market %s listed (maker %d bps, taker %d bps)%n", seq, symbol, makerFeeBps, takerFeeBps);
+    }
+
+    @Override
+    public void marketStatusChanged(final long seq, final int marketId, final MarketStatus status) {
+        out.printf("  #%d market %d is now %s%n", seq, marketId, status);
+    }
+
+    @Override
+    public void userCreated(final long seq, final long userId) {
+        out.printf("  #%d user %s created%n", seq, DemoCommand.user(userId));
+    }
+
+    @Override
+    public void ledgerEntry(final long seq, final int assetId, final long fromUserId, final Bucket fromBucket,
+        final long toUserId, final Bucket toBucket, final long amount, final LedgerCause cause,
+        final long reference) {
+        ledgerEntries++;
+    }
+
+    @Override
+    public void depositCredited(final long seq, final long userId, final int assetId, final long amount,
+        final long depositRef) {
+        out.printf("  #%d deposit %s %s to %s%n", seq, Amounts.format(amount, scale(assetId)), code(assetId),
+            DemoCommand.user(userId));
+    }
+
+    @Override
+    public void withdrawalRequested(final long seq, final long withdrawalId, final long userId, final int assetId,
+        final long amount) {
+        out.printf("  #%d %s asks to withdraw %s %s (withdrawal %d, now WITHDRAWING)%n", seq,
+            DemoCommand.user(userId), Amounts.format(amount, scale(assetId)), code(assetId), withdrawalId);
+    }
+
+    @Override
+    public void withdrawalStateChanged(final long seq, final long withdrawalId, final WithdrawalState state) {
+        out.printf("  #%d withdrawal %d %s%n", seq, withdrawalId, state);
+    }
+
+    @Override
+    public void holdPlaced(final long seq, final long holdId, final long userId, final int assetId,
+        final long amount, final HoldReason reason, final long operatorId) {
+        out.printf("  #%d hold %d on %s %s of %s, reason %s, placed by operator %d%n", seq, holdId,
+            Amounts.format(amount, scale(assetId)), code(assetId), DemoCommand.user(userId), reason, operatorId);
+    }
+
+    @Override
+    public void holdReleased(final long seq, final long holdId, final long operatorId) {
+        out.printf("  #%d hold %d released by operator %d%n", seq, holdId, operatorId);
+    }
+
+    @Override
+    public void orderAccepted(final long seq, final long orderId, final long userId, final int marketId,
+        final Side side, final OrderType type, final TimeInForce timeInForce, final long price, final long quantity,
+        final long quoteBudget, final long clientOrderId, final StpMode stpMode) {
+        final String size = type == OrderType.MARKET && side == Side.BUY
+            ? "for " + Amounts.format(quoteBudget, quoteScale(marketId)) + " quote"
+            : Amounts.format(quantity, baseScale(marketId));
+        final String at = type == OrderType.LIMIT ? " at " + Amounts.format(price, quoteScale(marketId)) : "";
+        out.printf("  #%d %s %s %s %s %s%s (order %d)%n", seq, DemoCommand.user(userId), type, timeInForce, side,
+            size, at, orderId);
+    }
+
+    @Override
+    public void trade(final long seq, final long tradeId, final int marketId, final long price, final long quantity,
+        final long quoteAmount, final long makerOrderId, final long takerOrderId, final long makerUserId,
+        final long takerUserId, final Side takerSide, final long makerFee, final long takerFee,
+        final long makerRemaining, final long takerRemaining) {
+        out.printf("  #%d trade %d: %s %s %s from %s at %s (maker fee %d, taker fee %d minor units)%n", seq, tradeId,
+            DemoCommand.user(takerUserId), takerSide == Side.BUY ? "buys" : "sells",
+            Amounts.format(quantity, baseScale(marketId)), DemoCommand.user(makerUserId),
+            Amounts.format(price, quoteScale(marketId)), makerFee, takerFee);
+    }
+
+    @Override
+    public void orderRested(final long seq, final long orderId, final long price, final long remaining) {
+        out.printf("  #%d order %d rests on the book%n", seq, orderId);
+    }
+
+    @Override
+    public void orderReduced(final long seq, final long orderId, final long remaining) {
+        out.printf("  #%d order %d reduced%n", seq, orderId);
+    }
+
+    @Override
+    public void orderMoved(final long seq, final long orderId, final long oldPrice, final long newPrice) {
+        out.printf("  #%d order %d moved%n", seq, orderId);
+    }
+
+    @Override
+    public void orderDone(final long seq, final long orderId, final OrderEndReason reason, final long remaining) {
+        out.printf("  #%d order %d done: %s%n", seq, orderId, reason);
+    }
+
+    private static int scale(final int assetId) {
+        return assetId == DemoCommand.USDT ? 6 : 8;
+    }
+
+    private static String code(final int assetId) {
+        return assetId == DemoCommand.BTC ? "BTC" : assetId == DemoCommand.ETH ? "ETH" : "USDT";
+    }
+
+    private static int baseScale(final int marketId) {
+        return 8;
+    }
+
+    private static int quoteScale(final int marketId) {
+        return marketId == DemoCommand.ETH_BTC ? 8 : 6;
+    }
+}
