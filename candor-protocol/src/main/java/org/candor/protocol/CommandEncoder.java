@@ -1,0 +1,202 @@
+package org.candor.protocol;
+
+import org.agrona.MutableDirectBuffer;
+import org.candor.engine.HoldReason;
+import org.candor.engine.MarketStatus;
+import org.candor.engine.OrderType;
+import org.candor.engine.Side;
+import org.candor.engine.StpMode;
+import org.candor.engine.TimeInForce;
+import org.candor.protocol.sbe.CancelAllOrdersCommandEncoder;
+import org.candor.protocol.sbe.CancelOrderCommandEncoder;
+import org.candor.protocol.sbe.CancelWithdrawalCommandEncoder;
+import org.candor.protocol.sbe.CompleteWithdrawalCommandEncoder;
+import org.candor.protocol.sbe.CreateAssetCommandEncoder;
+import org.candor.protocol.sbe.CreateMarketCommandEncoder;
+import org.candor.protocol.sbe.CreateUserCommandEncoder;
+import org.candor.protocol.sbe.DepositCommandEncoder;
+import org.candor.protocol.sbe.FailWithdrawalCommandEncoder;
+import org.candor.protocol.sbe.MessageHeaderEncoder;
+import org.candor.protocol.sbe.MoveOrderCommandEncoder;
+import org.candor.protocol.sbe.PlaceHoldCommandEncoder;
+import org.candor.protocol.sbe.PlaceOrderCommandEncoder;
+import org.candor.protocol.sbe.ReduceOrderCommandEncoder;
+import org.candor.protocol.sbe.ReleaseHoldCommandEncoder;
+import org.candor.protocol.sbe.RequestWithdrawalCommandEncoder;
+import org.candor.protocol.sbe.SetMarketStatusCommandEncoder;
+
+/**
+ * Writes engine commands as SBE messages. Each method mirrors the {@link org.candor.engine.Engine} command of the
+ * same name and arguments, writes header and body at {@code offset} of {@code buffer}, and returns the number of
+ * bytes written. Nothing is allocated: the flyweights are reused, so one encoder belongs to one thread.
+ *
+ * <p>Enums travel as their engine codes (null as 255, which decodes back to null). A string that the fixed-length
+ * ASCII fields cannot carry faithfully throws {@link ProtocolException}; the engine would reject it anyway.
+ */
+public final class CommandEncoder {
+    /** Bytes of the largest command message; a buffer of this size holds any command. */
+    public static final int MAX_COMMAND_LENGTH = MessageHeaderEncoder.ENCODED_LENGTH
+        + CreateMarketCommandEncoder.BLOCK_LENGTH;
+
+    private final MessageHeaderEncoder header = new MessageHeaderEncoder();
+    private final CreateAssetCommandEncoder createAsset = new CreateAssetCommandEncoder();
+    private final CreateMarketCommandEncoder createMarket = new CreateMarketCommandEncoder();
+    private final SetMarketStatusCommandEncoder setMarketStatus = new SetMarketStatusCommandEncoder();
+    private final CreateUserCommandEncoder createUser = new CreateUserCommandEncoder();
+    private final DepositCommandEncoder deposit = new DepositCommandEncoder();
+    private final RequestWithdrawalCommandEncoder requestWithdrawal = new RequestWithdrawalCommandEncoder();
+    private final CompleteWithdrawalCommandEncoder completeWithdrawal = new CompleteWithdrawalCommandEncoder();
+    private final FailWithdrawalCommandEncoder failWithdrawal = new FailWithdrawalCommandEncoder();
+    private final CancelWithdrawalCommandEncoder cancelWithdrawal = new CancelWithdrawalCommandEncoder();
+    private final PlaceHoldCommandEncoder placeHold = new PlaceHoldCommandEncoder();
+    private final ReleaseHoldCommandEncoder releaseHold = new ReleaseHoldCommandEncoder();
+    private final PlaceOrderCommandEncoder placeOrder = new PlaceOrderCommandEncoder();
+    private final CancelOrderCommandEncoder cancelOrder = new CancelOrderCommandEncoder();
+    private final CancelAllOrdersCommandEncoder cancelAllOrders = new CancelAllOrdersCommandEncoder();
+    private final ReduceOrderCommandEncoder reduceOrder = new ReduceOrderCommandEncoder();
+    private final MoveOrderCommandEncoder moveOrder = new MoveOrderCommandEncoder();
+
+    public int createAsset(final MutableDirectBuffer buffer, final int offset, final long clientId,
+        final long commandId, final long timestampMs, final int assetId, final String code, final int scale) {
+        final String wireCode = Codes.ascii("code", code, CreateAssetCommandEncoder.codeLength());
+        createAsset.wrapAndApplyHeader(buffer, offset, header)
+            .clientId(clientId).commandId(commandId).timestampMs(timestampMs)
+            .assetId(assetId).code(wireCode).scale(scale);
+        return MessageHeaderEncoder.ENCODED_LENGTH + createAsset.encodedLength();
+    }
+
+    public int createMarket(final MutableDirectBuffer buffer, final int offset, final long clientId,
+        final long commandId, final long timestampMs, final int marketId, final String symbol,
+        final int baseAssetId, final int quoteAssetId, final long tickSize, final long lotSize,
+        final long minQuantity, final long maxQuantity, final long minNotional, final int makerFeeBps,
+        final int takerFeeBps) {
+        final String wireSymbol = Codes.ascii("symbol", symbol, CreateMarketCommandEncoder.symbolLength());
+        createMarket.wrapAndApplyHeader(buffer, offset, header)
+            .clientId(clientId).commandId(commandId).timestampMs(timestampMs)
+            .marketId(marketId).symbol(wireSymbol).baseAssetId(baseAssetId).quoteAssetId(quoteAssetId)
+            .tickSize(tickSize).lotSize(lotSize).minQuantity(minQuantity).maxQuantity(maxQuantity)
+            .minNotional(minNotional).makerFeeBps(makerFeeBps).takerFeeBps(takerFeeBps);
+        return MessageHeaderEncoder.ENCODED_LENGTH + createMarket.encodedLength();
+    }
+
+    public int setMarketStatus(final MutableDirectBuffer buffer, final int offset, final long clientId,
+        final long commandId, final long timestampMs, final int marketId, final MarketStatus status) {
+        setMarketStatus.wrapAndApplyHeader(buffer, offset, header)
+            .clientId(clientId).commandId(commandId).timestampMs(timestampMs)
+            .marketId(marketId).status(Codes.of(status));
+        return MessageHeaderEncoder.ENCODED_LENGTH + setMarketStatus.encodedLength();
+    }
+
+    public int createUser(final MutableDirectBuffer buffer, final int offset, final long clientId,
+        final long commandId, final long timestampMs, final long userId) {
+        createUser.wrapAndApplyHeader(buffer, offset, header)
+            .clientId(clientId).commandId(commandId).timestampMs(timestampMs)
+            .userId(userId);
+        return MessageHeaderEncoder.ENCODED_LENGTH + createUser.encodedLength();
+    }
+
+    public int deposit(final MutableDirectBuffer buffer, final int offset, final long clientId,
+        final long commandId, final long timestampMs, final long userId, final int assetId, final long amount,
+        final long depositRef) {
+        deposit.wrapAndApplyHeader(buffer, offset, header)
+            .clientId(clientId).commandId(commandId).timestampMs(timestampMs)
+            .userId(userId).assetId(assetId).amount(amount).depositRef(depositRef);
+        return MessageHeaderEncoder.ENCODED_LENGTH + deposit.encodedLength();
+    }
+
+    public int requestWithdrawal(final MutableDirectBuffer buffer, final int offset, final long clientId,
+        final long commandId, final long timestampMs, final long userId, final int assetId, final long amount) {
+        requestWithdrawal.wrapAndApplyHeader(buffer, offset, header)
+            .clientId(clientId).commandId(commandId).timestampMs(timestampMs)
+            .userId(userId).assetId(assetId).amount(amount);
+        return MessageHeaderEncoder.ENCODED_LENGTH + requestWithdrawal.encodedLength();
+    }
+
+    public int completeWithdrawal(final MutableDirectBuffer buffer, final int offset, final long clientId,
+        final long commandId, final long timestampMs, final long withdrawalId) {
+        completeWithdrawal.wrapAndApplyHeader(buffer, offset, header)
+            .clientId(clientId).commandId(commandId).timestampMs(timestampMs)
+            .withdrawalId(withdrawalId);
+        return MessageHeaderEncoder.ENCODED_LENGTH + completeWithdrawal.encodedLength();
+    }
+
+    public int failWithdrawal(final MutableDirectBuffer buffer, final int offset, final long clientId,
+        final long commandId, final long timestampMs, final long withdrawalId) {
+        failWithdrawal.wrapAndApplyHeader(buffer, offset, header)
+            .clientId(clientId).commandId(commandId).timestampMs(timestampMs)
+            .withdrawalId(withdrawalId);
+        return MessageHeaderEncoder.ENCODED_LENGTH + failWithdrawal.encodedLength();
+    }
+
+    public int cancelWithdrawal(final MutableDirectBuffer buffer, final int offset, final long clientId,
+        final long commandId, final long timestampMs, final long userId, final long withdrawalId) {
+        cancelWithdrawal.wrapAndApplyHeader(buffer, offset, header)
+            .clientId(clientId).commandId(commandId).timestampMs(timestampMs)
+            .userId(userId).withdrawalId(withdrawalId);
+        return MessageHeaderEncoder.ENCODED_LENGTH + cancelWithdrawal.encodedLength();
+    }
+
+    public int placeHold(final MutableDirectBuffer buffer, final int offset, final long clientId,
+        final long commandId, final long timestampMs, final long userId, final int assetId, final long amount,
+        final HoldReason reason, final long operatorId) {
+        placeHold.wrapAndApplyHeader(buffer, offset, header)
+            .clientId(clientId).commandId(commandId).timestampMs(timestampMs)
+            .userId(userId).assetId(assetId).amount(amount).reason(Codes.of(reason)).operatorId(operatorId);
+        return MessageHeaderEncoder.ENCODED_LENGTH + placeHold.encodedLength();
+    }
+
+    public int releaseHold(final MutableDirectBuffer buffer, final int offset, final long clientId,
+        final long commandId, final long timestampMs, final long holdId, final long operatorId) {
+        releaseHold.wrapAndApplyHeader(buffer, offset, header)
+            .clientId(clientId).commandId(commandId).timestampMs(timestampMs)
+            .holdId(holdId).operatorId(operatorId);
+        return MessageHeaderEncoder.ENCODED_LENGTH + releaseHold.encodedLength();
+    }
+
+    public int placeOrder(final MutableDirectBuffer buffer, final int offset, final long clientId,
+        final long commandId, final long timestampMs, final long userId, final int marketId, final Side side,
+        final OrderType type, final TimeInForce timeInForce, final long price, final long quantity,
+        final long quoteBudget, final long clientOrderId, final StpMode stpMode) {
+        placeOrder.wrapAndApplyHeader(buffer, offset, header)
+            .clientId(clientId).commandId(commandId).timestampMs(timestampMs)
+            .userId(userId).marketId(marketId).side(Codes.of(side)).orderType(Codes.of(type))
+            .timeInForce(Codes.of(timeInForce)).price(price).quantity(quantity).quoteBudget(quoteBudget)
+            .clientOrderId(clientOrderId).stpMode(Codes.of(stpMode));
+        return MessageHeaderEncoder.ENCODED_LENGTH + placeOrder.encodedLength();
+    }
+
+    public int cancelOrder(final MutableDirectBuffer buffer, final int offset, final long clientId,
+        final long commandId, final long timestampMs, final long userId, final int marketId, final long orderId,
+        final long clientOrderId) {
+        cancelOrder.wrapAndApplyHeader(buffer, offset, header)
+            .clientId(clientId).commandId(commandId).timestampMs(timestampMs)
+            .userId(userId).marketId(marketId).orderId(orderId).clientOrderId(clientOrderId);
+        return MessageHeaderEncoder.ENCODED_LENGTH + cancelOrder.encodedLength();
+    }
+
+    public int cancelAllOrders(final MutableDirectBuffer buffer, final int offset, final long clientId,
+        final long commandId, final long timestampMs, final long userId, final int marketId) {
+        cancelAllOrders.wrapAndApplyHeader(buffer, offset, header)
+            .clientId(clientId).commandId(commandId).timestampMs(timestampMs)
+            .userId(userId).marketId(marketId);
+        return MessageHeaderEncoder.ENCODED_LENGTH + cancelAllOrders.encodedLength();
+    }
+
+    public int reduceOrder(final MutableDirectBuffer buffer, final int offset, final long clientId,
+        final long commandId, final long timestampMs, final long userId, final int marketId, final long orderId,
+        final long reduceBy) {
+        reduceOrder.wrapAndApplyHeader(buffer, offset, header)
+            .clientId(clientId).commandId(commandId).timestampMs(timestampMs)
+            .userId(userId).marketId(marketId).orderId(orderId).reduceBy(reduceBy);
+        return MessageHeaderEncoder.ENCODED_LENGTH + reduceOrder.encodedLength();
+    }
+
+    public int moveOrder(final MutableDirectBuffer buffer, final int offset, final long clientId,
+        final long commandId, final long timestampMs, final long userId, final int marketId, final long orderId,
+        final long newPrice) {
+        moveOrder.wrapAndApplyHeader(buffer, offset, header)
+            .clientId(clientId).commandId(commandId).timestampMs(timestampMs)
+            .userId(userId).marketId(marketId).orderId(orderId).newPrice(newPrice);
+        return MessageHeaderEncoder.ENCODED_LENGTH + moveOrder.encodedLength();
+    }
+}

@@ -1,0 +1,217 @@
+package org.candor.protocol;
+
+import org.agrona.concurrent.UnsafeBuffer;
+import org.candor.engine.Bucket;
+import org.candor.engine.EngineEvents;
+import org.candor.engine.HoldReason;
+import org.candor.engine.LedgerCause;
+import org.candor.engine.MarketStatus;
+import org.candor.engine.OrderEndReason;
+import org.candor.engine.OrderType;
+import org.candor.engine.RejectReason;
+import org.candor.engine.Side;
+import org.candor.engine.StpMode;
+import org.candor.engine.TimeInForce;
+import org.candor.engine.WithdrawalState;
+import org.candor.protocol.sbe.AssetCreatedEventEncoder;
+import org.candor.protocol.sbe.CommandResultEventEncoder;
+import org.candor.protocol.sbe.DepositCreditedEventEncoder;
+import org.candor.protocol.sbe.HoldPlacedEventEncoder;
+import org.candor.protocol.sbe.HoldReleasedEventEncoder;
+import org.candor.protocol.sbe.LedgerEntryEventEncoder;
+import org.candor.protocol.sbe.MarketCreatedEventEncoder;
+import org.candor.protocol.sbe.MarketStatusChangedEventEncoder;
+import org.candor.protocol.sbe.MessageHeaderEncoder;
+import org.candor.protocol.sbe.OrderAcceptedEventEncoder;
+import org.candor.protocol.sbe.OrderDoneEventEncoder;
+import org.candor.protocol.sbe.OrderMovedEventEncoder;
+import org.candor.protocol.sbe.OrderReducedEventEncoder;
+import org.candor.protocol.sbe.OrderRestedEventEncoder;
+import org.candor.protocol.sbe.TradeEventEncoder;
+import org.candor.protocol.sbe.UserCreatedEventEncoder;
+import org.candor.protocol.sbe.WithdrawalRequestedEventEncoder;
+import org.candor.protocol.sbe.WithdrawalStateChangedEventEncoder;
+
+/**
+ * The engine's event sink that writes each event as an SBE message and hands it to an {@link EncodedEventHandler}.
+ * Every event is written at offset 0 of one reused buffer; nothing is allocated. Like the engine, an encoder
+ * belongs to one thread.
+ */
+public final class EventEncoder implements EngineEvents {
+    /**
+     * Bytes of the buffer events are written to. Every event is a fixed-size block; the largest (a trade) is well
+     * under this, and a test checks that all of them fit.
+     */
+    public static final int BUFFER_LENGTH = 256;
+
+    private final EncodedEventHandler handler;
+    private final UnsafeBuffer buffer = new UnsafeBuffer(new byte[BUFFER_LENGTH]);
+    private final MessageHeaderEncoder header = new MessageHeaderEncoder();
+    private final CommandResultEventEncoder commandResult = new CommandResultEventEncoder();
+    private final AssetCreatedEventEncoder assetCreated = new AssetCreatedEventEncoder();
+    private final MarketCreatedEventEncoder marketCreated = new MarketCreatedEventEncoder();
+    private final MarketStatusChangedEventEncoder marketStatusChanged = new MarketStatusChangedEventEncoder();
+    private final UserCreatedEventEncoder userCreated = new UserCreatedEventEncoder();
+    private final LedgerEntryEventEncoder ledgerEntry = new LedgerEntryEventEncoder();
+    private final DepositCreditedEventEncoder depositCredited = new DepositCreditedEventEncoder();
+    private final WithdrawalRequestedEventEncoder withdrawalRequested = new WithdrawalRequestedEventEncoder();
+    private final WithdrawalStateChangedEventEncoder withdrawalStateChanged =
+        new WithdrawalStateChangedEventEncoder();
+    private final HoldPlacedEventEncoder holdPlaced = new HoldPlacedEventEncoder();
+    private final HoldReleasedEventEncoder holdReleased = new HoldReleasedEventEncoder();
+    private final OrderAcceptedEventEncoder orderAccepted = new OrderAcceptedEventEncoder();
+    private final TradeEventEncoder trade = new TradeEventEncoder();
+    private final OrderRestedEventEncoder orderRested = new OrderRestedEventEncoder();
+    private final OrderReducedEventEncoder orderReduced = new OrderReducedEventEncoder();
+    private final OrderMovedEventEncoder orderMoved = new OrderMovedEventEncoder();
+    private final OrderDoneEventEncoder orderDone = new OrderDoneEventEncoder();
+
+    /** An encoder that hands every encoded event to {@code handler}. */
+    public EventEncoder(final EncodedEventHandler handler) {
+        this.handler = handler;
+    }
+
+    @Override
+    public void commandResult(final long seq, final long clientId, final long commandId, final long timestampMs,
+        final RejectReason reason, final long reference, final long firstSeq, final boolean duplicate) {
+        commandResult.wrapAndApplyHeader(buffer, 0, header).seq(seq)
+            .clientId(clientId).commandId(commandId).timestampMs(timestampMs).reason(Codes.of(reason))
+            .reference(reference).firstSeq(firstSeq).duplicate(Codes.of(duplicate));
+        emit(commandResult.encodedLength());
+    }
+
+    @Override
+    public void assetCreated(final long seq, final int assetId, final String code, final int scale) {
+        final String wireCode = Codes.ascii("code", code, AssetCreatedEventEncoder.codeLength());
+        assetCreated.wrapAndApplyHeader(buffer, 0, header).seq(seq).assetId(assetId).code(wireCode).scale(scale);
+        emit(assetCreated.encodedLength());
+    }
+
+    @Override
+    public void marketCreated(final long seq, final int marketId, final String symbol, final int baseAssetId,
+        final int quoteAssetId, final long tickSize, final long lotSize, final long minQuantity,
+        final long maxQuantity, final long minNotional, final int makerFeeBps, final int takerFeeBps) {
+        final String wireSymbol = Codes.ascii("symbol", symbol, MarketCreatedEventEncoder.symbolLength());
+        marketCreated.wrapAndApplyHeader(buffer, 0, header).seq(seq)
+            .marketId(marketId).symbol(wireSymbol).baseAssetId(baseAssetId).quoteAssetId(quoteAssetId)
+            .tickSize(tickSize).lotSize(lotSize).minQuantity(minQuantity).maxQuantity(maxQuantity)
+            .minNotional(minNotional).makerFeeBps(makerFeeBps).takerFeeBps(takerFeeBps);
+        emit(marketCreated.encodedLength());
+    }
+
+    @Override
+    public void marketStatusChanged(final long seq, final int marketId, final MarketStatus status) {
+        marketStatusChanged.wrapAndApplyHeader(buffer, 0, header).seq(seq)
+            .marketId(marketId).status(Codes.of(status));
+        emit(marketStatusChanged.encodedLength());
+    }
+
+    @Override
+    public void userCreated(final long seq, final long userId) {
+        userCreated.wrapAndApplyHeader(buffer, 0, header).seq(seq).userId(userId);
+        emit(userCreated.encodedLength());
+    }
+
+    @Override
+    public void ledgerEntry(final long seq, final int assetId, final long fromUserId, final Bucket fromBucket,
+        final long toUserId, final Bucket toBucket, final long amount, final LedgerCause cause,
+        final long reference) {
+        ledgerEntry.wrapAndApplyHeader(buffer, 0, header).seq(seq)
+            .assetId(assetId).fromUserId(fromUserId).fromBucket(Codes.of(fromBucket)).toUserId(toUserId)
+            .toBucket(Codes.of(toBucket)).amount(amount).cause(Codes.of(cause)).reference(reference);
+        emit(ledgerEntry.encodedLength());
+    }
+
+    @Override
+    public void depositCredited(final long seq, final long userId, final int assetId, final long amount,
+        final long depositRef) {
+        depositCredited.wrapAndApplyHeader(buffer, 0, header).seq(seq)
+            .userId(userId).assetId(assetId).amount(amount).depositRef(depositRef);
+        emit(depositCredited.encodedLength());
+    }
+
+    @Override
+    public void withdrawalRequested(final long seq, final long withdrawalId, final long userId, final int assetId,
+        final long amount) {
+        withdrawalRequested.wrapAndApplyHeader(buffer, 0, header).seq(seq)
+            .withdrawalId(withdrawalId).userId(userId).assetId(assetId).amount(amount);
+        emit(withdrawalRequested.encodedLength());
+    }
+
+    @Override
+    public void withdrawalStateChanged(final long seq, final long withdrawalId, final WithdrawalState state) {
+        withdrawalStateChanged.wrapAndApplyHeader(buffer, 0, header).seq(seq)
+            .withdrawalId(withdrawalId).state(Codes.of(state));
+        emit(withdrawalStateChanged.encodedLength());
+    }
+
+    @Override
+    public void holdPlaced(final long seq, final long holdId, final long userId, final int assetId,
+        final long amount, final HoldReason reason, final long operatorId) {
+        holdPlaced.wrapAndApplyHeader(buffer, 0, header).seq(seq)
+            .holdId(holdId).userId(userId).assetId(assetId).amount(amount).reason(Codes.of(reason))
+            .operatorId(operatorId);
+        emit(holdPlaced.encodedLength());
+    }
+
+    @Override
+    public void holdReleased(final long seq, final long holdId, final long operatorId) {
+        holdReleased.wrapAndApplyHeader(buffer, 0, header).seq(seq).holdId(holdId).operatorId(operatorId);
+        emit(holdReleased.encodedLength());
+    }
+
+    @Override
+    public void orderAccepted(final long seq, final long orderId, final long userId, final int marketId,
+        final Side side, final OrderType type, final TimeInForce timeInForce, final long price, final long quantity,
+        final long quoteBudget, final long clientOrderId, final StpMode stpMode) {
+        orderAccepted.wrapAndApplyHeader(buffer, 0, header).seq(seq)
+            .orderId(orderId).userId(userId).marketId(marketId).side(Codes.of(side)).orderType(Codes.of(type))
+            .timeInForce(Codes.of(timeInForce)).price(price).quantity(quantity).quoteBudget(quoteBudget)
+            .clientOrderId(clientOrderId).stpMode(Codes.of(stpMode));
+        emit(orderAccepted.encodedLength());
+    }
+
+    @Override
+    public void trade(final long seq, final long tradeId, final int marketId, final long price, final long quantity,
+        final long quoteAmount, final long makerOrderId, final long takerOrderId, final long makerUserId,
+        final long takerUserId, final Side takerSide, final long makerFee, final long takerFee,
+        final long makerRemaining, final long takerRemaining) {
+        trade.wrapAndApplyHeader(buffer, 0, header).seq(seq)
+            .tradeId(tradeId).marketId(marketId).price(price).quantity(quantity).quoteAmount(quoteAmount)
+            .makerOrderId(makerOrderId).takerOrderId(takerOrderId).makerUserId(makerUserId)
+            .takerUserId(takerUserId).takerSide(Codes.of(takerSide)).makerFee(makerFee).takerFee(takerFee)
+            .makerRemaining(makerRemaining).takerRemaining(takerRemaining);
+        emit(trade.encodedLength());
+    }
+
+    @Override
+    public void orderRested(final long seq, final long orderId, final long price, final long remaining) {
+        orderRested.wrapAndApplyHeader(buffer, 0, header).seq(seq)
+            .orderId(orderId).price(price).remaining(remaining);
+        emit(orderRested.encodedLength());
+    }
+
+    @Override
+    public void orderReduced(final long seq, final long orderId, final long remaining) {
+        orderReduced.wrapAndApplyHeader(buffer, 0, header).seq(seq).orderId(orderId).remaining(remaining);
+        emit(orderReduced.encodedLength());
+    }
+
+    @Override
+    public void orderMoved(final long seq, final long orderId, final long oldPrice, final long newPrice) {
+        orderMoved.wrapAndApplyHeader(buffer, 0, header).seq(seq)
+            .orderId(orderId).oldPrice(oldPrice).newPrice(newPrice);
+        emit(orderMoved.encodedLength());
+    }
+
+    @Override
+    public void orderDone(final long seq, final long orderId, final OrderEndReason reason, final long remaining) {
+        orderDone.wrapAndApplyHeader(buffer, 0, header).seq(seq)
+            .orderId(orderId).reason(Codes.of(reason)).remaining(remaining);
+        emit(orderDone.encodedLength());
+    }
+
+    private void emit(final int bodyLength) {
+        handler.onEvent(buffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + bodyLength);
+    }
+}

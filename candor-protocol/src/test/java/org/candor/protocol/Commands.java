@@ -1,0 +1,56 @@
+package org.candor.protocol;
+
+import org.candor.engine.HoldReason;
+import org.candor.engine.MarketStatus;
+import org.candor.engine.OrderType;
+import org.candor.engine.RejectReason;
+import org.candor.engine.Side;
+import org.candor.engine.StpMode;
+import org.candor.engine.TimeInForce;
+
+/**
+ * The engine's commands as an interface, with the exact signatures of {@link org.candor.engine.Engine}, so that one
+ * scenario can run against the engine directly or through the wire ({@link CommandPaths}).
+ */
+interface Commands {
+    RejectReason createAsset(long client, long command, long nowMs, int assetId, String code, int scale);
+
+    RejectReason createMarket(long client, long command, long nowMs, int marketId, String symbol, int baseAssetId,
+        int quoteAssetId, long tickSize, long lotSize, long minQuantity, long maxQuantity, long minNotional,
+        int makerFeeBps, int takerFeeBps);
+
+    RejectReason setMarketStatus(long client, long command, long nowMs, int marketId, MarketStatus status);
+
+    RejectReason createUser(long client, long command, long nowMs, long userId);
+
+    RejectReason deposit(long client, long command, long nowMs, long userId, int assetId, long amount,
+        long depositRef);
+
+    RejectReason requestWithdrawal(long client, long command, long nowMs, long userId, int assetId, long amount);
+
+    RejectReason completeWithdrawal(long client, long command, long nowMs, long withdrawalId);
+
+    RejectReason failWithdrawal(long client, long command, long nowMs, long withdrawalId);
+
+    RejectReason cancelWithdrawal(long client, long command, long nowMs, long userId, long withdrawalId);
+
+    RejectReason placeHold(long client, long command, long nowMs, long userId, int assetId, long amount,
+        HoldReason reason, long operatorId);
+
+    RejectReason releaseHold(long client, long command, long nowMs, long holdId, long operatorId);
+
+    RejectReason placeOrder(long client, long command, long nowMs, long userId, int marketId, Side side,
+        OrderType type, TimeInForce timeInForce, long price, long quantity, long quoteBudget, long clientOrderId,
+        StpMode stpMode);
+
+    RejectReason cancelOrder(long client, long command, long nowMs, long userId, int marketId, long orderId,
+        long clientOrderId);
+
+    RejectReason cancelAllOrders(long client, long command, long nowMs, long userId, int marketId);
+
+    RejectReason reduceOrder(long client, long command, long nowMs, long userId, int marketId, long orderId,
+        long reduceBy);
+
+    RejectReason moveOrder(long client, long command, long nowMs, long userId, int marketId, long orderId,
+        long newPrice);
+}

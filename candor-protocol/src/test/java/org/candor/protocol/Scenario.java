@@ -1,0 +1,136 @@
+package org.candor.protocol;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.candor.engine.HoldReason;
+import org.candor.engine.MarketStatus;
+import org.candor.engine.OrderType;
+import org.candor.engine.RejectReason;
+import org.candor.engine.Side;
+import org.candor.engine.StpMode;
+import org.candor.engine.TimeInForce;
+
+/**
+ * A realistic session on a BTC/USDT market that uses every command and makes the engine emit every kind of event:
+ * listings, users, deposits, resting orders, a crossing order with trades and fees, a market buy, reduce, move,
+ * cancels, self-trade prevention, a halt, withdrawals that complete, fail and are cancelled, a hold placed and
+ * released, a resent command, and a few rejections.
+ *
+ * <p>Units: BTC has scale 8 and USDT scale 6; prices are USDT minor units per whole BTC, quantities BTC minor units.
+ */
+final class Scenario {
+    static final int BTC = 1;
+    static final int USDT = 2;
+    static final int MARKET = 1;
+    static final long MAKER = 101;
+    static final long TAKER = 102;
+    static final long BUYER = 103;
+    static final long OPERATOR = 77;
+    static final long CLIENT = 5;
+
+    private final Commands c;
+    private final RecordingEvents recorded;
+    private final List<RejectReason> results = new ArrayList<>();
+    private long commandId;
+
+    private Scenario(final Commands commands, final RecordingEvents recorded) {
+        this.c = commands;
+        this.recorded = recorded;
+    }
+
+    /** Runs the scenario and returns every command's answer, in order. */
+    static List<RejectReason> run(final Commands commands, final RecordingEvents recorded) {
+        final Scenario s = new Scenario(commands, recorded);
+        s.listAndFund();
+        s.trade();
+        s.manageOrders();
+        s.moveMoney();
+        return s.results;
+    }
+
+    private static long usdt(final long whole) {
+        return whole * 1_000_000L;
+    }
+
+    private static long btcMinor(final long tenThousandths) {
+        return tenThousandths * 10_000L;
+    }
+
+    private long next() {
+        return ++commandId;
+    }
+
+    private long now() {
+        return 1_700_000_000_000L + commandId * 7;
+    }
+
+    private void add(final RejectReason reason) {
+        results.add(reason);
+    }
+
+    private void listAndFund() {
+        add(c.createAsset(CLIENT, next(), now(), BTC, "BTC", 8));
+        add(c.createAsset(CLIENT, next(), now(), USDT, "USDT", 6));
+        add(c.createMarket(CLIENT, next(), now(), MARKET, "BTCUSDT", BTC, USDT, 10_000, 10_000, 10_000,
+            100_000_000_000L, 1_000_000, 10, 20));
+        add(c.createUser(CLIENT, next(), now(), MAKER));
+        add(c.createUser(CLIENT, next(), now(), TAKER));
+        add(c.createUser(CLIENT, next(), now(), BUYER));
+        // A resend of the last command: the engine answers with the original result, marked duplicate.
+        add(c.createUser(CLIENT, commandId, now(), BUYER));
+        add(c.deposit(CLIENT, next(), now(), MAKER, BTC, 200_000_000L, 9001));
+        add(c.deposit(CLIENT, next(), now(), TAKER, USDT, usdt(100_000), 9002));
+        add(c.deposit(CLIENT, next(), now(), BUYER, USDT, usdt(50_000), 9003));
+        add(c.deposit(CLIENT, next(), now(), 999, USDT, usdt(1), 9004));
+    }
+
+    private void trade() {
+        add(limit(MAKER, Side.SELL, TimeInForce.GTC, usdt(30_000), btcMinor(5_000), 1));
+        add(limit(MAKER, Side.SELL, TimeInForce.GTC, usdt(30_100), btcMinor(3_000), 2));
+        add(limit(TAKER, Side.BUY, TimeInForce.GTC, usdt(29_900), btcMinor(2_000), 7));
+        // Crosses both asks: 0.5 BTC at 30,000 and 0.1 BTC at 30,100, paying maker and taker fees.
+        add(limit(TAKER, Side.BUY, TimeInForce.IOC, usdt(30_100), btcMinor(6_000), 8));
+        // Spends a quote budget against what is left at 30,100; the unspendable remainder expires.
+        add(c.placeOrder(CLIENT, next(), now(), BUYER, MARKET, Side.BUY, OrderType.MARKET, TimeInForce.IOC, 0, 0,
+            usdt(1_000), 0, StpMode.NONE));
+        add(limit(TAKER, Side.BUY, TimeInForce.POST_ONLY, usdt(30_100), btcMinor(100), 9));
+        add(limit(TAKER, Side.BUY, TimeInForce.FOK, usdt(30_100), btcMinor(9_000), 10));
+        add(c.placeOrder(CLIENT, next(), now(), MAKER, MARKET, Side.BUY, OrderType.LIMIT, TimeInForce.GTC,
+            usdt(30_100), btcMinor(100), 0, 11, StpMode.EXPIRE_TAKER));
+        add(c.placeOrder(CLIENT, next(), now(), MAKER, MARKET, null, OrderType.LIMIT, TimeInForce.GTC,
+            usdt(30_100), btcMinor(100), 0, 12, StpMode.NONE));
+    }
+
+    private void manageOrders() {
+        add(limit(MAKER, Side.SELL, TimeInForce.GTC, usdt(31_000), btcMinor(2_000), 20));
+        final long ask = recorded.lastReference();
+        add(c.reduceOrder(CLIENT, next(), now(), MAKER, MARKET, ask, btcMinor(500)));
+        add(c.moveOrder(CLIENT, next(), now(), MAKER, MARKET, ask, usdt(30_500)));
+        add(c.cancelOrder(CLIENT, next(), now(), TAKER, MARKET, 0, 7));
+        add(limit(MAKER, Side.SELL, TimeInForce.GTC, usdt(32_000), btcMinor(1_000), 21));
+        add(c.cancelAllOrders(CLIENT, next(), now(), MAKER, MARKET));
+        add(c.setMarketStatus(CLIENT, next(), now(), MARKET, MarketStatus.HALTED));
+        add(limit(TAKER, Side.BUY, TimeInForce.GTC, usdt(29_000), btcMinor(100), 22));
+        add(c.setMarketStatus(CLIENT, next(), now(), MARKET, MarketStatus.TRADING));
+        add(c.cancelOrder(CLIENT, next(), now(), TAKER, MARKET, 12_345, 0));
+    }
+
+    private void moveMoney() {
+        add(c.requestWithdrawal(CLIENT, next(), now(), MAKER, USDT, usdt(1_000)));
+        add(c.completeWithdrawal(CLIENT, next(), now(), recorded.lastReference()));
+        add(c.requestWithdrawal(CLIENT, next(), now(), TAKER, BTC, btcMinor(1_000)));
+        add(c.failWithdrawal(CLIENT, next(), now(), recorded.lastReference()));
+        add(c.requestWithdrawal(CLIENT, next(), now(), TAKER, BTC, btcMinor(1_000)));
+        add(c.cancelWithdrawal(CLIENT, next(), now(), TAKER, recorded.lastReference()));
+        add(c.requestWithdrawal(CLIENT, next(), now(), BUYER, USDT, usdt(1_000_000)));
+        add(c.placeHold(CLIENT, next(), now(), BUYER, USDT, usdt(100), HoldReason.COMPLIANCE_REVIEW, OPERATOR));
+        add(c.releaseHold(CLIENT, next(), now(), recorded.lastReference(), OPERATOR));
+        add(c.releaseHold(CLIENT, next(), now(), 424_242, OPERATOR));
+    }
+
+    private RejectReason limit(final long user, final Side side, final TimeInForce tif, final long price,
+        final long quantity, final long clientOrderId) {
+        return c.placeOrder(CLIENT, next(), now(), user, MARKET, side, OrderType.LIMIT, tif, price, quantity, 0,
+            clientOrderId, StpMode.NONE);
+    }
+}
