@@ -13,6 +13,9 @@ final class Digest {
     private static final long K3 = 0x165667B19E3779F9L;
     private static final long K4 = 0xD6E8FEB86659FD93L;
     private static final long K5 = 0xFF51AFD7ED558CCDL;
+    private static final long K6 = 0xA0761D6478BD642FL;
+    private static final long K7 = 0xE7037ED1A0B428DBL;
+    private static final long K8 = 0x8EBC6AF09C88C6E3L;
 
     private long value;
 
@@ -44,22 +47,28 @@ final class Digest {
         return z ^ (z >>> 33);
     }
 
+    /*
+     * Element hashes are a linear combination of the fields with distinct odd multipliers, finished by one murmur
+     * mix: a handful of independent multiplications the CPU overlaps, instead of a chain of mixes. The digest is a
+     * consistency check between replicas and replays, not a cryptographic commitment; two different states collide
+     * only if their field differences cancel exactly under these multipliers.
+     */
     static long hash(final long kind, final long a, final long b, final long c) {
-        return mix(mix(kind * K1 + a) * K2 + mix(b * K3 + c * K4));
+        return mix(kind * K1 + a * K2 + b * K3 + c * K4);
     }
 
     static long hash(final long kind, final long a, final long b, final long c, final long d, final long e) {
-        return mix(hash(kind, a, b, c) * K1 + mix(d * K2 + e * K3));
+        return mix(kind * K1 + a * K2 + b * K3 + c * K4 + d * K5 + e * K6);
     }
 
     static long hash(final long kind, final long a, final long b, final long c, final long d, final long e,
         final long f) {
-        return mix(hash(kind, a, b, c, d, e) * K4 + mix(f * K5));
+        return mix(kind * K1 + a * K2 + b * K3 + c * K4 + d * K5 + e * K6 + f * K7);
     }
 
     static long hash(final long kind, final long a, final long b, final long c, final long d, final long e,
         final long f, final long g) {
-        return mix(hash(kind, a, b, c, d, e) * K4 + mix(f * K5 + g * K1));
+        return mix(kind * K1 + a * K2 + b * K3 + c * K4 + d * K5 + e * K6 + f * K7 + g * K8);
     }
 
     static long hashString(final String s) {
