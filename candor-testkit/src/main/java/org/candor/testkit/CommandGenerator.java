@@ -66,17 +66,30 @@ public final class CommandGenerator {
         }
         for (final long userId : universe.userIds()) {
             for (final AssetTerms asset : universe.assets()) {
-                commands.add(new Command.Deposit(userId, asset.assetId(), 500_000 + random.nextInt(500_000),
-                    ++depositRef));
+                final long amount = isPoor(userId) ? 2_000 + random.nextInt(3_000)
+                    : 500_000 + random.nextInt(500_000);
+                commands.add(new Command.Deposit(userId, asset.assetId(), amount, ++depositRef));
             }
         }
         return commands;
+    }
+
+    /**
+     * With three users or more the last one is poor: small deposits, so its orders, moves, withdrawals and holds
+     * regularly run into insufficient funds, which rich users never do.
+     */
+    private boolean isPoor(final long userId) {
+        final List<Long> users = universe.userIds();
+        return users.size() >= 3 && users.get(users.size() - 1) == userId;
     }
 
     /** The next command, chosen after looking at the engine's current books, withdrawals and holds. */
     public Command next(final Engine engine) {
         observe(engine);
         drift();
+        if (!halted.isEmpty() && random.nextInt(10) == 0) {
+            return new Command.SetMarketStatus(halted.first(), MarketStatus.TRADING);
+        }
         final int roll = random.nextInt(1000);
         if (roll < 70) {
             return deposit();
@@ -98,7 +111,7 @@ public final class CommandGenerator {
             return withdrawal();
         } else if (roll < 900) {
             return hold();
-        } else if (roll < 920) {
+        } else if (roll < 910) {
             return marketStatus();
         }
         return invalid();
@@ -140,8 +153,9 @@ public final class CommandGenerator {
     }
 
     private Command deposit() {
-        final long amount = random.nextInt(50) == 0 ? 0 : 1 + random.nextInt(200_000);
-        return new Command.Deposit(pickUser(), pickAsset(), amount, ++depositRef);
+        final long userId = pickUser();
+        final long amount = random.nextInt(50) == 0 ? 0 : 1 + random.nextInt(isPoor(userId) ? 1_000 : 200_000);
+        return new Command.Deposit(userId, pickAsset(), amount, ++depositRef);
     }
 
     private Command limitOrder(final MarketTerms market) {
@@ -151,8 +165,9 @@ public final class CommandGenerator {
         final Side side = random.nextBoolean() ? Side.BUY : Side.SELL;
         final long offset = random.nextInt(13) - 6 + (side == Side.BUY ? -1 : 1);
         final long ticks = Math.max(1, mid(market) + offset);
+        final long lots = tif == TimeInForce.FOK && random.nextBoolean() ? 10 + random.nextInt(60) : lots();
         return Command.PlaceOrder.limit(pickUser(), market.marketId(), side, tif, ticks * market.tickSize(),
-            lots() * market.lotSize(), clientOrderId(), stp());
+            lots * market.lotSize(), clientOrderId(), stp());
     }
 
     private Command marketBuy(final MarketTerms market) {
@@ -195,14 +210,18 @@ public final class CommandGenerator {
         return new Command.ReduceOrder(order.userId(), order.market().marketId(), order.orderId(), reduceBy);
     }
 
-    /** Moves an order a few ticks either way, often across the spread, so moved orders trade as takers. */
+    /**
+     * Moves an order a few ticks either way, often across the spread, so moved orders trade as takers; now and
+     * then far up, which sweeps the book and asks a buyer for a large extra reserve.
+     */
     private Command move() {
         if (live.isEmpty()) {
             return new Command.MoveOrder(pickUser(), pickMarket().marketId(), 1, 100);
         }
         final LiveOrder order = live.get(random.nextInt(live.size()));
         final MarketTerms market = order.market();
-        final long ticks = Math.max(1, order.price() / market.tickSize() + random.nextInt(15) - 7);
+        final long near = order.price() / market.tickSize() + random.nextInt(15) - 7;
+        final long ticks = Math.max(1, random.nextInt(40) == 0 ? near * 3 : near);
         final long price = random.nextInt(25) == 0 ? ticks * market.tickSize() + 1 : ticks * market.tickSize();
         final long userId = random.nextInt(25) == 0 ? otherUser(order.userId()) : order.userId();
         return new Command.MoveOrder(userId, market.marketId(), order.orderId(), price);
@@ -236,11 +255,8 @@ public final class CommandGenerator {
         return new Command.ReleaseHold(holdId, OPERATOR);
     }
 
-    /** Halts a trading market now and then; a halted market is resumed soon after, so halts stay short. */
+    /** Halts a market now and then (or resumes one already trading); {@link #next} resumes halted ones soon. */
     private Command marketStatus() {
-        if (!halted.isEmpty() && random.nextInt(4) > 0) {
-            return new Command.SetMarketStatus(halted.first(), MarketStatus.TRADING);
-        }
         final MarketTerms market = pickMarket();
         return new Command.SetMarketStatus(market.marketId(),
             random.nextInt(3) == 0 ? MarketStatus.TRADING : MarketStatus.HALTED);
@@ -304,8 +320,16 @@ public final class CommandGenerator {
         return universe.markets().get(random.nextInt(universe.markets().size()));
     }
 
+    /**
+     * A third of the commands come from the first two users, the busy market makers, so a user's own resting
+     * orders are often in its way and self-trade prevention is really exercised.
+     */
     private long pickUser() {
-        return universe.userIds().get(random.nextInt(universe.userIds().size()));
+        final List<Long> users = universe.userIds();
+        if (random.nextInt(3) == 0) {
+            return users.get(random.nextInt(Math.min(2, users.size())));
+        }
+        return users.get(random.nextInt(users.size()));
     }
 
     private long otherUser(final long userId) {

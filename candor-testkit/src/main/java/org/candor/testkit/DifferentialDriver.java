@@ -23,6 +23,7 @@ public final class DifferentialDriver {
     private final ReferenceExchange reference;
     private final Deque<String> recent = new ArrayDeque<>();
     private long commandId;
+    private RejectReason lastReason;
 
     public DifferentialDriver(final Universe universe, final EngineCapacity capacity) {
         this.universe = universe;
@@ -38,6 +39,16 @@ public final class DifferentialDriver {
         return reference;
     }
 
+    /** The engine's verdict on the last command stepped. */
+    public RejectReason lastReason() {
+        return lastReason;
+    }
+
+    /** The events the engine emitted for the last command stepped. */
+    public List<RecordingEvents.Event> lastEvents() {
+        return events.events();
+    }
+
     /**
      * Applies one command to both and compares verdicts (and, when {@code compareState}, books and balances).
      * Returns a description of the disagreement, or null when they agree.
@@ -46,6 +57,7 @@ public final class DifferentialDriver {
         events.clear();
         final long id = ++commandId;
         final RejectReason engineReason = Workload.apply(engine, command, id);
+        lastReason = engineReason;
         final long engineReference = events.lastResult().reference();
         final RejectReason referenceReason = command.applyTo(reference, engineReference);
         remember(id + ": " + command + " -> " + engineReason);

@@ -28,7 +28,7 @@ public record Universe(List<AssetTerms> assets, List<MarketTerms> markets, List<
             new AssetTerms(2, "ETH", 3));
         final List<MarketTerms> all = List.of(
             new MarketTerms(0, "BTCUSD", 0, 1, 100, 100, 100, 100_000, 500, 10, 20, 1),
-            new MarketTerms(1, "ETHUSD", 2, 1, 500, 10, 20, 10_000, 1_000, 0, 25, 5),
+            new MarketTerms(1, "ETHUSD", 2, 1, 500, 10, 20, 10_000, 600, 0, 25, 5),
             new MarketTerms(2, "BTCETH", 0, 2, 10, 1_000, 1_000, 1_000_000, 200, 5, 5, 1));
         final List<Long> users = new ArrayList<>();
         for (int i = 1; i <= userCount; i++) {
