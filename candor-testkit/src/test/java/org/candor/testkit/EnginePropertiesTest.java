@@ -21,12 +21,12 @@ import org.candor.engine.SnapshotWriter;
 class EnginePropertiesTest {
     private static final EngineCapacity CAPACITY = EngineCapacity.small();
     /**
-     * Bounds low enough that a random stream reaches them: four resting orders per user, twelve per market, three
+     * Bounds low enough that a random stream reaches them: four resting orders per user, six per market, three
      * pending withdrawals and three holds, so the capacity refusals are compared with the reference too.
      */
-    static final EngineCapacity TIGHT = new EngineCapacity(64, 16, 8, 512, 1024, 4, 12, 3, 3, 8, 1024);
+    static final EngineCapacity TIGHT = new EngineCapacity(64, 16, 8, 512, 1024, 4, 6, 3, 3, 8, 1024);
 
-    @Property(tries = 40)
+    @Property(tries = 50)
     void randomCommandStreamsKeepEveryInvariant(@ForAll final long seed,
         @ForAll @IntRange(min = 1, max = 12) final int users, @ForAll @IntRange(min = 1, max = 3) final int markets) {
         final Universe universe = Universe.standard(users, markets);
@@ -38,7 +38,7 @@ class EnginePropertiesTest {
         for (final Command command : setup) {
             Workload.apply(engine, command, ++commandId);
         }
-        for (int i = 0; i < 600; i++) {
+        for (int i = 0; i < 2_000; i++) {
             final Command command = generator.next(engine);
             Workload.apply(engine, command, ++commandId);
             events.clear();
@@ -47,12 +47,12 @@ class EnginePropertiesTest {
         }
     }
 
-    @Property(tries = 25)
+    @Property(tries = 30)
     void theSameCommandStreamGivesTheSameEventsAndDigests(@ForAll final long seed,
         @ForAll @IntRange(min = 1, max = 12) final int users, @ForAll @IntRange(min = 1, max = 3) final int markets) {
         final Universe universe = Universe.standard(users, markets);
-        final Workload workload = Workload.generate(seed, universe, CAPACITY, 600);
-        assertThat(Workload.generate(seed, universe, CAPACITY, 600)).isEqualTo(workload);
+        final Workload workload = Workload.generate(seed, universe, CAPACITY, 1_500);
+        assertThat(Workload.generate(seed, universe, CAPACITY, 1_500)).isEqualTo(workload);
         final RecordingEvents first = new RecordingEvents();
         final RecordingEvents second = new RecordingEvents();
         final Engine one = workload.run(CAPACITY, first);
@@ -62,12 +62,12 @@ class EnginePropertiesTest {
         assertThat(first.trades()).isNotEmpty();
     }
 
-    @Property(tries = 25)
+    @Property(tries = 40)
     void aRestoredSnapshotContinuesExactlyLikeTheOriginal(@ForAll final long seed,
         @ForAll @IntRange(min = 1, max = 12) final int users, @ForAll @IntRange(min = 1, max = 3) final int markets,
         @ForAll @IntRange(min = 0, max = 100) final int cutPercent) {
         final Universe universe = Universe.standard(users, markets);
-        final Workload workload = Workload.generate(seed, universe, CAPACITY, 600);
+        final Workload workload = Workload.generate(seed, universe, CAPACITY, 1_500);
         final int cut = workload.size() * cutPercent / 100;
         final RecordingEvents originalEvents = new RecordingEvents();
         final Engine original = new Engine(CAPACITY, originalEvents);
@@ -90,7 +90,7 @@ class EnginePropertiesTest {
         restored.checkInvariants();
     }
 
-    @Property(tries = 50)
+    @Property(tries = 100)
     void theEngineAgreesWithTheReferenceAfterEveryCommand(@ForAll final long seed,
         @ForAll @IntRange(min = 1, max = 12) final int users, @ForAll @IntRange(min = 1, max = 3) final int markets,
         @ForAll final boolean tightCapacity) {
@@ -100,7 +100,7 @@ class EnginePropertiesTest {
         for (final Command command : generator.setup()) {
             assertThat(driver.step(command, true)).isNull();
         }
-        for (int i = 0; i < 600; i++) {
+        for (int i = 0; i < 2_000; i++) {
             final Command command = generator.next(driver.engine());
             final String mismatch = driver.step(command, true);
             assertThat(mismatch).as("seed %d users %d markets %d tight %s", seed, users, markets, tightCapacity)

@@ -12,10 +12,10 @@ import org.candor.engine.OrderEndReason;
 import org.candor.engine.RejectReason;
 
 /**
- * One long fixed-seed run: twenty thousand commands from ten users over three markets. It checks the reference's
- * verdict on every command, the invariants and the reference's books and balances every hundred commands and at
- * the end, and that the workload really reaches what it is meant to exercise, so a generator change that quietly
- * stops producing trades or refusals is caught.
+ * Long fixed-seed runs: twenty thousand commands from ten users over three markets, once with the small test
+ * capacities and once with tight ones. Each checks the reference's verdict on every command, the invariants and the
+ * reference's books and balances every hundred commands and at the end, and that the workload really reaches what
+ * it is meant to exercise, so a generator change that quietly stops producing trades or refusals is caught.
  */
 class LongRunTest {
     private static final long SEED = 20_260_101L;
@@ -23,9 +23,38 @@ class LongRunTest {
 
     @Test
     void aLongFixedSeedRunKeepsEveryInvariantAndAgreesWithTheReference() {
+        final TreeMap<String, Integer> outcomes = run(SEED, EngineCapacity.small());
+        assertThat(outcomes.getOrDefault("trade", 0)).isGreaterThan(1_000);
+        assertThat(outcomes.keySet()).contains("done " + OrderEndReason.FILLED, "done " + OrderEndReason.CANCELLED,
+            "done " + OrderEndReason.EXPIRED, "done " + OrderEndReason.EXPIRED_FOK,
+            "done " + OrderEndReason.EXPIRED_STP, "PlaceOrder " + RejectReason.POST_ONLY_WOULD_TAKE,
+            "PlaceOrder " + RejectReason.PRICE_NOT_ON_TICK, "PlaceOrder " + RejectReason.QUANTITY_NOT_ON_LOT,
+            "PlaceOrder " + RejectReason.INSUFFICIENT_FUNDS, "PlaceOrder " + RejectReason.DUPLICATE_CLIENT_ORDER_ID,
+            "PlaceOrder " + RejectReason.MARKET_HALTED, "CancelOrder " + RejectReason.UNKNOWN_ORDER,
+            "MoveOrder " + RejectReason.NONE, "MoveOrder " + RejectReason.PRICE_UNCHANGED,
+            "ReduceOrder " + RejectReason.NONE, "CancelAll " + RejectReason.NONE,
+            "CompleteWithdrawal " + RejectReason.NONE, "FailWithdrawal " + RejectReason.NONE,
+            "CancelWithdrawal " + RejectReason.NONE, "CancelWithdrawal " + RejectReason.UNKNOWN_WITHDRAWAL,
+            "ReleaseHold " + RejectReason.NONE, "RequestWithdrawal " + RejectReason.INSUFFICIENT_FUNDS);
+    }
+
+    @Test
+    void aLongRunAgainstTightCapacitiesAgreesWithTheReferenceOnEveryCapacityRefusal() {
+        final TreeMap<String, Integer> outcomes = run(SEED + 1, EnginePropertiesTest.TIGHT);
+        assertThat(outcomes.keySet()).contains("PlaceOrder " + RejectReason.USER_ORDERS_CAPACITY_REACHED,
+            "PlaceOrder " + RejectReason.MARKET_ORDERS_CAPACITY_REACHED,
+            "RequestWithdrawal " + RejectReason.WITHDRAWALS_CAPACITY_REACHED,
+            "PlaceHold " + RejectReason.HOLDS_CAPACITY_REACHED);
+    }
+
+    /**
+     * Runs the setup and {@link #COMMANDS} generated commands beside the reference; returns how often each verdict
+     * and each trade or order end happened.
+     */
+    private static TreeMap<String, Integer> run(final long seed, final EngineCapacity capacity) {
         final Universe universe = Universe.standard(10, 3);
-        final CommandGenerator generator = new CommandGenerator(SEED, universe);
-        final DifferentialDriver driver = new DifferentialDriver(universe, EngineCapacity.small());
+        final CommandGenerator generator = new CommandGenerator(seed, universe);
+        final DifferentialDriver driver = new DifferentialDriver(universe, capacity);
         final Engine engine = driver.engine();
         final TreeMap<String, Integer> outcomes = new TreeMap<>();
         for (final Command command : generator.setup()) {
@@ -41,18 +70,7 @@ class LongRunTest {
             }
         }
         assertThat(driver.compareState(COMMANDS, null)).isNull();
-        assertThat(outcomes.getOrDefault("trade", 0)).isGreaterThan(1_000);
-        assertThat(outcomes.keySet()).contains("done " + OrderEndReason.FILLED, "done " + OrderEndReason.CANCELLED,
-            "done " + OrderEndReason.EXPIRED, "done " + OrderEndReason.EXPIRED_FOK,
-            "done " + OrderEndReason.EXPIRED_STP, "PlaceOrder " + RejectReason.POST_ONLY_WOULD_TAKE,
-            "PlaceOrder " + RejectReason.PRICE_NOT_ON_TICK, "PlaceOrder " + RejectReason.QUANTITY_NOT_ON_LOT,
-            "PlaceOrder " + RejectReason.INSUFFICIENT_FUNDS, "PlaceOrder " + RejectReason.DUPLICATE_CLIENT_ORDER_ID,
-            "PlaceOrder " + RejectReason.MARKET_HALTED, "CancelOrder " + RejectReason.UNKNOWN_ORDER,
-            "MoveOrder " + RejectReason.NONE, "MoveOrder " + RejectReason.PRICE_UNCHANGED,
-            "ReduceOrder " + RejectReason.NONE, "CancelAll " + RejectReason.NONE,
-            "CompleteWithdrawal " + RejectReason.NONE, "FailWithdrawal " + RejectReason.NONE,
-            "CancelWithdrawal " + RejectReason.NONE, "CancelWithdrawal " + RejectReason.UNKNOWN_WITHDRAWAL,
-            "ReleaseHold " + RejectReason.NONE, "RequestWithdrawal " + RejectReason.INSUFFICIENT_FUNDS);
+        return outcomes;
     }
 
     /** Tallies the verdict of one command and the trades and order ends it caused. */
