@@ -264,38 +264,83 @@ public final class CommandGenerator {
 
     /** Commands the engine must refuse, each for one clear reason. */
     private Command invalid() {
+        return random.nextBoolean() ? invalidOrder() : invalidOther();
+    }
+
+    private Command invalidOrder() {
         final MarketTerms market = pickMarket();
         final long price = mid(market) * market.tickSize();
         final long quantity = lots() * market.lotSize();
         final long userId = pickUser();
         final int marketId = market.marketId();
-        switch (random.nextInt(9)) {
+        final Side side = random.nextBoolean() ? Side.BUY : Side.SELL;
+        switch (random.nextInt(10)) {
             case 0:
-                return Command.PlaceOrder.limit(userId, marketId, Side.BUY, TimeInForce.GTC, price + 1, quantity, 0,
+                return Command.PlaceOrder.limit(userId, marketId, side, TimeInForce.GTC, price + 1, quantity, 0,
                     StpMode.NONE);
             case 1:
-                return Command.PlaceOrder.limit(userId, marketId, Side.SELL, TimeInForce.GTC, price, quantity + 1, 0,
+                return Command.PlaceOrder.limit(userId, marketId, side, TimeInForce.GTC, price, quantity + 1, 0,
                     StpMode.NONE);
             case 2:
-                return new Command.CancelOrder(userId, marketId, 12_345, 0);
-            case 3:
                 return Command.PlaceOrder.limit(userId, marketId, Side.BUY, TimeInForce.GTC, price * 1000,
                     market.maxQuantity(), 0, StpMode.NONE);
+            case 3:
+                return Command.PlaceOrder.limit(userId, marketId, side, TimeInForce.IOC, price,
+                    market.maxQuantity() + market.lotSize(), 0, StpMode.NONE);
             case 4:
-                return Command.PlaceOrder.limit(userId, marketId, random.nextBoolean() ? Side.BUY : Side.SELL,
-                    TimeInForce.IOC, price, market.maxQuantity() + market.lotSize(), 0, StpMode.NONE);
+                return new Command.PlaceOrder(userId, marketId, Side.BUY, OrderType.MARKET, TimeInForce.IOC, 0,
+                    quantity, 0, 0, StpMode.NONE);
             case 5:
-                return new Command.PlaceOrder(userId, marketId, Side.BUY, OrderType.MARKET,
-                    TimeInForce.IOC, 0, quantity, 0, 0, StpMode.NONE);
+                return new Command.PlaceOrder(userId, marketId, side, OrderType.MARKET, TimeInForce.FOK, 0,
+                    side == Side.SELL ? quantity : 0, side == Side.BUY ? 10_000 : 0, 0, StpMode.NONE);
             case 6:
-                return Command.PlaceOrder.limit(999, marketId, Side.BUY, TimeInForce.GTC, price, quantity, 0,
-                    StpMode.NONE);
+                return Command.PlaceOrder.limit(userId, marketId, side, TimeInForce.GTC, random.nextInt(2) * -price,
+                    quantity, 0, StpMode.NONE);
             case 7:
-                return new Command.MoveOrder(userId, universe.markets().size() + 3, 1, price);
+                return Command.PlaceOrder.limit(userId, marketId, side, TimeInForce.GTC,
+                    market.tickSize() << 45, market.maxQuantity(), 0, StpMode.NONE);
+            case 8:
+                return Command.PlaceOrder.marketBuy(userId, marketId, (1L << 62) + 1, 0, StpMode.NONE);
             default:
                 return Command.PlaceOrder.limit(userId, marketId, Side.SELL, TimeInForce.GTC, price,
                     market.lotSize(), 0, StpMode.NONE);
         }
+    }
+
+    private Command invalidOther() {
+        final MarketTerms market = pickMarket();
+        final long price = mid(market) * market.tickSize();
+        final long userId = pickUser();
+        switch (random.nextInt(7)) {
+            case 0:
+                return new Command.CancelOrder(userId, market.marketId(), 12_345, 0);
+            case 1:
+                return Command.PlaceOrder.limit(999, market.marketId(), Side.BUY, TimeInForce.GTC, price,
+                    market.minQuantity(), 0, StpMode.NONE);
+            case 2:
+                return new Command.MoveOrder(userId, universe.markets().size() + 3, 1, price);
+            case 3:
+                return new Command.Deposit(userId, pickAsset(), 1L << 62, ++depositRef);
+            case 4:
+                return new Command.PlaceHold(userId, universe.assets().size() + 2, 100, HoldReason.COURT_ORDER,
+                    OPERATOR);
+            case 5:
+                return new Command.RequestWithdrawal(userId, pickAsset(), 1L << 61);
+            default:
+                return cancelByClientOrderIdInAnotherMarket(userId);
+        }
+    }
+
+    /** Client order ids are per user across markets, but a cancel by one must name the order's own market. */
+    private Command cancelByClientOrderIdInAnotherMarket(final long userId) {
+        for (final LiveOrder order : live) {
+            if (order.clientOrderId() != 0) {
+                final int other = (universe.markets().indexOf(order.market()) + 1) % universe.markets().size();
+                return new Command.CancelOrder(order.userId(), universe.markets().get(other).marketId(), 0,
+                    order.clientOrderId());
+            }
+        }
+        return new Command.CancelOrder(userId, pickMarket().marketId(), 0, 41);
     }
 
     private long mid(final MarketTerms market) {

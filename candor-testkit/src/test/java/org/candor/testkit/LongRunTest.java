@@ -35,7 +35,10 @@ class LongRunTest {
             "ReduceOrder " + RejectReason.NONE, "CancelAll " + RejectReason.NONE,
             "CompleteWithdrawal " + RejectReason.NONE, "FailWithdrawal " + RejectReason.NONE,
             "CancelWithdrawal " + RejectReason.NONE, "CancelWithdrawal " + RejectReason.UNKNOWN_WITHDRAWAL,
-            "ReleaseHold " + RejectReason.NONE, "RequestWithdrawal " + RejectReason.INSUFFICIENT_FUNDS);
+            "ReleaseHold " + RejectReason.NONE, "RequestWithdrawal " + RejectReason.INSUFFICIENT_FUNDS,
+            "PlaceOrder " + RejectReason.NOTIONAL_OVERFLOW, "PlaceOrder " + RejectReason.INVALID_TIME_IN_FORCE,
+            "PlaceOrder " + RejectReason.INVALID_PRICE, "Deposit " + RejectReason.BALANCE_OVERFLOW,
+            "PlaceHold " + RejectReason.UNKNOWN_ASSET, "MoveOrder " + RejectReason.UNKNOWN_MARKET);
     }
 
     @Test
