@@ -298,7 +298,8 @@ public final class CommandGenerator {
                     quantity, 0, StpMode.NONE);
             case 7:
                 return Command.PlaceOrder.limit(userId, marketId, side, TimeInForce.GTC,
-                    market.tickSize() << 45, market.maxQuantity(), 0, StpMode.NONE);
+                    Long.MAX_VALUE / market.tickSize() / 2 * market.tickSize(), market.maxQuantity(), 0,
+                    StpMode.NONE);
             case 8:
                 return Command.PlaceOrder.marketBuy(userId, marketId, (1L << 62) + 1, 0, StpMode.NONE);
             default:
