@@ -37,6 +37,8 @@ public final class CommandGenerator {
     private final long[] midTicks;
     private final TreeMap<Long, Long> withdrawalOwners = new TreeMap<>();
     private final List<LiveOrder> live = new ArrayList<>();
+    /** Orders seen on a book earlier that have since ended, newest last: their ids are stale, their slots reused. */
+    private final List<LiveOrder> gone = new ArrayList<>();
     private final List<Long> pendingWithdrawals = new ArrayList<>();
     private final List<Long> activeHolds = new ArrayList<>();
     private final TreeSet<Integer> halted = new TreeSet<>();
@@ -118,6 +120,7 @@ public final class CommandGenerator {
     }
 
     private void observe(final Engine engine) {
+        final List<LiveOrder> before = new ArrayList<>(live);
         live.clear();
         for (final MarketTerms market : universe.markets()) {
             for (final Side side : Side.values()) {
@@ -130,6 +133,7 @@ public final class CommandGenerator {
                 halted.remove(market.marketId());
             }
         }
+        rememberGone(before);
         pendingWithdrawals.clear();
         for (final Withdrawal withdrawal : engine.pendingWithdrawals()) {
             pendingWithdrawals.add(withdrawal.withdrawalId());
@@ -139,6 +143,21 @@ public final class CommandGenerator {
         activeHolds.clear();
         for (final Hold hold : engine.activeHolds()) {
             activeHolds.add(hold.holdId());
+        }
+    }
+
+    private void rememberGone(final List<LiveOrder> before) {
+        final TreeSet<Long> liveIds = new TreeSet<>();
+        for (final LiveOrder order : live) {
+            liveIds.add(order.orderId());
+        }
+        for (final LiveOrder order : before) {
+            if (!liveIds.contains(order.orderId())) {
+                gone.add(order);
+            }
+        }
+        while (gone.size() > 32) {
+            gone.remove(0);
         }
     }
 
@@ -186,8 +205,9 @@ public final class CommandGenerator {
         if (live.isEmpty()) {
             return new Command.CancelOrder(pickUser(), pickMarket().marketId(), 1 + random.nextInt(1 << 20), 0);
         }
-        final LiveOrder order = live.get(random.nextInt(live.size()));
-        final int roll = random.nextInt(10);
+        final int roll = random.nextInt(11);
+        final LiveOrder order = roll == 10 && !gone.isEmpty() ? gone.get(random.nextInt(gone.size()))
+            : live.get(random.nextInt(live.size()));
         final int marketId = order.market().marketId();
         if (roll < 6 || roll < 8 && order.clientOrderId() == 0) {
             return new Command.CancelOrder(order.userId(), marketId, order.orderId(), 0);
@@ -195,8 +215,10 @@ public final class CommandGenerator {
             return new Command.CancelOrder(order.userId(), marketId, 0, order.clientOrderId());
         } else if (roll == 8) {
             return new Command.CancelOrder(otherUser(order.userId()), marketId, order.orderId(), 0);
+        } else if (roll == 9) {
+            return new Command.CancelOrder(order.userId(), marketId, order.orderId(), order.clientOrderId() + 1);
         }
-        return new Command.CancelOrder(order.userId(), marketId, order.orderId(), order.clientOrderId() + 1);
+        return new Command.CancelOrder(order.userId(), marketId, order.orderId(), 0);
     }
 
     private Command reduce() {
@@ -218,7 +240,8 @@ public final class CommandGenerator {
         if (live.isEmpty()) {
             return new Command.MoveOrder(pickUser(), pickMarket().marketId(), 1, 100);
         }
-        final LiveOrder order = live.get(random.nextInt(live.size()));
+        final LiveOrder order = random.nextInt(20) == 0 && !gone.isEmpty() ? gone.get(random.nextInt(gone.size()))
+            : live.get(random.nextInt(live.size()));
         final MarketTerms market = order.market();
         final long near = order.price() / market.tickSize() + random.nextInt(15) - 7;
         final long ticks = Math.max(1, random.nextInt(40) == 0 ? near * 3 : near);
