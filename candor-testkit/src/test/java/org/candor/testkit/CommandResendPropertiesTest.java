@@ -39,6 +39,7 @@ class CommandResendPropertiesTest {
             sent.add(new ArrayList<>());
         }
         final List<Command> setup = generator.setup();
+        final List<Resend> outcomes = new ArrayList<>();
         for (int i = 0; i < setup.size() + 1_500; i++) {
             final Command command = i < setup.size() ? setup.get(i) : generator.next(engine);
             final int client = random.nextInt(CLIENTS);
@@ -47,15 +48,16 @@ class CommandResendPropertiesTest {
             command.applyTo(engine, client + 1, lastIds[client], i);
             sent.get(client).add(new Sent(command, lastIds[client], events.lastResult()));
             if (random.nextInt(10) == 0) {
-                resend(engine, events, universe, sent.get(random.nextInt(CLIENTS)), random);
+                outcomes.add(resend(engine, events, universe, sent.get(random.nextInt(CLIENTS)), random));
             }
         }
+        assertThat(outcomes).contains(Resend.DUPLICATE, Resend.STALE);
     }
 
-    private static void resend(final Engine engine, final RecordingEvents events, final Universe universe,
+    private static Resend resend(final Engine engine, final RecordingEvents events, final Universe universe,
         final List<Sent> history, final Random random) {
         if (history.isEmpty()) {
-            return;
+            return Resend.SKIPPED;
         }
         final int index = random.nextInt(history.size());
         final Sent original = history.get(index);
@@ -63,7 +65,7 @@ class CommandResendPropertiesTest {
         final long commandId = skippedId ? original.commandId() - 1 : original.commandId();
         final boolean skipped = skippedId && (index == 0 || history.get(index - 1).commandId() != commandId);
         if (skippedId && !skipped) {
-            return;
+            return Resend.SKIPPED;
         }
         final ExchangeState before = ExchangeState.of(engine, universe);
         events.clear();
@@ -71,7 +73,8 @@ class CommandResendPropertiesTest {
         final RejectReason reason = original.command().applyTo(engine, clientId, commandId, 0);
         final RecordingEvents.CommandResult result = events.lastResult();
         assertThat(events.size()).isEqualTo(1);
-        if (!skipped && history.size() - index <= CAPACITY.resultsPerClient()) {
+        final boolean remembered = !skipped && history.size() - index <= CAPACITY.resultsPerClient();
+        if (remembered) {
             assertThat(reason).isEqualTo(original.result().reason());
             assertThat(result.duplicate()).isTrue();
             assertThat(result.reference()).isEqualTo(original.result().reference());
@@ -84,6 +87,14 @@ class CommandResendPropertiesTest {
         assertThat(ExchangeState.of(engine, universe)).isEqualTo(before);
         engine.checkInvariants();
         assertThat(engine.recomputeDigest()).isEqualTo(engine.digest());
+        return remembered ? Resend.DUPLICATE : Resend.STALE;
+    }
+
+    /** What became of one resend. */
+    private enum Resend {
+        DUPLICATE,
+        STALE,
+        SKIPPED
     }
 
     /** A command as first sent, with the id it went under and the result the engine gave it. */
