@@ -1,0 +1,261 @@
+package org.candor.testkit;
+
+import org.candor.engine.Engine;
+import org.candor.engine.HoldReason;
+import org.candor.engine.MarketStatus;
+import org.candor.engine.OrderType;
+import org.candor.engine.RejectReason;
+import org.candor.engine.Side;
+import org.candor.engine.StpMode;
+import org.candor.engine.TimeInForce;
+
+/**
+ * One engine command as a small immutable value, so a workload can be generated once, printed when a test fails,
+ * and replayed into any number of engines and into the {@link ReferenceExchange}.
+ */
+public sealed interface Command permits Command.CreateAsset, Command.CreateMarket, Command.CreateUser,
+    Command.SetMarketStatus, Command.Deposit, Command.RequestWithdrawal, Command.CompleteWithdrawal,
+    Command.FailWithdrawal, Command.CancelWithdrawal, Command.PlaceHold, Command.ReleaseHold, Command.PlaceOrder,
+    Command.CancelOrder, Command.CancelAll, Command.ReduceOrder, Command.MoveOrder {
+
+    /** Applies the command to an engine with the given framing; returns the engine's verdict. */
+    RejectReason applyTo(Engine engine, long clientId, long commandId, long timestampMs);
+
+    /**
+     * Applies the command to the reference. {@code engineReference} is the reference of the engine's result for
+     * the same command; only a placed order uses it, as its id.
+     */
+    RejectReason applyTo(ReferenceExchange reference, long engineReference);
+
+    /** Lists an asset. */
+    record CreateAsset(AssetTerms asset) implements Command {
+        @Override
+        public RejectReason applyTo(final Engine engine, final long client, final long command, final long now) {
+            return engine.createAsset(client, command, now, asset.assetId(), asset.code(), asset.scale());
+        }
+
+        @Override
+        public RejectReason applyTo(final ReferenceExchange reference, final long engineReference) {
+            return reference.createAsset(asset);
+        }
+    }
+
+    /** Lists a market. */
+    record CreateMarket(MarketTerms terms) implements Command {
+        @Override
+        public RejectReason applyTo(final Engine engine, final long client, final long command, final long now) {
+            return engine.createMarket(client, command, now, terms.marketId(), terms.symbol(), terms.baseAssetId(),
+                terms.quoteAssetId(), terms.tickSize(), terms.lotSize(), terms.minQuantity(), terms.maxQuantity(),
+                terms.minNotional(), terms.makerFeeBps(), terms.takerFeeBps());
+        }
+
+        @Override
+        public RejectReason applyTo(final ReferenceExchange reference, final long engineReference) {
+            return reference.createMarket(terms);
+        }
+    }
+
+    /** Registers a user. */
+    record CreateUser(long userId) implements Command {
+        @Override
+        public RejectReason applyTo(final Engine engine, final long client, final long command, final long now) {
+            return engine.createUser(client, command, now, userId);
+        }
+
+        @Override
+        public RejectReason applyTo(final ReferenceExchange reference, final long engineReference) {
+            return reference.createUser(userId);
+        }
+    }
+
+    /** Halts or resumes a market. */
+    record SetMarketStatus(int marketId, MarketStatus status) implements Command {
+        @Override
+        public RejectReason applyTo(final Engine engine, final long client, final long command, final long now) {
+            return engine.setMarketStatus(client, command, now, marketId, status);
+        }
+
+        @Override
+        public RejectReason applyTo(final ReferenceExchange reference, final long engineReference) {
+            return reference.setMarketStatus(marketId, status);
+        }
+    }
+
+    /** Credits a deposit. */
+    record Deposit(long userId, int assetId, long amount, long depositRef) implements Command {
+        @Override
+        public RejectReason applyTo(final Engine engine, final long client, final long command, final long now) {
+            return engine.deposit(client, command, now, userId, assetId, amount, depositRef);
+        }
+
+        @Override
+        public RejectReason applyTo(final ReferenceExchange reference, final long engineReference) {
+            return reference.deposit(userId, assetId, amount, depositRef);
+        }
+    }
+
+    /** Requests a withdrawal. */
+    record RequestWithdrawal(long userId, int assetId, long amount) implements Command {
+        @Override
+        public RejectReason applyTo(final Engine engine, final long client, final long command, final long now) {
+            return engine.requestWithdrawal(client, command, now, userId, assetId, amount);
+        }
+
+        @Override
+        public RejectReason applyTo(final ReferenceExchange reference, final long engineReference) {
+            return reference.requestWithdrawal(userId, assetId, amount);
+        }
+    }
+
+    /** Completes a pending withdrawal (an operator's action). */
+    record CompleteWithdrawal(long withdrawalId) implements Command {
+        @Override
+        public RejectReason applyTo(final Engine engine, final long client, final long command, final long now) {
+            return engine.completeWithdrawal(client, command, now, withdrawalId);
+        }
+
+        @Override
+        public RejectReason applyTo(final ReferenceExchange reference, final long engineReference) {
+            return reference.completeWithdrawal(withdrawalId);
+        }
+    }
+
+    /** Fails a pending withdrawal (an operator's action). */
+    record FailWithdrawal(long withdrawalId) implements Command {
+        @Override
+        public RejectReason applyTo(final Engine engine, final long client, final long command, final long now) {
+            return engine.failWithdrawal(client, command, now, withdrawalId);
+        }
+
+        @Override
+        public RejectReason applyTo(final ReferenceExchange reference, final long engineReference) {
+            return reference.failWithdrawal(withdrawalId);
+        }
+    }
+
+    /** The owner cancels a pending withdrawal. */
+    record CancelWithdrawal(long userId, long withdrawalId) implements Command {
+        @Override
+        public RejectReason applyTo(final Engine engine, final long client, final long command, final long now) {
+            return engine.cancelWithdrawal(client, command, now, userId, withdrawalId);
+        }
+
+        @Override
+        public RejectReason applyTo(final ReferenceExchange reference, final long engineReference) {
+            return reference.cancelWithdrawal(userId, withdrawalId);
+        }
+    }
+
+    /** An operator holds part of a user's available funds. */
+    record PlaceHold(long userId, int assetId, long amount, HoldReason reason, long operatorId) implements Command {
+        @Override
+        public RejectReason applyTo(final Engine engine, final long client, final long command, final long now) {
+            return engine.placeHold(client, command, now, userId, assetId, amount, reason, operatorId);
+        }
+
+        @Override
+        public RejectReason applyTo(final ReferenceExchange reference, final long engineReference) {
+            return reference.placeHold(userId, assetId, amount, reason, operatorId);
+        }
+    }
+
+    /** An operator releases a hold. */
+    record ReleaseHold(long holdId, long operatorId) implements Command {
+        @Override
+        public RejectReason applyTo(final Engine engine, final long client, final long command, final long now) {
+            return engine.releaseHold(client, command, now, holdId, operatorId);
+        }
+
+        @Override
+        public RejectReason applyTo(final ReferenceExchange reference, final long engineReference) {
+            return reference.releaseHold(holdId, operatorId);
+        }
+    }
+
+    /** Places an order; see {@link Engine#placeOrder} for which fields each type uses. */
+    record PlaceOrder(long userId, int marketId, Side side, OrderType type, TimeInForce timeInForce, long price,
+        long quantity, long quoteBudget, long clientOrderId, StpMode stpMode) implements Command {
+
+        public static PlaceOrder limit(final long userId, final int marketId, final Side side, final TimeInForce tif,
+            final long price, final long quantity, final long clientOrderId, final StpMode stp) {
+            return new PlaceOrder(userId, marketId, side, OrderType.LIMIT, tif, price, quantity, 0, clientOrderId,
+                stp);
+        }
+
+        public static PlaceOrder marketBuy(final long userId, final int marketId, final long quoteBudget,
+            final long clientOrderId, final StpMode stp) {
+            return new PlaceOrder(userId, marketId, Side.BUY, OrderType.MARKET, TimeInForce.IOC, 0, 0, quoteBudget,
+                clientOrderId, stp);
+        }
+
+        public static PlaceOrder marketSell(final long userId, final int marketId, final long quantity,
+            final long clientOrderId, final StpMode stp) {
+            return new PlaceOrder(userId, marketId, Side.SELL, OrderType.MARKET, TimeInForce.IOC, 0, quantity, 0,
+                clientOrderId, stp);
+        }
+
+        @Override
+        public RejectReason applyTo(final Engine engine, final long client, final long command, final long now) {
+            return engine.placeOrder(client, command, now, userId, marketId, side, type, timeInForce, price, quantity,
+                quoteBudget, clientOrderId, stpMode);
+        }
+
+        @Override
+        public RejectReason applyTo(final ReferenceExchange reference, final long engineReference) {
+            return reference.placeOrder(engineReference, userId, marketId, side, type, timeInForce, price, quantity,
+                quoteBudget, clientOrderId, stpMode);
+        }
+    }
+
+    /** Cancels an order by id, or by client order id when the order id is 0. */
+    record CancelOrder(long userId, int marketId, long orderId, long clientOrderId) implements Command {
+        @Override
+        public RejectReason applyTo(final Engine engine, final long client, final long command, final long now) {
+            return engine.cancelOrder(client, command, now, userId, marketId, orderId, clientOrderId);
+        }
+
+        @Override
+        public RejectReason applyTo(final ReferenceExchange reference, final long engineReference) {
+            return reference.cancelOrder(userId, marketId, orderId, clientOrderId);
+        }
+    }
+
+    /** Cancels all of a user's orders in one market. */
+    record CancelAll(long userId, int marketId) implements Command {
+        @Override
+        public RejectReason applyTo(final Engine engine, final long client, final long command, final long now) {
+            return engine.cancelAllOrders(client, command, now, userId, marketId);
+        }
+
+        @Override
+        public RejectReason applyTo(final ReferenceExchange reference, final long engineReference) {
+            return reference.cancelAllOrders(userId, marketId);
+        }
+    }
+
+    /** Reduces an order's open quantity, keeping its priority. */
+    record ReduceOrder(long userId, int marketId, long orderId, long reduceBy) implements Command {
+        @Override
+        public RejectReason applyTo(final Engine engine, final long client, final long command, final long now) {
+            return engine.reduceOrder(client, command, now, userId, marketId, orderId, reduceBy);
+        }
+
+        @Override
+        public RejectReason applyTo(final ReferenceExchange reference, final long engineReference) {
+            return reference.reduceOrder(userId, marketId, orderId, reduceBy);
+        }
+    }
+
+    /** Moves an order to a new price. */
+    record MoveOrder(long userId, int marketId, long orderId, long newPrice) implements Command {
+        @Override
+        public RejectReason applyTo(final Engine engine, final long client, final long command, final long now) {
+            return engine.moveOrder(client, command, now, userId, marketId, orderId, newPrice);
+        }
+
+        @Override
+        public RejectReason applyTo(final ReferenceExchange reference, final long engineReference) {
+            return reference.moveOrder(userId, marketId, orderId, newPrice);
+        }
+    }
+}

@@ -1,0 +1,417 @@
+package org.candor.testkit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.candor.engine.Engine;
+import org.candor.engine.Hold;
+import org.candor.engine.HoldReason;
+import org.candor.engine.MarketStatus;
+import org.candor.engine.OrderType;
+import org.candor.engine.Side;
+import org.candor.engine.StpMode;
+import org.candor.engine.TimeInForce;
+import org.candor.engine.Withdrawal;
+
+/**
+ * A seeded source of realistic and deliberately wrong commands for a {@link Universe}: deposits, limit orders of
+ * every time in force near a drifting mid price, market orders, cancels, reduces, moves, withdrawals, holds, halts,
+ * and a share of commands the engine must refuse (off tick, off lot, unknown order, someone else's order, too big).
+ *
+ * <p>To aim cancels and moves at live orders it reads the engine's books and pending withdrawals and holds before
+ * each command. The stream is therefore a function of the seed and of the engine's behaviour: the same seed against
+ * engines that behave the same gives the same commands. Randomness is fine here; it never enters the engine.
+ */
+public final class CommandGenerator {
+    private static final long OPERATOR = 7;
+    private static final StpMode[] STP_MODES = StpMode.values();
+    private static final HoldReason[] HOLD_REASONS = HoldReason.values();
+    /** Where each market's mid price starts, in ticks, by its position in the universe. */
+    private static final long[] START_TICKS = {100, 40, 50};
+
+    private final Random random;
+    private final Universe universe;
+    private final long[] midTicks;
+    private final TreeMap<Long, Long> withdrawalOwners = new TreeMap<>();
+    private final List<LiveOrder> live = new ArrayList<>();
+    /** Orders seen on a book earlier that have since ended, newest last: their ids are stale, their slots reused. */
+    private final List<LiveOrder> gone = new ArrayList<>();
+    private final List<Long> pendingWithdrawals = new ArrayList<>();
+    private final List<Long> activeHolds = new ArrayList<>();
+    private final TreeSet<Integer> halted = new TreeSet<>();
+    private long lastWithdrawalRequester;
+    private long depositRef;
+
+    public CommandGenerator(final long seed, final Universe universe) {
+        this.random = new Random(seed);
+        this.universe = universe;
+        this.midTicks = new long[universe.markets().size()];
+        for (int i = 0; i < midTicks.length; i++) {
+            midTicks[i] = START_TICKS[i % START_TICKS.length];
+        }
+    }
+
+    /** The commands that list the universe and fund every user; they need no engine to choose. */
+    public List<Command> setup() {
+        final List<Command> commands = new ArrayList<>();
+        for (final AssetTerms asset : universe.assets()) {
+            commands.add(new Command.CreateAsset(asset));
+        }
+        for (final MarketTerms market : universe.markets()) {
+            commands.add(new Command.CreateMarket(market));
+        }
+        for (final long userId : universe.userIds()) {
+            commands.add(new Command.CreateUser(userId));
+        }
+        for (final long userId : universe.userIds()) {
+            for (final AssetTerms asset : universe.assets()) {
+                final long amount = isPoor(userId) ? 2_000 + random.nextInt(3_000)
+                    : 500_000 + random.nextInt(500_000);
+                commands.add(new Command.Deposit(userId, asset.assetId(), amount, ++depositRef));
+            }
+        }
+        return commands;
+    }
+
+    /**
+     * With three users or more the last one is poor: small deposits, so its orders, moves, withdrawals and holds
+     * regularly run into insufficient funds, which rich users never do.
+     */
+    private boolean isPoor(final long userId) {
+        final List<Long> users = universe.userIds();
+        return users.size() >= 3 && users.get(users.size() - 1) == userId;
+    }
+
+    /** The next command, chosen after looking at the engine's current books, withdrawals and holds. */
+    public Command next(final Engine engine) {
+        observe(engine);
+        drift();
+        if (!halted.isEmpty() && random.nextInt(10) == 0) {
+            return new Command.SetMarketStatus(halted.first(), MarketStatus.TRADING);
+        }
+        final int roll = random.nextInt(1000);
+        if (roll < 70) {
+            return deposit();
+        } else if (roll < 470) {
+            return limitOrder(pickMarket());
+        } else if (roll < 500) {
+            return marketBuy(pickMarket());
+        } else if (roll < 530) {
+            return marketSell(pickMarket());
+        } else if (roll < 640) {
+            return cancel();
+        } else if (roll < 660) {
+            return new Command.CancelAll(pickUser(), pickMarket().marketId());
+        } else if (roll < 710) {
+            return reduce();
+        } else if (roll < 790) {
+            return move();
+        } else if (roll < 860) {
+            return withdrawal();
+        } else if (roll < 900) {
+            return hold();
+        } else if (roll < 910) {
+            return marketStatus();
+        }
+        return invalid();
+    }
+
+    private void observe(final Engine engine) {
+        final List<LiveOrder> before = new ArrayList<>(live);
+        live.clear();
+        for (final MarketTerms market : universe.markets()) {
+            for (final Side side : Side.values()) {
+                engine.forEachBookOrder(market.marketId(), side, (orderId, userId, price, remaining, clientOrderId) ->
+                    live.add(new LiveOrder(orderId, userId, market, side, price, remaining, clientOrderId)));
+            }
+            if (engine.marketStatus(market.marketId()) == MarketStatus.HALTED) {
+                halted.add(market.marketId());
+            } else {
+                halted.remove(market.marketId());
+            }
+        }
+        rememberGone(before);
+        pendingWithdrawals.clear();
+        for (final Withdrawal withdrawal : engine.pendingWithdrawals()) {
+            pendingWithdrawals.add(withdrawal.withdrawalId());
+            withdrawalOwners.putIfAbsent(withdrawal.withdrawalId(), lastWithdrawalRequester);
+        }
+        withdrawalOwners.keySet().retainAll(pendingWithdrawals);
+        activeHolds.clear();
+        for (final Hold hold : engine.activeHolds()) {
+            activeHolds.add(hold.holdId());
+        }
+    }
+
+    private void rememberGone(final List<LiveOrder> before) {
+        final TreeSet<Long> liveIds = new TreeSet<>();
+        for (final LiveOrder order : live) {
+            liveIds.add(order.orderId());
+        }
+        for (final LiveOrder order : before) {
+            if (!liveIds.contains(order.orderId())) {
+                gone.add(order);
+            }
+        }
+        while (gone.size() > 32) {
+            gone.remove(0);
+        }
+    }
+
+    /** Each market's mid price walks a tick at a time, within half and twice its start. */
+    private void drift() {
+        for (int i = 0; i < midTicks.length; i++) {
+            if (random.nextInt(4) == 0) {
+                final long start = START_TICKS[i % START_TICKS.length];
+                midTicks[i] = Math.max(start / 2, Math.min(start * 2, midTicks[i] + random.nextInt(3) - 1));
+            }
+        }
+    }
+
+    private Command deposit() {
+        final long userId = pickUser();
+        final long amount = random.nextInt(50) == 0 ? 0 : 1 + random.nextInt(isPoor(userId) ? 1_000 : 200_000);
+        return new Command.Deposit(userId, pickAsset(), amount, ++depositRef);
+    }
+
+    private Command limitOrder(final MarketTerms market) {
+        final int roll = random.nextInt(100);
+        final TimeInForce tif = roll < 60 ? TimeInForce.GTC : roll < 75 ? TimeInForce.IOC
+            : roll < 87 ? TimeInForce.FOK : TimeInForce.POST_ONLY;
+        final Side side = random.nextBoolean() ? Side.BUY : Side.SELL;
+        final long offset = random.nextInt(13) - 6 + (side == Side.BUY ? -1 : 1);
+        final long ticks = Math.max(1, mid(market) + offset);
+        final long lots = tif == TimeInForce.FOK && random.nextBoolean() ? 10 + random.nextInt(60) : lots();
+        return Command.PlaceOrder.limit(pickUser(), market.marketId(), side, tif, ticks * market.tickSize(),
+            lots * market.lotSize(), clientOrderId(), stp());
+    }
+
+    private Command marketBuy(final MarketTerms market) {
+        final long budget = market.notional(mid(market) * market.tickSize(), lots() * market.lotSize())
+            + random.nextInt(100);
+        return Command.PlaceOrder.marketBuy(pickUser(), market.marketId(), budget, clientOrderId(), stp());
+    }
+
+    private Command marketSell(final MarketTerms market) {
+        return Command.PlaceOrder.marketSell(pickUser(), market.marketId(), lots() * market.lotSize(),
+            clientOrderId(), stp());
+    }
+
+    /** Mostly the owner cancelling by id or by client order id; sometimes a stranger, a stale id or a mismatch. */
+    private Command cancel() {
+        if (live.isEmpty()) {
+            return new Command.CancelOrder(pickUser(), pickMarket().marketId(), 1 + random.nextInt(1 << 20), 0);
+        }
+        final int roll = random.nextInt(11);
+        final LiveOrder order = roll == 10 && !gone.isEmpty() ? gone.get(random.nextInt(gone.size()))
+            : live.get(random.nextInt(live.size()));
+        final int marketId = order.market().marketId();
+        if (roll < 6 || roll < 8 && order.clientOrderId() == 0) {
+            return new Command.CancelOrder(order.userId(), marketId, order.orderId(), 0);
+        } else if (roll < 8) {
+            return new Command.CancelOrder(order.userId(), marketId, 0, order.clientOrderId());
+        } else if (roll == 8) {
+            return new Command.CancelOrder(otherUser(order.userId()), marketId, order.orderId(), 0);
+        } else if (roll == 9) {
+            return new Command.CancelOrder(order.userId(), marketId, order.orderId(), order.clientOrderId() + 1);
+        }
+        return new Command.CancelOrder(order.userId(), marketId, order.orderId(), 0);
+    }
+
+    private Command reduce() {
+        if (live.isEmpty()) {
+            return new Command.ReduceOrder(pickUser(), pickMarket().marketId(), 0, 100);
+        }
+        final LiveOrder order = live.get(random.nextInt(live.size()));
+        final long lot = order.market().lotSize();
+        final long lots = 1 + random.nextInt((int) Math.min(100, order.remaining() / lot + 1));
+        final long reduceBy = random.nextInt(20) == 0 ? lots * lot + 1 : lots * lot;
+        return new Command.ReduceOrder(order.userId(), order.market().marketId(), order.orderId(), reduceBy);
+    }
+
+    /**
+     * Moves an order a few ticks either way, often across the spread, so moved orders trade as takers; now and
+     * then far up, which sweeps the book and asks a buyer for a large extra reserve.
+     */
+    private Command move() {
+        if (live.isEmpty()) {
+            return new Command.MoveOrder(pickUser(), pickMarket().marketId(), 1, 100);
+        }
+        final LiveOrder order = random.nextInt(20) == 0 && !gone.isEmpty() ? gone.get(random.nextInt(gone.size()))
+            : live.get(random.nextInt(live.size()));
+        final MarketTerms market = order.market();
+        final long near = order.price() / market.tickSize() + random.nextInt(15) - 7;
+        final long ticks = Math.max(1, random.nextInt(40) == 0 ? near * 3 : near);
+        final long price = random.nextInt(25) == 0 ? ticks * market.tickSize() + 1 : ticks * market.tickSize();
+        final long userId = random.nextInt(25) == 0 ? otherUser(order.userId()) : order.userId();
+        return new Command.MoveOrder(userId, market.marketId(), order.orderId(), price);
+    }
+
+    private Command withdrawal() {
+        final int roll = random.nextInt(10);
+        if (roll < 4 || pendingWithdrawals.isEmpty()) {
+            lastWithdrawalRequester = pickUser();
+            final long amount = random.nextInt(30) == 0 ? 0 : 1 + random.nextInt(100_000);
+            return new Command.RequestWithdrawal(lastWithdrawalRequester, pickAsset(), amount);
+        }
+        final long withdrawalId = random.nextInt(20) == 0 ? 10_000 + random.nextInt(100)
+            : pendingWithdrawals.get(random.nextInt(pendingWithdrawals.size()));
+        if (roll < 6) {
+            return new Command.CompleteWithdrawal(withdrawalId);
+        } else if (roll < 8) {
+            return new Command.FailWithdrawal(withdrawalId);
+        }
+        final long owner = withdrawalOwners.getOrDefault(withdrawalId, pickUser());
+        return new Command.CancelWithdrawal(random.nextInt(5) == 0 ? otherUser(owner) : owner, withdrawalId);
+    }
+
+    private Command hold() {
+        if (random.nextInt(10) < 6 || activeHolds.isEmpty()) {
+            final long amount = random.nextInt(30) == 0 ? 0 : 1 + random.nextInt(50_000);
+            return new Command.PlaceHold(pickUser(), pickAsset(), amount,
+                HOLD_REASONS[random.nextInt(HOLD_REASONS.length)], random.nextInt(30) == 0 ? 0 : OPERATOR);
+        }
+        final long holdId = random.nextInt(20) == 0 ? 10_000 : activeHolds.get(random.nextInt(activeHolds.size()));
+        return new Command.ReleaseHold(holdId, OPERATOR);
+    }
+
+    /** Halts a market now and then (or resumes one already trading); {@link #next} resumes halted ones soon. */
+    private Command marketStatus() {
+        final MarketTerms market = pickMarket();
+        return new Command.SetMarketStatus(market.marketId(),
+            random.nextInt(3) == 0 ? MarketStatus.TRADING : MarketStatus.HALTED);
+    }
+
+    /** Commands the engine must refuse, each for one clear reason. */
+    private Command invalid() {
+        return random.nextBoolean() ? invalidOrder() : invalidOther();
+    }
+
+    private Command invalidOrder() {
+        final MarketTerms market = pickMarket();
+        final long price = mid(market) * market.tickSize();
+        final long quantity = lots() * market.lotSize();
+        final long userId = pickUser();
+        final int marketId = market.marketId();
+        final Side side = random.nextBoolean() ? Side.BUY : Side.SELL;
+        switch (random.nextInt(10)) {
+            case 0:
+                return Command.PlaceOrder.limit(userId, marketId, side, TimeInForce.GTC, price + 1, quantity, 0,
+                    StpMode.NONE);
+            case 1:
+                return Command.PlaceOrder.limit(userId, marketId, side, TimeInForce.GTC, price, quantity + 1, 0,
+                    StpMode.NONE);
+            case 2:
+                return Command.PlaceOrder.limit(userId, marketId, Side.BUY, TimeInForce.GTC, price * 1000,
+                    market.maxQuantity(), 0, StpMode.NONE);
+            case 3:
+                return Command.PlaceOrder.limit(userId, marketId, side, TimeInForce.IOC, price,
+                    market.maxQuantity() + market.lotSize(), 0, StpMode.NONE);
+            case 4:
+                return new Command.PlaceOrder(userId, marketId, Side.BUY, OrderType.MARKET, TimeInForce.IOC, 0,
+                    quantity, 0, 0, StpMode.NONE);
+            case 5:
+                return new Command.PlaceOrder(userId, marketId, side, OrderType.MARKET, TimeInForce.FOK, 0,
+                    side == Side.SELL ? quantity : 0, side == Side.BUY ? 10_000 : 0, 0, StpMode.NONE);
+            case 6:
+                return Command.PlaceOrder.limit(userId, marketId, side, TimeInForce.GTC, random.nextInt(2) * -price,
+                    quantity, 0, StpMode.NONE);
+            case 7:
+                return Command.PlaceOrder.limit(userId, marketId, side, TimeInForce.GTC,
+                    Long.MAX_VALUE / market.tickSize() / 2 * market.tickSize(), market.maxQuantity(), 0,
+                    StpMode.NONE);
+            case 8:
+                return Command.PlaceOrder.marketBuy(userId, marketId, (1L << 62) + 1, 0, StpMode.NONE);
+            default:
+                return Command.PlaceOrder.limit(userId, marketId, Side.SELL, TimeInForce.GTC, price,
+                    market.lotSize(), 0, StpMode.NONE);
+        }
+    }
+
+    private Command invalidOther() {
+        final MarketTerms market = pickMarket();
+        final long price = mid(market) * market.tickSize();
+        final long userId = pickUser();
+        switch (random.nextInt(7)) {
+            case 0:
+                return new Command.CancelOrder(userId, market.marketId(), 12_345, 0);
+            case 1:
+                return Command.PlaceOrder.limit(999, market.marketId(), Side.BUY, TimeInForce.GTC, price,
+                    market.minQuantity(), 0, StpMode.NONE);
+            case 2:
+                return new Command.MoveOrder(userId, universe.markets().size() + 3, 1, price);
+            case 3:
+                return new Command.Deposit(userId, pickAsset(), 1L << 62, ++depositRef);
+            case 4:
+                return new Command.PlaceHold(userId, universe.assets().size() + 2, 100, HoldReason.COURT_ORDER,
+                    OPERATOR);
+            case 5:
+                return new Command.RequestWithdrawal(userId, pickAsset(), 1L << 61);
+            default:
+                return cancelByClientOrderIdInAnotherMarket(userId);
+        }
+    }
+
+    /** Client order ids are per user across markets, but a cancel by one must name the order's own market. */
+    private Command cancelByClientOrderIdInAnotherMarket(final long userId) {
+        for (final LiveOrder order : live) {
+            if (order.clientOrderId() != 0) {
+                final int other = (universe.markets().indexOf(order.market()) + 1) % universe.markets().size();
+                return new Command.CancelOrder(order.userId(), universe.markets().get(other).marketId(), 0,
+                    order.clientOrderId());
+            }
+        }
+        return new Command.CancelOrder(userId, pickMarket().marketId(), 0, 41);
+    }
+
+    private long mid(final MarketTerms market) {
+        return midTicks[universe.markets().indexOf(market)];
+    }
+
+    /** Mostly small orders, sometimes large ones that sweep several levels. */
+    private long lots() {
+        return random.nextInt(8) == 0 ? 20 + random.nextInt(60) : 1 + random.nextInt(20);
+    }
+
+    /** Half the orders carry a client order id from a small range, so duplicates happen and are refused. */
+    private long clientOrderId() {
+        return random.nextBoolean() ? 0 : 1 + random.nextInt(40);
+    }
+
+    private StpMode stp() {
+        return random.nextBoolean() ? StpMode.NONE : STP_MODES[random.nextInt(STP_MODES.length)];
+    }
+
+    private MarketTerms pickMarket() {
+        return universe.markets().get(random.nextInt(universe.markets().size()));
+    }
+
+    /**
+     * A third of the commands come from the first two users, the busy market makers, so a user's own resting
+     * orders are often in its way and self-trade prevention is really exercised.
+     */
+    private long pickUser() {
+        final List<Long> users = universe.userIds();
+        if (random.nextInt(3) == 0) {
+            return users.get(random.nextInt(Math.min(2, users.size())));
+        }
+        return users.get(random.nextInt(users.size()));
+    }
+
+    private long otherUser(final long userId) {
+        final List<Long> users = universe.userIds();
+        return users.get((users.indexOf(userId) + 1 + random.nextInt(Math.max(1, users.size() - 1))) % users.size());
+    }
+
+    private int pickAsset() {
+        return universe.assets().get(random.nextInt(universe.assets().size())).assetId();
+    }
+
+    /** A resting order as the generator saw it on the engine's book. */
+    private record LiveOrder(long orderId, long userId, MarketTerms market, Side side, long price, long remaining,
+        long clientOrderId) {
+    }
+}

@@ -1,0 +1,267 @@
+package org.candor.testkit;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import org.candor.engine.Bucket;
+import org.candor.engine.EngineEvents;
+import org.candor.engine.HoldReason;
+import org.candor.engine.LedgerCause;
+import org.candor.engine.MarketStatus;
+import org.candor.engine.OrderEndReason;
+import org.candor.engine.OrderType;
+import org.candor.engine.RejectReason;
+import org.candor.engine.Side;
+import org.candor.engine.StpMode;
+import org.candor.engine.TimeInForce;
+import org.candor.engine.WithdrawalState;
+
+/**
+ * An {@link EngineEvents} sink that keeps every event as an immutable record, so two engines' streams can be compared
+ * with {@code equals} and a test can ask what happened (the trades, the results) without writing a listener.
+ */
+public final class RecordingEvents implements EngineEvents {
+    private final List<Event> events = new ArrayList<>();
+
+    /** Every event recorded so far, oldest first; a read-only view. */
+    public List<Event> events() {
+        return Collections.unmodifiableList(events);
+    }
+
+    /** How many events have been recorded. */
+    public int size() {
+        return events.size();
+    }
+
+    /** A copy of the events recorded from index {@code from} on, to compare what two engines said after a point. */
+    public List<Event> since(final int from) {
+        return List.copyOf(events.subList(from, events.size()));
+    }
+
+    public List<Trade> trades() {
+        return ofKind(Trade.class);
+    }
+
+    public List<CommandResult> results() {
+        return ofKind(CommandResult.class);
+    }
+
+    public List<LedgerEntry> ledgerEntries() {
+        return ofKind(LedgerEntry.class);
+    }
+
+    /** The result of the last command, or null before the first. */
+    public CommandResult lastResult() {
+        for (int i = events.size() - 1; i >= 0; i--) {
+            if (events.get(i) instanceof CommandResult result) {
+                return result;
+            }
+        }
+        return null;
+    }
+
+    /** All recorded events of one kind, oldest first. */
+    public <T extends Event> List<T> ofKind(final Class<T> kind) {
+        final List<T> found = new ArrayList<>();
+        for (final Event event : events) {
+            if (kind.isInstance(event)) {
+                found.add(kind.cast(event));
+            }
+        }
+        return found;
+    }
+
+    /** Forgets everything recorded, to keep memory flat in long runs. */
+    public void clear() {
+        events.clear();
+    }
+
+    @Override
+    public void commandResult(final long seq, final long clientId, final long commandId, final long timestampMs,
+        final RejectReason reason, final long reference, final long firstSeq, final boolean duplicate) {
+        events.add(new CommandResult(seq, clientId, commandId, timestampMs, reason, reference, firstSeq, duplicate));
+    }
+
+    @Override
+    public void assetCreated(final long seq, final int assetId, final String code, final int scale) {
+        events.add(new AssetCreated(seq, assetId, code, scale));
+    }
+
+    @Override
+    public void marketCreated(final long seq, final int marketId, final String symbol, final int baseAssetId,
+        final int quoteAssetId, final long tickSize, final long lotSize, final long minQuantity,
+        final long maxQuantity, final long minNotional, final int makerFeeBps, final int takerFeeBps) {
+        events.add(new MarketCreated(seq, marketId, symbol, baseAssetId, quoteAssetId, tickSize, lotSize, minQuantity,
+            maxQuantity, minNotional, makerFeeBps, takerFeeBps));
+    }
+
+    @Override
+    public void marketStatusChanged(final long seq, final int marketId, final MarketStatus status) {
+        events.add(new MarketStatusChanged(seq, marketId, status));
+    }
+
+    @Override
+    public void userCreated(final long seq, final long userId) {
+        events.add(new UserCreated(seq, userId));
+    }
+
+    @Override
+    public void ledgerEntry(final long seq, final int assetId, final long fromUserId, final Bucket fromBucket,
+        final long toUserId, final Bucket toBucket, final long amount, final LedgerCause cause,
+        final long reference) {
+        events.add(new LedgerEntry(seq, assetId, fromUserId, fromBucket, toUserId, toBucket, amount, cause,
+            reference));
+    }
+
+    @Override
+    public void depositCredited(final long seq, final long userId, final int assetId, final long amount,
+        final long depositRef) {
+        events.add(new DepositCredited(seq, userId, assetId, amount, depositRef));
+    }
+
+    @Override
+    public void withdrawalRequested(final long seq, final long withdrawalId, final long userId, final int assetId,
+        final long amount) {
+        events.add(new WithdrawalRequested(seq, withdrawalId, userId, assetId, amount));
+    }
+
+    @Override
+    public void withdrawalStateChanged(final long seq, final long withdrawalId, final WithdrawalState state) {
+        events.add(new WithdrawalStateChanged(seq, withdrawalId, state));
+    }
+
+    @Override
+    public void holdPlaced(final long seq, final long holdId, final long userId, final int assetId, final long amount,
+        final HoldReason reason, final long operatorId) {
+        events.add(new HoldPlaced(seq, holdId, userId, assetId, amount, reason, operatorId));
+    }
+
+    @Override
+    public void holdReleased(final long seq, final long holdId, final long operatorId) {
+        events.add(new HoldReleased(seq, holdId, operatorId));
+    }
+
+    @Override
+    public void orderAccepted(final long seq, final long orderId, final long userId, final int marketId,
+        final Side side, final OrderType type, final TimeInForce timeInForce, final long price, final long quantity,
+        final long quoteBudget, final long clientOrderId, final StpMode stpMode) {
+        events.add(new OrderAccepted(seq, orderId, userId, marketId, side, type, timeInForce, price, quantity,
+            quoteBudget, clientOrderId, stpMode));
+    }
+
+    @Override
+    public void trade(final long seq, final long tradeId, final int marketId, final long price, final long quantity,
+        final long quoteAmount, final long makerOrderId, final long takerOrderId, final long makerUserId,
+        final long takerUserId, final Side takerSide, final long makerFee, final long takerFee,
+        final long makerRemaining, final long takerRemaining) {
+        events.add(new Trade(seq, tradeId, marketId, price, quantity, quoteAmount, makerOrderId, takerOrderId,
+            makerUserId, takerUserId, takerSide, makerFee, takerFee, makerRemaining, takerRemaining));
+    }
+
+    @Override
+    public void orderRested(final long seq, final long orderId, final long price, final long remaining) {
+        events.add(new OrderRested(seq, orderId, price, remaining));
+    }
+
+    @Override
+    public void orderReduced(final long seq, final long orderId, final long remaining) {
+        events.add(new OrderReduced(seq, orderId, remaining));
+    }
+
+    @Override
+    public void orderMoved(final long seq, final long orderId, final long oldPrice, final long newPrice) {
+        events.add(new OrderMoved(seq, orderId, oldPrice, newPrice));
+    }
+
+    @Override
+    public void orderDone(final long seq, final long orderId, final OrderEndReason reason, final long remaining) {
+        events.add(new OrderDone(seq, orderId, reason, remaining));
+    }
+
+    /** One recorded event; every kind carries the engine's sequence number. */
+    public sealed interface Event permits CommandResult, AssetCreated, MarketCreated, MarketStatusChanged,
+        UserCreated, LedgerEntry, DepositCredited, WithdrawalRequested, WithdrawalStateChanged, HoldPlaced,
+        HoldReleased, OrderAccepted, Trade, OrderRested, OrderReduced, OrderMoved, OrderDone {
+        long seq();
+    }
+
+    /** See {@link EngineEvents#commandResult}. */
+    public record CommandResult(long seq, long clientId, long commandId, long timestampMs, RejectReason reason,
+        long reference, long firstSeq, boolean duplicate) implements Event {
+    }
+
+    /** See {@link EngineEvents#assetCreated}. */
+    public record AssetCreated(long seq, int assetId, String code, int scale) implements Event {
+    }
+
+    /** See {@link EngineEvents#marketCreated}. */
+    public record MarketCreated(long seq, int marketId, String symbol, int baseAssetId, int quoteAssetId,
+        long tickSize, long lotSize, long minQuantity, long maxQuantity, long minNotional, int makerFeeBps,
+        int takerFeeBps) implements Event {
+    }
+
+    /** See {@link EngineEvents#marketStatusChanged}. */
+    public record MarketStatusChanged(long seq, int marketId, MarketStatus status) implements Event {
+    }
+
+    /** See {@link EngineEvents#userCreated}. */
+    public record UserCreated(long seq, long userId) implements Event {
+    }
+
+    /** See {@link EngineEvents#ledgerEntry}. */
+    public record LedgerEntry(long seq, int assetId, long fromUserId, Bucket fromBucket, long toUserId,
+        Bucket toBucket, long amount, LedgerCause cause, long reference) implements Event {
+    }
+
+    /** See {@link EngineEvents#depositCredited}. */
+    public record DepositCredited(long seq, long userId, int assetId, long amount, long depositRef)
+        implements Event {
+    }
+
+    /** See {@link EngineEvents#withdrawalRequested}. */
+    public record WithdrawalRequested(long seq, long withdrawalId, long userId, int assetId, long amount)
+        implements Event {
+    }
+
+    /** See {@link EngineEvents#withdrawalStateChanged}. */
+    public record WithdrawalStateChanged(long seq, long withdrawalId, WithdrawalState state) implements Event {
+    }
+
+    /** See {@link EngineEvents#holdPlaced}. */
+    public record HoldPlaced(long seq, long holdId, long userId, int assetId, long amount, HoldReason reason,
+        long operatorId) implements Event {
+    }
+
+    /** See {@link EngineEvents#holdReleased}. */
+    public record HoldReleased(long seq, long holdId, long operatorId) implements Event {
+    }
+
+    /** See {@link EngineEvents#orderAccepted}. */
+    public record OrderAccepted(long seq, long orderId, long userId, int marketId, Side side, OrderType type,
+        TimeInForce timeInForce, long price, long quantity, long quoteBudget, long clientOrderId, StpMode stpMode)
+        implements Event {
+    }
+
+    /** See {@link EngineEvents#trade}. */
+    public record Trade(long seq, long tradeId, int marketId, long price, long quantity, long quoteAmount,
+        long makerOrderId, long takerOrderId, long makerUserId, long takerUserId, Side takerSide, long makerFee,
+        long takerFee, long makerRemaining, long takerRemaining) implements Event {
+    }
+
+    /** See {@link EngineEvents#orderRested}. */
+    public record OrderRested(long seq, long orderId, long price, long remaining) implements Event {
+    }
+
+    /** See {@link EngineEvents#orderReduced}. */
+    public record OrderReduced(long seq, long orderId, long remaining) implements Event {
+    }
+
+    /** See {@link EngineEvents#orderMoved}. */
+    public record OrderMoved(long seq, long orderId, long oldPrice, long newPrice) implements Event {
+    }
+
+    /** See {@link EngineEvents#orderDone}. */
+    public record OrderDone(long seq, long orderId, OrderEndReason reason, long remaining) implements Event {
+    }
+}
