@@ -5,14 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
+import java.util.stream.LongStream;
 
 import org.candor.engine.Engine;
 import org.candor.engine.EngineCapacity;
 import org.candor.engine.RejectReason;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * At-most-once application: commands come from three clients with increasing, gapped command ids, and now and then
@@ -25,9 +24,16 @@ class CommandResendPropertiesTest {
     private static final EngineCapacity CAPACITY = new EngineCapacity(64, 16, 8, 512, 1024, 64, 512, 64, 64, 8, 64);
     private static final int CLIENTS = 3;
 
-    @Property(tries = 30)
-    void aResentCommandIsAnsweredWithItsOriginalResultAndChangesNothing(@ForAll final long seed,
-        @ForAll @IntRange(min = 1, max = 8) final int users, @ForAll @IntRange(min = 1, max = 3) final int markets) {
+    static LongStream aResentCommandIsAnsweredWithItsOriginalResultAndChangesNothingTrials() {
+        return Trials.seeds("aResentCommandIsAnsweredWithItsOriginalResultAndChangesNothing", 30);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("aResentCommandIsAnsweredWithItsOriginalResultAndChangesNothingTrials")
+    void aResentCommandIsAnsweredWithItsOriginalResultAndChangesNothing(final long seed) {
+        final Trials.Trial trial = new Trials.Trial(seed);
+        final int users = trial.intIn(1, 8);
+        final int markets = trial.intIn(1, 3);
         final Universe universe = Universe.standard(users, markets);
         final CommandGenerator generator = new CommandGenerator(seed, universe);
         final RecordingEvents events = new RecordingEvents();

@@ -3,20 +3,20 @@ package org.candor.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
+import java.util.stream.LongStream;
 
 import org.candor.engine.Engine;
 import org.candor.engine.EngineCapacity;
 import org.candor.engine.SnapshotWriter;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Properties of the engine over random command streams from many users: its invariants hold after every command,
  * it is deterministic, a snapshot restores into an engine that continues exactly like the original, and it agrees
  * with the naive reference exchange after every command. Tries and stream lengths are bounded so the module's tests
- * finish in about a minute on two cores; the seeds vary on every run and jqwik reports the failing one.
+ * finish in about a minute on two cores; each runs over fixed seeds (see {@link Trials}) and
+ * a failing seed, shown in the test's name, replays exactly.
  */
 class EnginePropertiesTest {
     private static final EngineCapacity CAPACITY = EngineCapacity.small();
@@ -26,9 +26,16 @@ class EnginePropertiesTest {
      */
     static final EngineCapacity TIGHT = new EngineCapacity(64, 16, 8, 512, 1024, 4, 6, 3, 3, 8, 1024);
 
-    @Property(tries = 50)
-    void randomCommandStreamsKeepEveryInvariant(@ForAll final long seed,
-        @ForAll @IntRange(min = 1, max = 12) final int users, @ForAll @IntRange(min = 1, max = 3) final int markets) {
+    static LongStream randomCommandStreamsKeepEveryInvariantTrials() {
+        return Trials.seeds("randomCommandStreamsKeepEveryInvariant", 50);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("randomCommandStreamsKeepEveryInvariantTrials")
+    void randomCommandStreamsKeepEveryInvariant(final long seed) {
+        final Trials.Trial trial = new Trials.Trial(seed);
+        final int users = trial.intIn(1, 12);
+        final int markets = trial.intIn(1, 3);
         final Universe universe = Universe.standard(users, markets);
         final CommandGenerator generator = new CommandGenerator(seed, universe);
         final RecordingEvents events = new RecordingEvents();
@@ -47,9 +54,16 @@ class EnginePropertiesTest {
         }
     }
 
-    @Property(tries = 30)
-    void theSameCommandStreamGivesTheSameEventsAndDigests(@ForAll final long seed,
-        @ForAll @IntRange(min = 1, max = 12) final int users, @ForAll @IntRange(min = 1, max = 3) final int markets) {
+    static LongStream theSameCommandStreamGivesTheSameEventsAndDigestsTrials() {
+        return Trials.seeds("theSameCommandStreamGivesTheSameEventsAndDigests", 30);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("theSameCommandStreamGivesTheSameEventsAndDigestsTrials")
+    void theSameCommandStreamGivesTheSameEventsAndDigests(final long seed) {
+        final Trials.Trial trial = new Trials.Trial(seed);
+        final int users = trial.intIn(1, 12);
+        final int markets = trial.intIn(1, 3);
         final Universe universe = Universe.standard(users, markets);
         final Workload workload = Workload.generate(seed, universe, CAPACITY, 1_500);
         assertThat(Workload.generate(seed, universe, CAPACITY, 1_500)).isEqualTo(workload);
@@ -62,10 +76,17 @@ class EnginePropertiesTest {
         assertThat(first.trades()).isNotEmpty();
     }
 
-    @Property(tries = 40)
-    void aRestoredSnapshotContinuesExactlyLikeTheOriginal(@ForAll final long seed,
-        @ForAll @IntRange(min = 1, max = 12) final int users, @ForAll @IntRange(min = 1, max = 3) final int markets,
-        @ForAll @IntRange(min = 0, max = 100) final int cutPercent) {
+    static LongStream aRestoredSnapshotContinuesExactlyLikeTheOriginalTrials() {
+        return Trials.seeds("aRestoredSnapshotContinuesExactlyLikeTheOriginal", 40);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("aRestoredSnapshotContinuesExactlyLikeTheOriginalTrials")
+    void aRestoredSnapshotContinuesExactlyLikeTheOriginal(final long seed) {
+        final Trials.Trial trial = new Trials.Trial(seed);
+        final int users = trial.intIn(1, 12);
+        final int markets = trial.intIn(1, 3);
+        final int cutPercent = trial.intIn(0, 100);
         final Universe universe = Universe.standard(users, markets);
         final Workload workload = Workload.generate(seed, universe, CAPACITY, 1_500);
         final int cut = workload.size() * cutPercent / 100;
@@ -90,10 +111,17 @@ class EnginePropertiesTest {
         restored.checkInvariants();
     }
 
-    @Property(tries = 100)
-    void theEngineAgreesWithTheReferenceAfterEveryCommand(@ForAll final long seed,
-        @ForAll @IntRange(min = 1, max = 12) final int users, @ForAll @IntRange(min = 1, max = 3) final int markets,
-        @ForAll final boolean tightCapacity) {
+    static LongStream theEngineAgreesWithTheReferenceAfterEveryCommandTrials() {
+        return Trials.seeds("theEngineAgreesWithTheReferenceAfterEveryCommand", 100);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("theEngineAgreesWithTheReferenceAfterEveryCommandTrials")
+    void theEngineAgreesWithTheReferenceAfterEveryCommand(final long seed) {
+        final Trials.Trial trial = new Trials.Trial(seed);
+        final int users = trial.intIn(1, 12);
+        final int markets = trial.intIn(1, 3);
+        final boolean tightCapacity = trial.bool();
         final Universe universe = Universe.standard(users, markets);
         final CommandGenerator generator = new CommandGenerator(seed, universe);
         final DifferentialDriver driver = new DifferentialDriver(universe, tightCapacity ? TIGHT : CAPACITY);
