@@ -54,14 +54,19 @@ final class EngineFixture {
     }
 
     /** Wraps an existing engine (e.g. a restored one) that records into {@code events}. */
-    EngineFixture(final Engine engine, final RecordingEvents events, final long nextCommandId) {
+    EngineFixture(final Engine engine, final RecordingEvents events, final long nextCommandId, final long nowMs) {
         this.engine = engine;
         this.events = events;
         this.nextCommandId = nextCommandId;
+        this.nowMs = nowMs;
     }
 
     long nextCommandId() {
         return nextCommandId;
+    }
+
+    long nowMs() {
+        return nowMs;
     }
 
     /** Runs a command with the next command id, then audits the engine. */
