@@ -130,4 +130,32 @@ class SelfTradePreventionTest {
             OrderEndReason.EXPIRED_STP, 3_000_000_000L));
         fx.assertBuckets(TRADER, USDT, TRADER_USDT, 0, 0, 0);
     }
+
+    @Test
+    void marketBuyThatSpentItsBudgetLeavesTheOwnOrderBehindItAlone() {
+        fx.sell(OTHER, PRICE_30K, 10_000_000);
+        final long own = fx.sell(TRADER, PRICE_30010, 10_000_000);
+        fx.events.clear();
+
+        EngineFixture.accept(fx.place(TRADER, Side.BUY, OrderType.MARKET, TimeInForce.IOC, 0, 0, 3_000_000_000L, 0,
+            StpMode.EXPIRE_MAKER));
+
+        assertThat(fx.events.done).containsExactly(
+            new RecordingEvents.Done(fx.events.trades.get(0).makerOrderId(), OrderEndReason.FILLED, 0),
+            new RecordingEvents.Done(fx.lastReference(), OrderEndReason.FILLED, 0));
+        assertThat(fx.engine.orderRemaining(own)).isEqualTo(10_000_000);
+        fx.assertBuckets(TRADER, BTC, 90_000_000 + 10_000_000 - 20_000, 10_000_000, 0, 0);
+    }
+
+    @Test
+    void marketBuyWhoseRemainingBudgetBuysNoLotLeavesTheOwnOrderAlone() {
+        final long own = fx.sell(TRADER, PRICE_30K, 10_000_000);
+
+        EngineFixture.accept(fx.place(TRADER, Side.BUY, OrderType.MARKET, TimeInForce.IOC, 0, 0, 2_999_999, 0,
+            StpMode.EXPIRE_BOTH));
+
+        assertThat(fx.events.done).last().isEqualTo(new RecordingEvents.Done(fx.lastReference(),
+            OrderEndReason.EXPIRED, 2_999_999));
+        assertThat(fx.engine.orderRemaining(own)).isEqualTo(10_000_000);
+    }
 }
