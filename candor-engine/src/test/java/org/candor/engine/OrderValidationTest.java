@@ -202,4 +202,38 @@ class OrderValidationTest {
         fx.assertBuckets(BUYER, USDT, BUYER_USDT - 2_000 * USDT_UNIT, 2_000 * USDT_UNIT, 0, 0);
         assertThat(fx.engine.openOrderCount(BUYER)).isEqualTo(1);
     }
+
+    @Test
+    void staleIdOfAReusedSlotIsUnknownAndLeavesTheNewOrderAlone() {
+        final long first = fx.buy(BUYER, PRICE_30K, 10_000_000);
+        EngineFixture.accept(fx.cancel(BUYER, first));
+        final long second = fx.buy(BUYER, PRICE_30K, 20_000_000);
+        assertThat(second & ((1L << Engine.ORDER_SLOT_BITS) - 1)).isEqualTo(first & ((1L << Engine.ORDER_SLOT_BITS)
+            - 1));
+
+        fx.assertRejectedWithoutChange(RejectReason.UNKNOWN_ORDER,
+            (e, c, id, t) -> e.cancelOrder(c, id, t, BUYER, MARKET, first, 0));
+        fx.assertRejectedWithoutChange(RejectReason.UNKNOWN_ORDER,
+            (e, c, id, t) -> e.reduceOrder(c, id, t, BUYER, MARKET, first, 10_000));
+        fx.assertRejectedWithoutChange(RejectReason.UNKNOWN_ORDER,
+            (e, c, id, t) -> e.moveOrder(c, id, t, BUYER, MARKET, first, PRICE_30K - 10_000));
+        assertThat(fx.engine.orderRemaining(first)).isEqualTo(-1);
+        assertThat(fx.engine.orderRemaining(second)).isEqualTo(20_000_000);
+    }
+
+    @Test
+    void haltedMarketStillAllowsCancelAllAndCancelByClientOrderId() {
+        EngineFixture.accept(placeWithClientId(42));
+        fx.buy(BUYER, PRICE_30K - 10_000, 10_000_000);
+        fx.buy(BUYER, PRICE_30K - 20_000, 10_000_000);
+        EngineFixture.accept(fx.halt(MarketStatus.HALTED));
+
+        EngineFixture.accept(fx.exec((e, c, id, t) -> e.cancelOrder(c, id, t, BUYER, MARKET, 0, 42)));
+        EngineFixture.accept(fx.exec((e, c, id, t) -> e.cancelAllOrders(c, id, t, BUYER, MARKET)));
+
+        assertThat(fx.lastReference()).isEqualTo(2);
+        fx.assertBuckets(BUYER, USDT, BUYER_USDT, 0, 0, 0);
+        fx.assertRejectedWithoutChange(RejectReason.MARKET_HALTED, (e, c, id, t) -> e.placeOrder(c, id, t, BUYER,
+            MARKET, Side.BUY, OrderType.MARKET, TimeInForce.IOC, 0, 0, 5_000_000, 0, StpMode.NONE));
+    }
 }
