@@ -33,6 +33,7 @@ final class EngineFixture {
     final Engine engine;
     private long nextCommandId = 1;
     private long nowMs = 1_700_000_000_000L;
+    private boolean checkEveryReject;
 
     EngineFixture() {
         this(EngineCapacity.small());
@@ -69,12 +70,22 @@ final class EngineFixture {
         return nowMs;
     }
 
+    /** Makes every later command also check that a rejection changed nothing but the command memory. */
+    void checkEveryReject() {
+        checkEveryReject = true;
+    }
+
     /** Runs a command with the next command id, then audits the engine. */
     RejectReason exec(final Command command) {
         final long id = nextCommandId++;
         nowMs += 1;
+        final String before = checkEveryReject ? state() : null;
         final RejectReason reason = command.run(engine, CLIENT, id, nowMs);
         audit();
+        if (checkEveryReject && reason.isReject()) {
+            assertThat(state()).as("state after rejected %s", reason).isEqualTo(before);
+            assertThat(events.lastResult().firstSeq()).isEqualTo(engine.lastEventSeq());
+        }
         return reason;
     }
 

@@ -116,14 +116,14 @@ class LimitOrderTest {
 
     @Test
     void iocRemainderExpiresAndReleasesItsReservation() {
-        fx.sell(SELLER, PRICE_30K, 30_000_000);
+        final long maker = fx.sell(SELLER, PRICE_30K, 30_000_000);
         fx.events.clear();
 
         final long taker = fx.limit(BUYER, Side.BUY, TimeInForce.IOC, PRICE_30K, BTC_UNIT);
 
         assertThat(fx.events.trades).hasSize(1);
-        assertThat(fx.events.done).containsExactly(new RecordingEvents.Done(taker - taker + fx.events.done.get(0)
-            .orderId(), OrderEndReason.FILLED, 0), new RecordingEvents.Done(taker, OrderEndReason.EXPIRED, 70_000_000));
+        assertThat(fx.events.done).containsExactly(new RecordingEvents.Done(maker, OrderEndReason.FILLED, 0),
+            new RecordingEvents.Done(taker, OrderEndReason.EXPIRED, 70_000_000));
         fx.assertBuckets(BUYER, USDT, BUYER_USDT - 9_000_000_000L, 0, 0, 0);
         fx.assertBuckets(BUYER, BTC, 30_000_000 - 60_000, 0, 0, 0);
         assertThat(fx.book(Side.BUY)).isEmpty();

@@ -21,7 +21,25 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class RandomizedScenarioTest {
     private static final int USERS = 6;
+    private static final EngineCapacity TIGHT = new EngineCapacity(16, 16, 8, 64, 10, 3, 8, 3, 3, 8, 64);
     private static final EngineCapacity CAPACITY = new EngineCapacity(64, 16, 8, 512, 1024, 40, 512, 8, 8, 8, 64);
+
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3, 4, 5})
+    void randomCommandsAtTightCapacitiesKeepEveryInvariantAndRejectsChangeNothing(final long seed) {
+        final EngineFixture fx = new EngineFixture(TIGHT);
+        for (int user = 1; user <= USERS; user++) {
+            fx.funded(user, 5 * BTC_UNIT, 200_000 * USDT_UNIT);
+        }
+        fx.checkEveryReject();
+        final Random random = new Random(seed + 100);
+        for (int i = 0; i < 1_500; i++) {
+            step(fx, random);
+        }
+        assertThat(fx.events.results).extracting(RecordingEvents.Result::reason)
+            .contains(RejectReason.USER_ORDERS_CAPACITY_REACHED).containsAnyOf(
+                RejectReason.MARKET_ORDERS_CAPACITY_REACHED, RejectReason.ORDERS_CAPACITY_REACHED);
+    }
 
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3, 4, 5})
@@ -30,6 +48,7 @@ class RandomizedScenarioTest {
         for (int user = 1; user <= USERS; user++) {
             fx.funded(user, 20 * BTC_UNIT, 1_000_000 * USDT_UNIT);
         }
+        fx.checkEveryReject();
         final Random random = new Random(seed);
         for (int i = 0; i < 1_500; i++) {
             step(fx, random);
