@@ -38,12 +38,12 @@ final class Funds {
         if (amount <= 0) {
             return RejectReason.INVALID_ARGUMENT;
         }
+        if (!ledger.canMint(assetId, amount)) {
+            return RejectReason.BALANCE_OVERFLOW;
+        }
         final int account = ledger.findOrCreate(userSlot, assetId);
         if (account == Ledger.NONE) {
             return RejectReason.ACCOUNTS_CAPACITY_REACHED;
-        }
-        if (!ledger.canMint(assetId, amount)) {
-            return RejectReason.BALANCE_OVERFLOW;
         }
         lastReference = depositRef;
         emitter.depositCredited(users.idOf(userSlot), assetId, amount, depositRef);

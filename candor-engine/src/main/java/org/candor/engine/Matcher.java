@@ -75,17 +75,19 @@ final class Matcher {
         long remaining = budget;
         while (!book.isEmpty()) {
             final long levelTicks = book.bestPriceTicks();
+            final long costPerLot = levelTicks * quotePerTickLot;
+            final long affordable = remaining / costPerLot;
+            // Like a limit taker's price check, affordability comes before self-trade prevention: an own order
+            // the budget cannot reach would never trade, so STP must not expire it or the taker.
+            if (affordable == 0) {
+                break;
+            }
             final int maker = book.bestHead();
             if (isSelfTrade(taker, maker)) {
                 if (preventSelfTrade(market, taker, maker)) {
                     break;
                 }
                 continue;
-            }
-            final long costPerLot = levelTicks * quotePerTickLot;
-            final long affordable = remaining / costPerLot;
-            if (affordable == 0) {
-                break;
             }
             final long fill = Math.min(affordable, orders.remainingLots(maker));
             remaining -= fill * costPerLot;

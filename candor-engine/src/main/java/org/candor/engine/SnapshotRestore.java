@@ -2,6 +2,8 @@ package org.candor.engine;
 
 /** The reading half of {@link Snapshots}: rebuilds each part of the state with every count checked. */
 final class SnapshotRestore {
+    private static final long SLOT_MASK = (1L << Engine.ORDER_SLOT_BITS) - 1;
+
     private SnapshotRestore() {
     }
 
@@ -58,15 +60,31 @@ final class SnapshotRestore {
             side(engine, market, Side.BUY, in, storeCapacity);
             side(engine, market, Side.SELL, in, storeCapacity);
         }
+        final boolean[] linked = new boolean[storeCapacity];
         for (int user = 0; user < engine.users.count(); user++) {
             final int count = in.getInt(0, engine.capacity.openOrdersPerUserMax());
+            if (count != engine.users.openOrders(user)) {
+                throw new SnapshotReader.SnapshotFormatException("open order count differs user slot=" + user);
+            }
             final int[] slots = new int[count];
             for (int i = 0; i < count; i++) {
                 slots[i] = in.getInt(0, storeCapacity - 1);
+                // A slot listed twice or not this user's would make the user's list a cycle or a lie.
+                if (linked[slots[i]] || engine.orders.id(slots[i]) == 0
+                    || engine.orders.userSlot(slots[i]) != user) {
+                    throw new SnapshotReader.SnapshotFormatException("bad order slot in user list=" + slots[i]);
+                }
+                linked[slots[i]] = true;
             }
             for (int i = count - 1; i >= 0; i--) {
                 engine.trading.linkToUser(user, slots[i]);
             }
+        }
+        for (int i = 0; i < freeCount; i++) {
+            if (linked[free[i]] || engine.orders.id(free[i]) != 0) {
+                throw new SnapshotReader.SnapshotFormatException("free slot listed twice or in use=" + free[i]);
+            }
+            linked[free[i]] = true;
         }
     }
 
@@ -76,7 +94,11 @@ final class SnapshotRestore {
         final int count = in.getInt(0, storeCapacity);
         for (int i = 0; i < count; i++) {
             final int slot = in.getInt(0, storeCapacity - 1);
-            orders.restoreOrder(slot, in.getLong());
+            final long orderId = in.getLong();
+            if (orders.id(slot) != 0 || orderId <= 0 || (orderId & SLOT_MASK) != slot) {
+                throw new SnapshotReader.SnapshotFormatException("order slot used twice or id mismatch slot=" + slot);
+            }
+            orders.restoreOrder(slot, orderId);
             final long clientOrderId = in.getLong();
             final long priceTicks = in.getLong();
             final long remaining = in.getLong();

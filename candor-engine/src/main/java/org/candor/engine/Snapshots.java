@@ -147,8 +147,28 @@ final class Snapshots {
         }
     }
 
+    /**
+     * Restores an engine and audits it, so that a snapshot whose bytes parse but describe an impossible state (a
+     * ledger that does not balance, a slot used twice) fails with a format error instead of starting a wrong engine.
+     */
     static Engine read(final EngineCapacity capacity, final EngineEvents events, final DirectBuffer buffer,
         final int offset, final int length) {
+        try {
+            final Engine engine = readState(capacity, events, buffer, offset, length);
+            new StateAudit(engine).check();
+            return engine;
+        } catch (final SnapshotReader.SnapshotFormatException e) {
+            throw e;
+        } catch (final RuntimeException e) {
+            final SnapshotReader.SnapshotFormatException failure =
+                new SnapshotReader.SnapshotFormatException("snapshot describes an inconsistent state: " + e);
+            failure.initCause(e);
+            throw failure;
+        }
+    }
+
+    private static Engine readState(final EngineCapacity capacity, final EngineEvents events,
+        final DirectBuffer buffer, final int offset, final int length) {
         final SnapshotReader in = new SnapshotReader(buffer, offset, length);
         if (in.getLong() != MAGIC) {
             throw new SnapshotReader.SnapshotFormatException("not a Candor engine snapshot");

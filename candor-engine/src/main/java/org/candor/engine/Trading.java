@@ -83,21 +83,23 @@ final class Trading {
         if (orders.isFull()) {
             return RejectReason.ORDERS_CAPACITY_REACHED;
         }
-        final int baseAccount = ledger.findOrCreate(userSlot, spec.baseAssetId);
-        final int quoteAccount = ledger.findOrCreate(userSlot, spec.quoteAssetId);
-        if (baseAccount == Ledger.NONE || quoteAccount == Ledger.NONE) {
-            return RejectReason.ACCOUNTS_CAPACITY_REACHED;
-        }
         final long priceTicks = type == OrderType.LIMIT ? price / spec.tickSize : 0;
         final long lots = quantity / spec.lotSize;
         final long reserve = reserveFor(spec, side, type, priceTicks, lots, quoteBudget);
-        final int reserveAccount = side == Side.BUY ? quoteAccount : baseAccount;
-        if (ledger.balance(reserveAccount, Bucket.AVAILABLE) < reserve) {
+        final int reserveAccount = ledger.find(userSlot, side == Side.BUY ? spec.quoteAssetId : spec.baseAssetId);
+        if (reserveAccount == Ledger.NONE || ledger.balance(reserveAccount, Bucket.AVAILABLE) < reserve) {
             return RejectReason.INSUFFICIENT_FUNDS;
         }
         final BookSide opposite = market.side(side.opposite());
         if (tif == TimeInForce.POST_ONLY && opposite.crosses(priceTicks)) {
             return RejectReason.POST_ONLY_WOULD_TAKE;
+        }
+        // The account for the received asset is created only once nothing else can reject, because a rejected
+        // command must change nothing, not even the set of (empty) accounts.
+        final int baseAccount = ledger.findOrCreate(userSlot, spec.baseAssetId);
+        final int quoteAccount = ledger.findOrCreate(userSlot, spec.quoteAssetId);
+        if (baseAccount == Ledger.NONE || quoteAccount == Ledger.NONE) {
+            return RejectReason.ACCOUNTS_CAPACITY_REACHED;
         }
         final int slot = accept(userSlot, market, side, type, tif, price, quantity, quoteBudget, clientOrderId, stp,
             baseAccount, quoteAccount);

@@ -1,0 +1,156 @@
+package org.candor.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Records every event the engine emits, as text for whole-stream comparisons and as records for assertions. */
+final class RecordingEvents implements EngineEvents {
+    record Result(long seq, long clientId, long commandId, RejectReason reason, long reference, long firstSeq,
+        boolean duplicate) {
+    }
+
+    record Trade(long seq, long tradeId, long price, long quantity, long quoteAmount, long makerOrderId,
+        long takerOrderId, long makerUserId, long takerUserId, Side takerSide, long makerFee, long takerFee,
+        long makerRemaining, long takerRemaining) {
+    }
+
+    record Entry(int assetId, long fromUserId, Bucket fromBucket, long toUserId, Bucket toBucket, long amount,
+        LedgerCause cause, long reference) {
+    }
+
+    record Done(long orderId, OrderEndReason reason, long remaining) {
+    }
+
+    final List<String> all = new ArrayList<>();
+    final List<Result> results = new ArrayList<>();
+    final List<Trade> trades = new ArrayList<>();
+    final List<Entry> entries = new ArrayList<>();
+    final List<Done> done = new ArrayList<>();
+
+    /** Forgets everything recorded so far, so a test can look at one command's events alone. */
+    void clear() {
+        all.clear();
+        results.clear();
+        trades.clear();
+        entries.clear();
+        done.clear();
+    }
+
+    Result lastResult() {
+        return results.get(results.size() - 1);
+    }
+
+    private void add(final String text) {
+        all.add(text);
+    }
+
+    @Override
+    public void commandResult(final long seq, final long clientId, final long commandId, final long timestampMs,
+        final RejectReason reason, final long reference, final long firstSeq, final boolean duplicate) {
+        results.add(new Result(seq, clientId, commandId, reason, reference, firstSeq, duplicate));
+        add(seq + " result " + clientId + " " + commandId + " " + timestampMs + " " + reason + " " + reference + " "
+            + firstSeq + " " + duplicate);
+    }
+
+    @Override
+    public void assetCreated(final long seq, final int assetId, final String code, final int scale) {
+        add(seq + " asset " + assetId + " " + code + " " + scale);
+    }
+
+    @Override
+    public void marketCreated(final long seq, final int marketId, final String symbol, final int baseAssetId,
+        final int quoteAssetId, final long tickSize, final long lotSize, final long minQuantity,
+        final long maxQuantity, final long minNotional, final int makerFeeBps, final int takerFeeBps) {
+        add(seq + " market " + marketId + " " + symbol + " " + baseAssetId + " " + quoteAssetId + " " + tickSize
+            + " " + lotSize + " " + minQuantity + " " + maxQuantity + " " + minNotional + " " + makerFeeBps + " "
+            + takerFeeBps);
+    }
+
+    @Override
+    public void marketStatusChanged(final long seq, final int marketId, final MarketStatus status) {
+        add(seq + " status " + marketId + " " + status);
+    }
+
+    @Override
+    public void userCreated(final long seq, final long userId) {
+        add(seq + " user " + userId);
+    }
+
+    @Override
+    public void ledgerEntry(final long seq, final int assetId, final long fromUserId, final Bucket fromBucket,
+        final long toUserId, final Bucket toBucket, final long amount, final LedgerCause cause,
+        final long reference) {
+        entries.add(new Entry(assetId, fromUserId, fromBucket, toUserId, toBucket, amount, cause, reference));
+        add(seq + " entry " + assetId + " " + fromUserId + " " + fromBucket + " " + toUserId + " " + toBucket + " "
+            + amount + " " + cause + " " + reference);
+    }
+
+    @Override
+    public void depositCredited(final long seq, final long userId, final int assetId, final long amount,
+        final long depositRef) {
+        add(seq + " deposit " + userId + " " + assetId + " " + amount + " " + depositRef);
+    }
+
+    @Override
+    public void withdrawalRequested(final long seq, final long withdrawalId, final long userId, final int assetId,
+        final long amount) {
+        add(seq + " withdrawal " + withdrawalId + " " + userId + " " + assetId + " " + amount);
+    }
+
+    @Override
+    public void withdrawalStateChanged(final long seq, final long withdrawalId, final WithdrawalState state) {
+        add(seq + " withdrawalState " + withdrawalId + " " + state);
+    }
+
+    @Override
+    public void holdPlaced(final long seq, final long holdId, final long userId, final int assetId,
+        final long amount, final HoldReason reason, final long operatorId) {
+        add(seq + " hold " + holdId + " " + userId + " " + assetId + " " + amount + " " + reason + " " + operatorId);
+    }
+
+    @Override
+    public void holdReleased(final long seq, final long holdId, final long operatorId) {
+        add(seq + " holdReleased " + holdId + " " + operatorId);
+    }
+
+    @Override
+    public void orderAccepted(final long seq, final long orderId, final long userId, final int marketId,
+        final Side side, final OrderType type, final TimeInForce timeInForce, final long price, final long quantity,
+        final long quoteBudget, final long clientOrderId, final StpMode stpMode) {
+        add(seq + " accepted " + orderId + " " + userId + " " + marketId + " " + side + " " + type + " "
+            + timeInForce + " " + price + " " + quantity + " " + quoteBudget + " " + clientOrderId + " " + stpMode);
+    }
+
+    @Override
+    public void trade(final long seq, final long tradeId, final int marketId, final long price,
+        final long quantity, final long quoteAmount, final long makerOrderId, final long takerOrderId,
+        final long makerUserId, final long takerUserId, final Side takerSide, final long makerFee,
+        final long takerFee, final long makerRemaining, final long takerRemaining) {
+        trades.add(new Trade(seq, tradeId, price, quantity, quoteAmount, makerOrderId, takerOrderId, makerUserId,
+            takerUserId, takerSide, makerFee, takerFee, makerRemaining, takerRemaining));
+        add(seq + " trade " + tradeId + " " + marketId + " " + price + " " + quantity + " " + quoteAmount + " "
+            + makerOrderId + " " + takerOrderId + " " + makerUserId + " " + takerUserId + " " + takerSide + " "
+            + makerFee + " " + takerFee + " " + makerRemaining + " " + takerRemaining);
+    }
+
+    @Override
+    public void orderRested(final long seq, final long orderId, final long price, final long remaining) {
+        add(seq + " rested " + orderId + " " + price + " " + remaining);
+    }
+
+    @Override
+    public void orderReduced(final long seq, final long orderId, final long remaining) {
+        add(seq + " reduced " + orderId + " " + remaining);
+    }
+
+    @Override
+    public void orderMoved(final long seq, final long orderId, final long oldPrice, final long newPrice) {
+        add(seq + " moved " + orderId + " " + oldPrice + " " + newPrice);
+    }
+
+    @Override
+    public void orderDone(final long seq, final long orderId, final OrderEndReason reason, final long remaining) {
+        done.add(new Done(orderId, reason, remaining));
+        add(seq + " done " + orderId + " " + reason + " " + remaining);
+    }
+}

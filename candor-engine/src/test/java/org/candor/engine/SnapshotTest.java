@@ -1,0 +1,199 @@
+package org.candor.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.candor.engine.EngineFixture.BTC;
+import static org.candor.engine.EngineFixture.BTC_UNIT;
+import static org.candor.engine.EngineFixture.MARKET;
+import static org.candor.engine.EngineFixture.PRICE_30K;
+import static org.candor.engine.EngineFixture.USDT;
+import static org.candor.engine.EngineFixture.USDT_UNIT;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+class SnapshotTest {
+    private static final EngineCapacity CAPACITY = EngineCapacity.small();
+
+    private EngineFixture fx;
+
+    @BeforeEach
+    void setUp() {
+        fx = new EngineFixture(CAPACITY);
+        scenario(fx);
+    }
+
+    /** A bit of everything: resting orders on both sides, fills, client ids, a withdrawal, a hold, a second market. */
+    private static void scenario(final EngineFixture fx) {
+        fx.funded(1, 3 * BTC_UNIT, 0);
+        fx.funded(2, 0, 200_000 * USDT_UNIT);
+        fx.funded(3, BTC_UNIT, 50_000 * USDT_UNIT);
+        EngineFixture.accept(fx.exec((e, c, id, t) -> e.createAsset(c, id, t, 3, "ETH", 8)));
+        EngineFixture.accept(fx.exec((e, c, id, t) -> e.createMarket(c, id, t, 2, "ETHUSDT", 3, USDT, 10_000,
+            10_000, 10_000, 100_000_000_000L, 1_000_000, 10, 20)));
+        fx.sell(1, PRICE_30K, 50_000_000);
+        fx.sell(1, PRICE_30K + 10_000, 50_000_000);
+        fx.sell(3, PRICE_30K, 20_000_000);
+        EngineFixture.accept(fx.place(2, Side.BUY, OrderType.LIMIT, TimeInForce.GTC, PRICE_30K - 50_000,
+            30_000_000, 0, 77, StpMode.EXPIRE_MAKER));
+        fx.buy(2, PRICE_30K, 60_000_000);
+        fx.limit(3, Side.BUY, TimeInForce.POST_ONLY, PRICE_30K - 100_000, 10_000_000);
+        final long toCancel = fx.buy(2, PRICE_30K - 200_000, 10_000_000);
+        EngineFixture.accept(fx.cancel(2, toCancel));
+        EngineFixture.accept(fx.exec((e, c, id, t) -> e.placeOrder(c, id, t, 2, 2, Side.BUY, OrderType.LIMIT,
+            TimeInForce.GTC, 2_000 * USDT_UNIT, BTC_UNIT, 0, 5, StpMode.NONE)));
+        EngineFixture.accept(fx.exec((e, c, id, t) -> e.requestWithdrawal(c, id, t, 1, USDT, 1_000 * USDT_UNIT)));
+        EngineFixture.accept(fx.exec((e, c, id, t) -> e.requestWithdrawal(c, id, t, 3, BTC, 1_000)));
+        EngineFixture.accept(fx.exec((e, c, id, t) -> e.placeHold(c, id, t, 3, USDT, 5 * USDT_UNIT,
+            HoldReason.USER_REQUEST, 9)));
+        EngineFixture.accept(fx.execAs(55, 3, (e, c, id, t) -> e.createUser(c, id, t, 4)));
+        EngineFixture.accept(fx.exec((e, c, id, t) -> e.setMarketStatus(c, id, t, 2, MarketStatus.HALTED)));
+    }
+
+    /** Commands applied after the snapshot, to the original and to the restored engine alike. */
+    private static void moreCommands(final EngineFixture fx) {
+        fx.buy(2, PRICE_30K + 10_000, 70_000_000);
+        fx.sell(3, PRICE_30K - 100_000, 10_000_000);
+        fx.exec((e, c, id, t) -> e.cancelOrder(c, id, t, 2, MARKET, 0, 77));
+        fx.exec((e, c, id, t) -> e.completeWithdrawal(c, id, t, 1));
+        fx.exec((e, c, id, t) -> e.releaseHold(c, id, t, 1, 9));
+        fx.exec((e, c, id, t) -> e.setMarketStatus(c, id, t, 2, MarketStatus.TRADING));
+        fx.exec((e, c, id, t) -> e.cancelAllOrders(c, id, t, 2, 2));
+        fx.buy(3, PRICE_30K - 10_000, 10_000_000);
+        fx.execAs(55, 3, (e, c, id, t) -> e.createUser(c, id, t, 4));
+        fx.execAs(55, 4, (e, c, id, t) -> e.createUser(c, id, t, 5));
+        fx.exec((e, c, id, t) -> e.placeOrder(c, id, t, 1, MARKET, Side.SELL, OrderType.MARKET, TimeInForce.IOC, 0,
+            10_000_000, 0, 0, StpMode.NONE));
+    }
+
+    private static byte[] snapshot(final Engine engine) {
+        final SnapshotWriter out = new SnapshotWriter();
+        engine.writeSnapshot(out);
+        final byte[] bytes = new byte[out.length()];
+        out.buffer().getBytes(0, bytes);
+        return bytes;
+    }
+
+    private static Engine restore(final byte[] bytes, final RecordingEvents events) {
+        return Engine.restore(CAPACITY, events, new UnsafeBuffer(bytes), 0, bytes.length);
+    }
+
+    private static List<String> view(final EngineFixture f) {
+        final List<String> out = new ArrayList<>();
+        for (long user = 1; user <= 5; user++) {
+            for (int asset = 1; asset <= 3; asset++) {
+                for (final Bucket bucket : new Bucket[] {Bucket.AVAILABLE, Bucket.IN_ORDERS, Bucket.WITHDRAWING,
+                    Bucket.HELD}) {
+                    out.add(user + "/" + asset + "/" + bucket + "=" + f.balance(user, asset, bucket));
+                }
+            }
+            out.add(user + " open=" + f.engine.openOrderCount(user));
+        }
+        for (int asset = 1; asset <= 3; asset++) {
+            out.add("custody " + asset + "=" + f.balance(Engine.SYSTEM_USER_ID, asset, Bucket.CUSTODY));
+            out.add("fees " + asset + "=" + f.fees(asset));
+        }
+        out.add("bids " + f.book(Side.BUY));
+        out.add("asks " + f.book(Side.SELL));
+        f.engine.forEachBookOrder(2, Side.BUY, (orderId, userId, price, remaining, clientOrderId) ->
+            out.add("eth bid " + orderId + " " + userId + " " + price + " " + remaining + " " + clientOrderId));
+        f.engine.pendingWithdrawals().forEach(w -> out.add("w " + w.withdrawalId() + " " + w.amount()));
+        f.engine.activeHolds().forEach(h -> out.add("h " + h.holdId() + " " + h.amount()));
+        out.add("status " + f.engine.marketStatus(2));
+        return out;
+    }
+
+    @Test
+    void restoredEngineHasEqualDigestBalancesAndBooks() {
+        final byte[] bytes = snapshot(fx.engine);
+        final Engine restored = restore(bytes, new RecordingEvents());
+
+        assertThat(restored.digest()).isEqualTo(fx.engine.digest());
+        assertThat(restored.recomputeDigest()).isEqualTo(restored.digest());
+        assertThat(restored.lastEventSeq()).isEqualTo(fx.engine.lastEventSeq());
+        restored.checkInvariants();
+        assertThat(view(new EngineFixture(restored, new RecordingEvents(), fx.nextCommandId(),
+            fx.nowMs()))).isEqualTo(view(fx));
+        assertThat(snapshot(restored)).isEqualTo(bytes);
+    }
+
+    @Test
+    void restoredEngineContinuesWithIdenticalEvents() {
+        final RecordingEvents restoredEvents = new RecordingEvents();
+        final EngineFixture copy = new EngineFixture(restore(snapshot(fx.engine), restoredEvents), restoredEvents,
+            fx.nextCommandId(), fx.nowMs());
+        fx.events.clear();
+
+        moreCommands(fx);
+        moreCommands(copy);
+
+        assertThat(fx.events.trades).isNotEmpty();
+        assertThat(restoredEvents.all).isEqualTo(fx.events.all);
+        assertThat(copy.engine.digest()).isEqualTo(fx.engine.digest());
+        assertThat(view(copy)).isEqualTo(view(fx));
+    }
+
+    @Test
+    void resendAfterRestoreIsAnsweredFromTheRestoredMemory() {
+        final RecordingEvents restoredEvents = new RecordingEvents();
+        final Engine restored = restore(snapshot(fx.engine), restoredEvents);
+
+        restored.createUser(55, 3, 0, 4);
+
+        assertThat(restoredEvents.lastResult().duplicate()).isTrue();
+        assertThat(restoredEvents.lastResult().reason()).isEqualTo(RejectReason.NONE);
+    }
+
+    @Test
+    void rejectsEveryTruncatedSnapshot() {
+        final byte[] bytes = snapshot(fx.engine);
+        for (int length = 0; length < bytes.length; length++) {
+            final int cut = length;
+            assertThatThrownBy(() -> Engine.restore(CAPACITY, new RecordingEvents(), new UnsafeBuffer(bytes), 0, cut))
+                .as("truncated at %d of %d", cut, bytes.length)
+                .isInstanceOf(SnapshotReader.SnapshotFormatException.class);
+        }
+    }
+
+    @Test
+    void rejectsWrongMagicVersionAndTrailingBytes() {
+        final byte[] bytes = snapshot(fx.engine);
+        final byte[] magic = bytes.clone();
+        magic[0] ^= 1;
+        final byte[] version = bytes.clone();
+        version[8] = 9;
+        final byte[] longer = java.util.Arrays.copyOf(bytes, bytes.length + 1);
+        final byte[] trailer = bytes.clone();
+        trailer[bytes.length - 1] ^= 1;
+
+        for (final byte[] corrupt : List.of(magic, version, longer, trailer)) {
+            assertThatThrownBy(() -> restore(corrupt, new RecordingEvents()))
+                .isInstanceOf(SnapshotReader.SnapshotFormatException.class);
+        }
+    }
+
+    @Test
+    @Timeout(120)
+    void corruptedByteEitherFailsWithAFormatErrorOrRestoresAConsistentState() {
+        final byte[] bytes = snapshot(fx.engine);
+        final List<String> failures = new ArrayList<>();
+        for (int i = 0; i < bytes.length; i++) {
+            for (final int flip : new int[] {0x01, 0x80, 0xFF}) {
+                final byte[] corrupt = bytes.clone();
+                corrupt[i] ^= (byte) flip;
+                try {
+                    restore(corrupt, new RecordingEvents());
+                } catch (final SnapshotReader.SnapshotFormatException expected) {
+                    continue;
+                } catch (final RuntimeException e) {
+                    failures.add("byte " + i + " flip " + flip + ": " + e);
+                }
+            }
+        }
+        assertThat(failures).isEmpty();
+    }
+}
