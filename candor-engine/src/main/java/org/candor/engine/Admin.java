@@ -40,7 +40,7 @@ final class Admin {
         if (engine.markets[marketId] != null) {
             return RejectReason.MARKET_EXISTS;
         }
-        if (!Assets.isValidCode(symbol) || symbol.length() > MarketSpec.SYMBOL_LENGTH_MAX) {
+        if (!Assets.isUpperAlphanumeric(symbol, MarketSpec.SYMBOL_LENGTH_MAX)) {
             return RejectReason.INVALID_ARGUMENT;
         }
         if (!engine.assets.exists(baseAssetId) || !engine.assets.exists(quoteAssetId)) {

@@ -59,7 +59,12 @@ final class Assets {
     }
 
     static boolean isValidCode(final String code) {
-        if (code == null || code.isEmpty() || code.length() > CODE_LENGTH_MAX) {
+        return isUpperAlphanumeric(code, CODE_LENGTH_MAX);
+    }
+
+    /** Upper-case letters and digits only, 1 to {@code lengthMax} of them: safe in URLs, logs and fixed fields. */
+    static boolean isUpperAlphanumeric(final String code, final int lengthMax) {
+        if (code == null || code.isEmpty() || code.length() > lengthMax) {
             return false;
         }
         for (int i = 0; i < code.length(); i++) {

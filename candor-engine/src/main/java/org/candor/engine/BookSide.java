@@ -7,6 +7,10 @@ import java.util.Arrays;
  * a FIFO queue of orders linked through {@link OrderStore}. Keeping the best at the end makes the common changes
  * cheap: matching consumes levels from the end, and new levels near the top of the book shift only the few levels
  * above them. Bids are keyed by price and asks by negated price, so "larger key is better" on both sides.
+ *
+ * <p>Every level holds at least one order, so the number of levels is bounded by the market's open-order limit and
+ * needs no limit of its own. The arrays double when a new level does not fit; once a book has reached its deepest
+ * shape, it no longer allocates.
  */
 final class BookSide {
     private static final int INITIAL_LEVELS = 64;

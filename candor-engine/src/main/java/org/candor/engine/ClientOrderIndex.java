@@ -6,7 +6,8 @@ import java.util.Arrays;
  * Open orders by (user, client order id), so a user's client order ids are unique among their open orders and an
  * order can be cancelled by the id the client chose. Open addressing with linear probing and backward-shift
  * deletion over parallel arrays; no tombstones, so lookups stay short however long the engine runs. The table is
- * kept at most half full and grows with the order store, never while matching.
+ * kept at most half full; it doubles when an order with a client order id comes to rest and the table would pass
+ * half, so a warm engine whose open-order count has peaked no longer allocates.
  */
 final class ClientOrderIndex {
     private static final int EMPTY = -1;
@@ -35,13 +36,6 @@ final class ClientOrderIndex {
             i = (i + 1) & mask;
         }
         return OrderStore.NONE;
-    }
-
-    /** Makes room for {@code orders} entries at half load; allocates only when the order store has grown. */
-    void ensureCapacity(final int orders) {
-        if (orders * 2L > orderSlots.length) {
-            rehash(tableSizeFor(orders));
-        }
     }
 
     void put(final int userSlot, final long clientOrderId, final int orderSlot) {

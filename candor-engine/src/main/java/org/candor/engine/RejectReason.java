@@ -57,7 +57,6 @@ public enum RejectReason {
     WITHDRAWALS_CAPACITY_REACHED(77),
     HOLDS_CAPACITY_REACHED(78),
     CLIENTS_CAPACITY_REACHED(79),
-    PRICE_LEVELS_CAPACITY_REACHED(80),
 
     /** The command id is not above the client's last one and is no longer (or never was) remembered. */
     STALE_COMMAND_ID(90);

@@ -4,14 +4,36 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigInteger;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
+import java.util.SplittableRandom;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
+/**
+ * Exact checks of the one multiply and the one rounding rule, with seeded random samples against BigInteger
+ * (decision 0005: seeded JUnit properties). Samples are drawn across the whole range, near the amount limit and
+ * among small numbers, where overflow and rounding bugs live.
+ */
 class MoneyTest {
     private static final BigInteger MAX = BigInteger.valueOf(Ledger.AMOUNT_MAX);
+    private static final int SAMPLES_PER_SEED = 20_000;
+
+    static LongStream seeds() {
+        return LongStream.rangeClosed(1, 8);
+    }
+
+    /** A non-negative long, a third each from the full range, near the amount limit's square root and small. */
+    private static long sample(final SplittableRandom random, final long max) {
+        switch (random.nextInt(3)) {
+            case 0:
+                return random.nextLong(max) + (random.nextBoolean() ? 1 : 0);
+            case 1:
+                return Math.min(max, (1L << 31) + random.nextLong(-1_000, 1_000));
+            default:
+                return Math.min(max, random.nextLong(100_000));
+        }
+    }
 
     @Test
     void multiplyFitsUpToTheAmountLimitAndOverflowsBeyond() {
@@ -48,37 +70,46 @@ class MoneyTest {
         assertThatThrownBy(() -> Money.feeFloor(1, 10_001)).isInstanceOf(InvariantViolation.class);
     }
 
-    @Property
-    void multiplyIsTheExactProductOrOverflow(@ForAll @LongRange(min = 0, max = Long.MAX_VALUE) final long a,
-        @ForAll @LongRange(min = 0, max = Long.MAX_VALUE) final long b) {
-        final BigInteger exact = BigInteger.valueOf(a).multiply(BigInteger.valueOf(b));
-        final long expected = exact.compareTo(MAX) > 0 ? Money.OVERFLOW : exact.longValueExact();
-        assertThat(Money.multiply(a, b)).isEqualTo(expected);
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void multiplyIsTheExactProductOrOverflow(final long seed) {
+        final SplittableRandom random = new SplittableRandom(seed);
+        for (int i = 0; i < SAMPLES_PER_SEED; i++) {
+            final long a = sample(random, Long.MAX_VALUE);
+            final long b = sample(random, Long.MAX_VALUE);
+            final BigInteger exact = BigInteger.valueOf(a).multiply(BigInteger.valueOf(b));
+            final long expected = exact.compareTo(MAX) > 0 ? Money.OVERFLOW : exact.longValueExact();
+            assertThat(Money.multiply(a, b)).as("seed %d: %d * %d", seed, a, b).isEqualTo(expected);
+        }
     }
 
-    @Property
-    void multiplyOfSmallFactorsIsExact(@ForAll @LongRange(min = 0, max = 1L << 31) final long a,
-        @ForAll @LongRange(min = 0, max = 1L << 31) final long b) {
-        assertThat(Money.multiply(a, b)).isEqualTo(a * b);
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void feeFloorIsTheFloorOfTheExactFee(final long seed) {
+        final SplittableRandom random = new SplittableRandom(seed);
+        for (int i = 0; i < SAMPLES_PER_SEED; i++) {
+            final long amount = sample(random, Long.MAX_VALUE);
+            final int bps = random.nextInt(Money.BPS_PER_UNIT + 1);
+            final long exact = BigInteger.valueOf(amount).multiply(BigInteger.valueOf(bps))
+                .divide(BigInteger.valueOf(Money.BPS_PER_UNIT)).longValueExact();
+            assertThat(Money.feeFloor(amount, bps)).as("seed %d: %d at %d bps", seed, amount, bps).isEqualTo(exact);
+        }
     }
 
-    @Property
-    void feeFloorIsTheFloorOfTheExactFee(@ForAll @LongRange(min = 0, max = Long.MAX_VALUE) final long amount,
-        @ForAll @IntRange(min = 0, max = 10_000) final int bps) {
-        final long exact = BigInteger.valueOf(amount).multiply(BigInteger.valueOf(bps))
-            .divide(BigInteger.valueOf(Money.BPS_PER_UNIT)).longValueExact();
-        assertThat(Money.feeFloor(amount, bps)).isEqualTo(exact);
-    }
-
-    @Property
-    void feePlusNetIsGross(@ForAll @LongRange(min = 0, max = Ledger.AMOUNT_MAX) final long gross,
-        @ForAll @IntRange(min = 0, max = MarketSpec.FEE_BPS_MAX) final int bps) {
-        final long fee = Money.feeFloor(gross, bps);
-        final long net = gross - fee;
-        assertThat(fee).isBetween(0L, gross);
-        assertThat(net).isNotNegative();
-        assertThat(fee + net).isEqualTo(gross);
-        assertThat(BigInteger.valueOf(fee).multiply(BigInteger.valueOf(Money.BPS_PER_UNIT)))
-            .isLessThanOrEqualTo(BigInteger.valueOf(gross).multiply(BigInteger.valueOf(bps)));
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void feePlusNetIsGross(final long seed) {
+        final SplittableRandom random = new SplittableRandom(seed);
+        for (int i = 0; i < SAMPLES_PER_SEED; i++) {
+            final long gross = sample(random, Ledger.AMOUNT_MAX);
+            final int bps = random.nextInt(MarketSpec.FEE_BPS_MAX + 1);
+            final long fee = Money.feeFloor(gross, bps);
+            final long net = gross - fee;
+            assertThat(fee).isBetween(0L, gross);
+            assertThat(net).isNotNegative();
+            assertThat(fee + net).isEqualTo(gross);
+            assertThat(BigInteger.valueOf(fee).multiply(BigInteger.valueOf(Money.BPS_PER_UNIT)))
+                .isLessThanOrEqualTo(BigInteger.valueOf(gross).multiply(BigInteger.valueOf(bps)));
+        }
     }
 }

@@ -447,23 +447,26 @@ public final class ReferenceExchange {
         }
     }
 
-    /** Trades a market buy sized by its quote budget; returns what it could not spend. */
+    /**
+     * Trades a market buy sized by its quote budget; returns what it could not spend. Self-trade prevention only
+     * acts on a resting order the taker could actually trade with, so affordability is checked first.
+     */
     private long matchBudget(final Book book, final Order taker, final long budget) {
         takerStopped = false;
         final MarketTerms terms = book.terms;
         long left = budget;
         while (!book.asks.isEmpty()) {
             final Order maker = book.asks.get(0);
+            final long costPerLot = terms.notional(maker.price, terms.lotSize());
+            final long affordableLots = left / costPerLot;
+            if (affordableLots == 0) {
+                break;
+            }
             if (maker.userId == taker.userId && taker.stp != StpMode.NONE) {
                 if (preventSelfTrade(book, taker, maker)) {
                     break;
                 }
                 continue;
-            }
-            final long costPerLot = terms.notional(maker.price, terms.lotSize());
-            final long affordableLots = left / costPerLot;
-            if (affordableLots == 0) {
-                break;
             }
             final long fill = Math.min(affordableLots * terms.lotSize(), maker.remaining);
             left -= terms.notional(maker.price, fill);
