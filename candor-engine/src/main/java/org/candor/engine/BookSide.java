@@ -1,12 +1,16 @@
 package org.candor.engine;
 
 import java.util.Arrays;
+import org.agrona.collections.Long2LongHashMap;
 
 /**
- * One side of one order book: its price levels as sorted parallel arrays with the best price at the end, each level
- * a FIFO queue of orders linked through {@link OrderStore}. Keeping the best at the end makes the common changes
- * cheap: matching consumes levels from the end, and new levels near the top of the book shift only the few levels
- * above them. Bids are keyed by price and asks by negated price, so "larger key is better" on both sides.
+ * One side of one order book. Price levels live in a pool (parallel arrays indexed by a level slot that never moves)
+ * and are ordered by two sorted arrays, keys and slots, with the best price at the end. Each order records its level
+ * slot, so taking an order off the book needs no search; a hash index from price to level finds the level an order
+ * joins. Keeping the best at the end makes the common changes cheap: matching consumes levels from the end, and new
+ * levels near the top of the book shift only the few levels above them. Bids are keyed by price and asks by negated
+ * price, so "larger key is better" on both sides. Within a level, orders form a FIFO linked through
+ * {@link OrderStore}.
  *
  * <p>Every level holds at least one order, so the number of levels is bounded by the market's open-order limit and
  * needs no limit of its own. The arrays double when a new level does not fit; once a book has reached its deepest
@@ -14,19 +18,28 @@ import java.util.Arrays;
  */
 final class BookSide {
     private static final int INITIAL_LEVELS = 64;
+    private static final int NONE = -1;
 
     private final Side side;
     private final OrderStore orders;
-    private long[] keys = new long[INITIAL_LEVELS];
+    private final Long2LongHashMap levelByPrice = new Long2LongHashMap(INITIAL_LEVELS, 0.5f, NONE);
+    private long[] sortedKeys = new long[INITIAL_LEVELS];
+    private int[] sortedLevels = new int[INITIAL_LEVELS];
+    private long[] prices = new long[INITIAL_LEVELS];
     private int[] heads = new int[INITIAL_LEVELS];
     private int[] tails = new int[INITIAL_LEVELS];
     private long[] lots = new long[INITIAL_LEVELS];
     private int[] counts = new int[INITIAL_LEVELS];
+    private int[] freeLevels = new int[INITIAL_LEVELS];
+    private int freeCount;
     private int levelCount;
 
     BookSide(final Side side, final OrderStore orders) {
         this.side = side;
         this.orders = orders;
+        for (int level = INITIAL_LEVELS - 1; level >= 0; level--) {
+            freeLevels[freeCount++] = level;
+        }
     }
 
     Side side() {
@@ -42,28 +55,28 @@ final class BookSide {
     }
 
     /** Level index 0 is the worst price, {@code levelCount() - 1} the best. */
-    long priceTicksAt(final int level) {
-        return side == Side.BUY ? keys[level] : -keys[level];
+    long priceTicksAt(final int index) {
+        return prices[sortedLevels[index]];
     }
 
-    int headAt(final int level) {
-        return heads[level];
+    int headAt(final int index) {
+        return heads[sortedLevels[index]];
     }
 
-    long lotsAt(final int level) {
-        return lots[level];
+    long lotsAt(final int index) {
+        return lots[sortedLevels[index]];
     }
 
-    int countAt(final int level) {
-        return counts[level];
+    int countAt(final int index) {
+        return counts[sortedLevels[index]];
     }
 
     long bestPriceTicks() {
-        return priceTicksAt(levelCount - 1);
+        return prices[sortedLevels[levelCount - 1]];
     }
 
     int bestHead() {
-        return heads[levelCount - 1];
+        return heads[sortedLevels[levelCount - 1]];
     }
 
     /** Whether a taker on the other side with this limit would trade against this side's best level. */
@@ -77,12 +90,13 @@ final class BookSide {
 
     /** Appends the order at the tail of the level at its price, creating the level if needed. */
     void append(final int slot) {
-        final long key = key(orders.priceTicks(slot));
-        int level = search(key);
-        if (level < 0) {
-            level = insertLevel(-level - 1, key);
+        final long price = orders.priceTicks(slot);
+        int level = (int) levelByPrice.get(price);
+        if (level == NONE) {
+            level = insertLevel(price);
         }
         final int tail = tails[level];
+        orders.level(slot, level);
         orders.prev(slot, tail);
         orders.next(slot, OrderStore.NONE);
         if (tail == OrderStore.NONE) {
@@ -97,7 +111,7 @@ final class BookSide {
 
     /** Unlinks the order from its level, removing the level when it empties. */
     void remove(final int slot) {
-        final int level = levelOf(slot);
+        final int level = orders.level(slot);
         final int before = orders.prev(slot);
         final int after = orders.next(slot);
         if (before == OrderStore.NONE) {
@@ -119,70 +133,68 @@ final class BookSide {
 
     /** Records that the order's remaining quantity fell by {@code lotsDelta}, keeping its place. */
     void reduce(final int slot, final long lotsDelta) {
-        lots[levelOf(slot)] -= lotsDelta;
-    }
-
-    /** Like {@link #reduce} for the best level, which a taker is consuming; saves the search. */
-    void reduceBest(final long lotsDelta) {
-        lots[levelCount - 1] -= lotsDelta;
-    }
-
-    private int levelOf(final int slot) {
-        final int level = search(key(orders.priceTicks(slot)));
-        if (level < 0) {
-            throw new InvariantViolation("order slot=" + slot + " has no level at price=" + orders.priceTicks(slot));
-        }
-        return level;
+        lots[orders.level(slot)] -= lotsDelta;
     }
 
     private long key(final long priceTicks) {
         return side == Side.BUY ? priceTicks : -priceTicks;
     }
 
-    /** Binary search; checks the best level first since most activity is there. */
-    private int search(final long key) {
-        final int top = levelCount - 1;
-        if (top >= 0 && keys[top] == key) {
-            return top;
+    private int insertLevel(final long price) {
+        if (freeCount == 0) {
+            growPool();
         }
-        return Arrays.binarySearch(keys, 0, levelCount, key);
-    }
-
-    private int insertLevel(final int index, final long key) {
-        if (levelCount == keys.length) {
-            final int grown = keys.length * 2;
-            keys = Arrays.copyOf(keys, grown);
-            heads = Arrays.copyOf(heads, grown);
-            tails = Arrays.copyOf(tails, grown);
-            lots = Arrays.copyOf(lots, grown);
-            counts = Arrays.copyOf(counts, grown);
-        }
+        final int level = freeLevels[--freeCount];
+        prices[level] = price;
+        heads[level] = OrderStore.NONE;
+        tails[level] = OrderStore.NONE;
+        lots[level] = 0;
+        counts[level] = 0;
+        levelByPrice.put(price, level);
+        final long key = key(price);
+        final int index = -Arrays.binarySearch(sortedKeys, 0, levelCount, key) - 1;
         final int moved = levelCount - index;
         if (moved > 0) {
-            System.arraycopy(keys, index, keys, index + 1, moved);
-            System.arraycopy(heads, index, heads, index + 1, moved);
-            System.arraycopy(tails, index, tails, index + 1, moved);
-            System.arraycopy(lots, index, lots, index + 1, moved);
-            System.arraycopy(counts, index, counts, index + 1, moved);
+            System.arraycopy(sortedKeys, index, sortedKeys, index + 1, moved);
+            System.arraycopy(sortedLevels, index, sortedLevels, index + 1, moved);
         }
-        keys[index] = key;
-        heads[index] = OrderStore.NONE;
-        tails[index] = OrderStore.NONE;
-        lots[index] = 0;
-        counts[index] = 0;
+        sortedKeys[index] = key;
+        sortedLevels[index] = level;
         levelCount++;
-        return index;
+        return level;
     }
 
-    private void removeLevel(final int index) {
+    private void removeLevel(final int level) {
+        final long price = prices[level];
+        final int top = levelCount - 1;
+        final int index = sortedLevels[top] == level ? top
+            : Arrays.binarySearch(sortedKeys, 0, levelCount, key(price));
+        if (index < 0 || sortedLevels[index] != level) {
+            throw new InvariantViolation("level missing from the sorted index price=" + price);
+        }
         final int moved = levelCount - index - 1;
         if (moved > 0) {
-            System.arraycopy(keys, index + 1, keys, index, moved);
-            System.arraycopy(heads, index + 1, heads, index, moved);
-            System.arraycopy(tails, index + 1, tails, index, moved);
-            System.arraycopy(lots, index + 1, lots, index, moved);
-            System.arraycopy(counts, index + 1, counts, index, moved);
+            System.arraycopy(sortedKeys, index + 1, sortedKeys, index, moved);
+            System.arraycopy(sortedLevels, index + 1, sortedLevels, index, moved);
         }
         levelCount--;
+        levelByPrice.remove(price);
+        freeLevels[freeCount++] = level;
+    }
+
+    private void growPool() {
+        final int old = prices.length;
+        final int grown = old * 2;
+        sortedKeys = Arrays.copyOf(sortedKeys, grown);
+        sortedLevels = Arrays.copyOf(sortedLevels, grown);
+        prices = Arrays.copyOf(prices, grown);
+        heads = Arrays.copyOf(heads, grown);
+        tails = Arrays.copyOf(tails, grown);
+        lots = Arrays.copyOf(lots, grown);
+        counts = Arrays.copyOf(counts, grown);
+        freeLevels = Arrays.copyOf(freeLevels, grown);
+        for (int level = grown - 1; level >= old; level--) {
+            freeLevels[freeCount++] = level;
+        }
     }
 }

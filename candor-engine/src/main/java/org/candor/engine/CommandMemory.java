@@ -31,6 +31,9 @@ final class CommandMemory {
     private int[] sizes = new int[0];
     private int clientCount;
     private int currentClient;
+    /** Commands mostly come from one client at a time (a gateway's batch): remember its slot and skip the map. */
+    private long cachedClientId;
+    private boolean cached;
 
     CommandMemory(final int clientsMax, final int window) {
         this.clientsMax = clientsMax;
@@ -47,7 +50,7 @@ final class CommandMemory {
      * duplicate). Remembers the client for the {@link #record} that follows a NEW.
      */
     int check(final long clientId, final long commandId) {
-        int client = (int) slotByClient.get(clientId);
+        int client = cached && clientId == cachedClientId ? currentClient : (int) slotByClient.get(clientId);
         if (client == NEW) {
             if (clientCount >= clientsMax) {
                 return NO_CAPACITY;
@@ -55,6 +58,8 @@ final class CommandMemory {
             client = addClient(clientId);
         }
         currentClient = client;
+        cachedClientId = clientId;
+        cached = true;
         if (commandId > lastCommandIds[client]) {
             return NEW;
         }

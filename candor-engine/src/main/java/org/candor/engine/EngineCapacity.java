@@ -69,6 +69,9 @@ public record EngineCapacity(int usersMax, int assetsMax, int marketsMax, int ac
         if (ordersMax > (1 << Engine.ORDER_SLOT_BITS) - 1) {
             throw new IllegalArgumentException("ordersMax=" + ordersMax + " exceeds the order slot space");
         }
+        if (marketsMax > (1 << 24)) {
+            throw new IllegalArgumentException("marketsMax=" + marketsMax + " exceeds the order store's 24-bit field");
+        }
         if (assetsMax > (1 << 16)) {
             throw new IllegalArgumentException("assetsMax=" + assetsMax + " exceeds 65536");
         }

@@ -173,7 +173,7 @@ final class Matcher {
         } else {
             final long before = trading.restingHash(maker);
             orders.remainingLots(maker, makerAfter);
-            book.reduceBest(fillLots);
+            book.reduce(maker, fillLots);
             trading.digest().replace(before, trading.restingHash(maker));
         }
         final Users users = trading.users();
