@@ -139,6 +139,25 @@ final class Trading {
     }
 
     /** After matching an incoming (or moved) order: rest what is left, or end it and release its reservation. */
+    /**
+     * After matching a moved order. It never left its owner's list and counts (a move does not change who owns
+     * what), so it only rejoins the book, or, if it traded away or self-trade prevention ended it, leaves them.
+     */
+    private void completeMoved(final Market market, final int slot) {
+        final long remaining = orders.remainingLots(slot);
+        if (remaining > 0 && !matcher.takerStopped()) {
+            joinBook(market, slot);
+            return;
+        }
+        unregisterOwner(market, slot);
+        if (remaining == 0) {
+            finish(slot, market.spec, OrderEndReason.FILLED, 0);
+        } else {
+            releaseReservation(slot, market.spec, remaining);
+            finish(slot, market.spec, OrderEndReason.EXPIRED_STP, remaining);
+        }
+    }
+
     private void completeTaker(final Market market, final int slot, final TimeInForce tif) {
         final MarketSpec spec = market.spec;
         final long remaining = orders.remainingLots(slot);
@@ -154,9 +173,22 @@ final class Trading {
     }
 
     private void rest(final Market market, final int slot) {
-        final int userSlot = orders.userSlot(slot);
+        registerOwner(market, slot);
+        joinBook(market, slot);
+    }
+
+    /** Puts the order at the back of its price level, as a new arrival in time priority. */
+    private void joinBook(final Market market, final int slot) {
         orders.stamp(slot, ++restSeq);
         market.side(orders.side(slot)).append(slot);
+        digest.add(restingHash(slot));
+        emitter.orderRested(orders.id(slot), orders.priceTicks(slot) * market.spec.tickSize,
+            orders.remainingLots(slot) * market.spec.lotSize);
+    }
+
+    /** Counts the order as its owner's and its market's, and indexes its client order id. */
+    private void registerOwner(final Market market, final int slot) {
+        final int userSlot = orders.userSlot(slot);
         market.addOpenOrders(1);
         users.addOpenOrder(userSlot, 1);
         linkToUser(userSlot, slot);
@@ -164,9 +196,6 @@ final class Trading {
         if (clientOrderId != 0) {
             clientOrders.put(userSlot, clientOrderId, slot);
         }
-        digest.add(restingHash(slot));
-        emitter.orderRested(orders.id(slot), orders.priceTicks(slot) * market.spec.tickSize,
-            orders.remainingLots(slot) * market.spec.lotSize);
     }
 
     /** Snapshot support: puts a restored order back on its book and indices; the user list is linked apart. */
@@ -182,8 +211,16 @@ final class Trading {
 
     /** Takes a resting order off the book and out of every index; its reservation is the caller's to settle. */
     void unrest(final Market market, final int slot) {
+        leaveBook(market, slot);
+        unregisterOwner(market, slot);
+    }
+
+    private void leaveBook(final Market market, final int slot) {
         digest.remove(restingHash(slot));
         market.side(orders.side(slot)).remove(slot);
+    }
+
+    private void unregisterOwner(final Market market, final int slot) {
         market.addOpenOrders(-1);
         final int userSlot = orders.userSlot(slot);
         users.addOpenOrder(userSlot, -1);
@@ -354,7 +391,7 @@ final class Trading {
             return RejectReason.INSUFFICIENT_FUNDS;
         }
         lastOrderId = orderId;
-        unrest(market, slot);
+        leaveBook(market, slot);
         emitter.orderMoved(orderId, oldTicks * spec.tickSize, newPrice);
         if (extra > 0) {
             ledger.move(orders.quoteAccount(slot), Bucket.AVAILABLE, Bucket.IN_ORDERS, extra,
@@ -365,7 +402,7 @@ final class Trading {
         }
         orders.priceTicks(slot, newTicks);
         matcher.match(market, slot, newTicks);
-        completeTaker(market, slot, orders.tif(slot));
+        completeMoved(market, slot);
         return RejectReason.NONE;
     }
 
