@@ -29,6 +29,10 @@ final class EngineBenchCommand implements Callable<Integer> {
     @Option(names = "--warmups", description = "Warm-up runs (default ${DEFAULT-VALUE}).", defaultValue = "2")
     int warmups;
 
+    @Option(names = "--rate", description = "Fixed rate for the paced latency run, commands/s (default: half the "
+        + "best measured throughput).", defaultValue = "0")
+    double rate;
+
     @Option(names = "--seed", description = "Workload seed (default ${DEFAULT-VALUE}).", defaultValue = "42")
     long seed;
 
@@ -36,7 +40,7 @@ final class EngineBenchCommand implements Callable<Integer> {
     public Integer call() {
         final int resting = large ? 1_000_000 : 1_000;
         final WorkloadSpec spec = new WorkloadSpec(users, markets, resting, commands, seed, large ? 5_000 : 250);
-        new EngineBenchmark(spec, runs, warmups, System.out).run();
+        new EngineBenchmark(spec, runs, warmups, rate, System.out).run();
         return 0;
     }
 }

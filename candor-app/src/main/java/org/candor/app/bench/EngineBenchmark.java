@@ -15,16 +15,20 @@ import org.candor.engine.Engine;
 final class EngineBenchmark {
     private static final long HISTOGRAM_MAX_NS = 10_000_000_000L;
     private static final int BYTES_PER_ORDER_SAMPLE = 1_000_000;
+    private static final long JITTER_PROBE_NS = 2_000_000_000L;
 
     private final WorkloadSpec spec;
     private final int runs;
     private final int warmups;
+    private final double pacedRate;
     private final PrintStream out;
     private final Progress progress;
     private Workload workload;
 
-    EngineBenchmark(final WorkloadSpec spec, final int runs, final int warmups, final PrintStream out) {
+    EngineBenchmark(final WorkloadSpec spec, final int runs, final int warmups, final double pacedRate,
+        final PrintStream out) {
         this.spec = spec;
+        this.pacedRate = pacedRate;
         this.runs = runs;
         this.warmups = warmups;
         this.out = out;
@@ -35,6 +39,7 @@ final class EngineBenchmark {
         out.println("candor bench engine");
         out.println("machine: " + MachineInfo.describe());
         out.println("workload: " + spec.describe());
+        out.println("platform: " + PlatformJitter.measure(JITTER_PROBE_NS));
         final long generateStart = System.nanoTime();
         workload = Workload.generate(spec, progress);
         out.printf("generated in %d ms: prefill=%d measured=%d rejected_in_generation=%d%n",
@@ -58,18 +63,22 @@ final class EngineBenchmark {
         Arrays.sort(throughputs);
         final double median = throughputs[runs / 2];
         final double best = throughputs[runs - 1];
-        final Histogram full = latencyRun(0);
+        final Histogram full = latencyRun(0).service;
         print("latency at full speed", full);
-        final double rate = best / 2;
-        final Histogram half = latencyRun(rate);
-        print(String.format("latency at a fixed %,.0f commands/s (half the best)", rate), half);
+        final double rate = pacedRate > 0 ? pacedRate : best / 2;
+        final Latency paced = latencyRun(rate);
+        final Histogram half = paced.response;
+        print(String.format("latency at a fixed %,.0f commands/s, from each command's scheduled time", rate), half);
+        print(String.format("service time at a fixed %,.0f commands/s (each command alone)", rate), paced.service);
         final double bytesPerOrder = bytesPerRestingOrder();
         out.printf("memory: %.1f bytes per resting order (heap growth over %,d resting orders)%n", bytesPerOrder,
             spec.restingOrders() >= BYTES_PER_ORDER_SAMPLE ? spec.restingOrders() : BYTES_PER_ORDER_SAMPLE);
         out.printf("throughput_cmds_per_s=%.0f best_cmds_per_s=%.0f p50_ns=%d p99_ns=%d p999_ns=%d max_ns=%d "
-            + "full_speed_p99_ns=%d rate_cmds_per_s=%.0f bytes_per_order=%.1f alloc_bytes_per_cmd=%.2f "
+            + "service_p99_ns=%d service_p999_ns=%d full_speed_p99_ns=%d rate_cmds_per_s=%.0f bytes_per_order=%.1f "
+            + "alloc_bytes_per_cmd=%.2f "
             + "resting=%d markets=%d rejected=%d%n", median, best, half.getValueAtPercentile(50),
             half.getValueAtPercentile(99), half.getValueAtPercentile(99.9), half.getMaxValue(),
+            paced.service.getValueAtPercentile(99), paced.service.getValueAtPercentile(99.9),
             full.getValueAtPercentile(99), rate, bytesPerOrder, last.allocBytesPerCommand, spec.restingOrders(),
             spec.markets(), last.rejects + workload.rejected);
     }
@@ -105,23 +114,35 @@ final class EngineBenchmark {
             (double) allocated / measured);
     }
 
-    /** Per-command latency; at a fixed rate when {@code rate > 0}, measured from each command's scheduled time. */
-    private Histogram latencyRun(final double rate) {
+    /**
+     * Per-command latency. At full speed ({@code rate == 0}) each command is timed alone. At a fixed rate, commands
+     * are released on a schedule and {@code response} measures from each command's scheduled time to its end, so a
+     * stall delays every command queued behind it (no coordinated omission); {@code service} is the command's own
+     * execution time.
+     */
+    private Latency latencyRun(final double rate) {
         final BenchEvents events = new BenchEvents();
         final Engine engine = freshEngine(events);
         final long firstId = workload.firstCommandId;
-        final Histogram histogram = new Histogram(HISTOGRAM_MAX_NS, 3);
+        final Latency latency = new Latency(new Histogram(HISTOGRAM_MAX_NS, 3), new Histogram(HISTOGRAM_MAX_NS, 3));
         final double intervalNs = rate > 0 ? 1e9 / rate : 0;
         final long start = System.nanoTime();
         for (int i = workload.prefill; i < workload.total; i++) {
-            final long scheduled = rate > 0 ? start + (long) ((i - workload.prefill) * intervalNs) : System.nanoTime();
-            while (rate > 0 && System.nanoTime() < scheduled) {
+            long began = System.nanoTime();
+            final long scheduled = rate > 0 ? start + (long) ((i - workload.prefill) * intervalNs) : began;
+            while (began < scheduled) {
                 Thread.onSpinWait();
+                began = System.nanoTime();
             }
             workload.applyOne(engine, i, firstId + i);
-            histogram.recordValue(Math.min(HISTOGRAM_MAX_NS, System.nanoTime() - scheduled));
+            final long ended = System.nanoTime();
+            latency.response.recordValue(Math.min(HISTOGRAM_MAX_NS, ended - scheduled));
+            latency.service.recordValue(Math.min(HISTOGRAM_MAX_NS, ended - began));
         }
-        return histogram;
+        return latency;
+    }
+
+    private record Latency(Histogram response, Histogram service) {
     }
 
     /** Heap growth per resting order when a fresh engine is prefilled with about a million orders. */
