@@ -30,7 +30,7 @@ final class EngineBenchCommand implements Callable<Integer> {
     int warmups;
 
     @Option(names = "--rate", description = "Fixed rate for the paced latency run, commands/s (default: half the "
-        + "best measured throughput).", defaultValue = "0")
+        + "full-speed rate of the timed loop).", defaultValue = "0")
     double rate;
 
     @Option(names = "--seed", description = "Workload seed (default ${DEFAULT-VALUE}).", defaultValue = "42")
