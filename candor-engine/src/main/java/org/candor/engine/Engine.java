@@ -1,5 +1,7 @@
 package org.candor.engine;
 
+import org.agrona.DirectBuffer;
+
 /**
  * Candor's exchange state machine: assets, markets, users, the double-entry ledger, order books and matching,
  * deposits, withdrawals and holds. It is pure: no I/O, threads, clock, randomness or logging. Every command carries
@@ -411,7 +413,7 @@ public final class Engine {
 
     /** An engine in the state of a snapshot, emitting to {@code events} from the snapshot's event sequence on. */
     public static Engine restore(final EngineCapacity capacity, final EngineEvents events,
-        final org.agrona.DirectBuffer buffer, final int offset, final int length) {
+        final DirectBuffer buffer, final int offset, final int length) {
         return Snapshots.read(capacity, events, buffer, offset, length);
     }
 
