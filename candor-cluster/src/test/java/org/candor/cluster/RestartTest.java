@@ -14,6 +14,12 @@ import org.junit.jupiter.api.io.TempDir;
 class RestartTest {
     static final long CLIENT = 7;
     static final Duration RECOVERY_TIMEOUT = Duration.ofSeconds(15);
+    /**
+     * Room for the burst of users below and a command memory of 4,096 results, so the snapshot outgrows one
+     * {@link SnapshotTransfer#CHUNK_BYTES_MAX} chunk and the chunking is exercised.
+     */
+    static final EngineCapacity CAPACITY = new EngineCapacity(4_096, 16, 8, 16_384, 1_024, 64, 512, 64, 64, 8, 4_096);
+    static final int USERS_BURST = 3_000;
 
     @TempDir
     Path dir;
@@ -23,13 +29,14 @@ class RestartTest {
         final int portBase = Nodes.portBase();
         final long digest;
         final long nextCommandId;
-        try (EmbeddedNode node = EmbeddedNode.launch(dir, portBase, EngineCapacity.small());
+        try (EmbeddedNode node = EmbeddedNode.launch(dir, portBase, CAPACITY);
              ExchangeClient client = connect(node, 1)) {
             final Exchange exchange = new Exchange(client);
             exchange.list();
             exchange.fundedUser(1, 0, 1_000_000);
             exchange.fundedUser(2, 100, 0);
             exchange.trade(1, 2, 5);
+            createUsers(client, 10, USERS_BURST);
             node.takeSnapshot(Duration.ofSeconds(10));
             assertThat(node.service().snapshotsTaken()).isEqualTo(1);
             exchange.trade(1, 2, 5);
@@ -37,9 +44,9 @@ class RestartTest {
             nextCommandId = client.nextCommandId();
         }
 
-        try (EmbeddedNode node = EmbeddedNode.launch(dir, portBase, EngineCapacity.small())) {
+        try (EmbeddedNode node = EmbeddedNode.launch(dir, portBase, CAPACITY)) {
             awaitDigest(node, digest);
-            assertThat(node.service().snapshotBytesLoaded()).isPositive();
+            assertThat(node.service().snapshotBytesLoaded()).isGreaterThan(SnapshotTransfer.CHUNK_BYTES_MAX);
             assertThat(node.service().commandsApplied()).as("log after the snapshot").isEqualTo(15);
             continuesWithTheSameClient(node, nextCommandId);
         }
@@ -50,7 +57,7 @@ class RestartTest {
         final int portBase = Nodes.portBase();
         final long digest;
         final long nextCommandId;
-        try (EmbeddedNode node = EmbeddedNode.launch(dir, portBase, EngineCapacity.small());
+        try (EmbeddedNode node = EmbeddedNode.launch(dir, portBase, CAPACITY);
              ExchangeClient client = connect(node, 1)) {
             final Exchange exchange = new Exchange(client);
             exchange.list();
@@ -61,12 +68,25 @@ class RestartTest {
             nextCommandId = client.nextCommandId();
         }
 
-        try (EmbeddedNode node = EmbeddedNode.launch(dir, portBase, EngineCapacity.small())) {
+        try (EmbeddedNode node = EmbeddedNode.launch(dir, portBase, CAPACITY)) {
             awaitDigest(node, digest);
             assertThat(node.service().snapshotBytesLoaded()).isEqualTo(-1);
             assertThat(node.service().commandsApplied()).isEqualTo(nextCommandId - 1);
             continuesWithTheSameClient(node, nextCommandId);
         }
+    }
+
+    /** Creates users {@code first} onwards, pipelined through the client's window. */
+    private static void createUsers(final ExchangeClient client, final long first, final int count)
+        throws InterruptedException {
+        for (int i = 0; i < count; i++) {
+            final long userId = first + i;
+            client.send((e, b, o, c, id) -> e.createUser(b, o, c, id, 0, userId));
+        }
+        Nodes.await("burst answered", RECOVERY_TIMEOUT, () -> {
+            client.poll();
+            return client.inFlight() == 0;
+        });
     }
 
     private static ExchangeClient connect(final EmbeddedNode node, final long firstCommandId) {
