@@ -62,7 +62,7 @@ public final class ExchangeClient implements AutoCloseable {
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     private final CommandResultEventDecoder result = new CommandResultEventDecoder();
     private final IdleStrategy idle = new BackoffIdleStrategy();
-    private final EgressListener egress = this::onEgress;
+    private final EgressListener egress = new Egress();
     private AeronCluster cluster;
     private long nextCommandId;
     private long lastSendNs;
@@ -244,8 +244,7 @@ public final class ExchangeClient implements AutoCloseable {
         return count;
     }
 
-    private void onEgress(final long clusterSessionId, final long timestamp, final DirectBuffer buffer,
-        final int offset, final int length, final Header aeronHeader) {
+    private void onEgress(final DirectBuffer buffer, final int offset, final int length) {
         if (length >= MessageHeaderDecoder.ENCODED_LENGTH) {
             header.wrap(buffer, offset);
             if (header.schemaId() == CommandResultEventDecoder.SCHEMA_ID
@@ -273,6 +272,21 @@ public final class ExchangeClient implements AutoCloseable {
         }
         if (results != null) {
             results.onResult(answer);
+        }
+    }
+
+    /** Replies go to {@link #onEgress}; a new leader may have lost uncommitted commands, so all are resent. */
+    private final class Egress implements EgressListener {
+        @Override
+        public void onMessage(final long clusterSessionId, final long timestamp, final DirectBuffer buffer,
+            final int offset, final int length, final Header header) {
+            onEgress(buffer, offset, length);
+        }
+
+        @Override
+        public void onNewLeader(final long clusterSessionId, final long leadershipTermId, final int leaderMemberId,
+            final String ingressEndpoints) {
+            resendAll = true;
         }
     }
 
