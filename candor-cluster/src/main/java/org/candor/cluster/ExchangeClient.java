@@ -1,0 +1,348 @@
+package org.candor.cluster;
+
+import io.aeron.Publication;
+import io.aeron.cluster.client.AeronCluster;
+import io.aeron.cluster.client.EgressListener;
+import io.aeron.logbuffer.Header;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+import org.agrona.CloseHelper;
+import org.agrona.DirectBuffer;
+import org.agrona.collections.Long2ObjectHashMap;
+import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.candor.engine.EngineCapacity;
+import org.candor.engine.RejectReason;
+import org.candor.protocol.CommandEncoder;
+import org.candor.protocol.EncodedEventHandler;
+import org.candor.protocol.sbe.CommandResultEventDecoder;
+import org.candor.protocol.sbe.MessageHeaderDecoder;
+
+/**
+ * A client of the exchange cluster. It numbers its commands (one client id, command ids strictly increasing),
+ * sends them as protocol messages, and matches each {@code commandResult} that comes back to its command. A
+ * command is acknowledged when its result arrives; the cluster only answers after the command is committed.
+ *
+ * <p>Delivery. Until acknowledged, a command stays in the in-flight window and is sent again after a reconnect, a
+ * new leader, or {@link #RESEND_AFTER_NS} without an answer. That is safe because the engine remembers recent
+ * results per client and answers a resend with the original result ({@code duplicate} set) instead of applying it
+ * again. The window is bounded by the engine's memory ({@link #IN_FLIGHT_LIMIT}), so a resend always finds it.
+ *
+ * <p>The caller's thread does everything: {@link #send}, {@link #submit} and {@link #poll} (which also sends
+ * keep-alives when idle). Not thread-safe. A client restarted with the same client id must start its command ids
+ * above the last it used ({@link Config#firstCommandId}); otherwise its commands are answered as resends.
+ */
+public final class ExchangeClient implements AutoCloseable {
+    /**
+     * The largest in-flight window: the engine's per-client result memory. A larger window could let the oldest
+     * unacknowledged command leave that memory, and its resend would be refused as stale.
+     */
+    public static final int IN_FLIGHT_LIMIT = EngineCapacity.RESULTS_PER_CLIENT;
+    /** Default window: 1,024 in flight measured near 1 M round trips/s on one node, far below the limit. */
+    public static final int IN_FLIGHT_DEFAULT = 1024;
+    /** Keep-alive when nothing was sent for 1 s: a tenth of the cluster's 10 s session timeout. */
+    public static final long KEEP_ALIVE_INTERVAL_NS = TimeUnit.SECONDS.toNanos(1);
+    /**
+     * A command unanswered this long is sent again: its reply may have been dropped under back-pressure. 2 s is far
+     * above a round trip (sub-millisecond) and below the point where a user would notice.
+     */
+    public static final long RESEND_AFTER_NS = TimeUnit.SECONDS.toNanos(2);
+    /** Ingress goes to the member endpoints given; egress comes back to an ephemeral loopback port. */
+    static final String INGRESS_CHANNEL = "aeron:udp";
+    static final String EGRESS_CHANNEL = "aeron:udp?endpoint=127.0.0.1:0";
+
+    private final Config config;
+    private final ResultListener results;
+    private final EncodedEventHandler events;
+    private final CommandEncoder encoder = new CommandEncoder();
+    private final UnsafeBuffer encodeBuffer = new UnsafeBuffer(new byte[CommandEncoder.MAX_COMMAND_LENGTH]);
+    private final Long2ObjectHashMap<Pending> inFlight = new Long2ObjectHashMap<>();
+    private final MessageHeaderDecoder header = new MessageHeaderDecoder();
+    private final CommandResultEventDecoder result = new CommandResultEventDecoder();
+    private final IdleStrategy idle = new BackoffIdleStrategy();
+    private final EgressListener egress = new Egress();
+    private AeronCluster cluster;
+    private long nextCommandId;
+    private long lastSendNs;
+    private long lastResendScanNs;
+    private boolean resendAll;
+    private long awaitedId;
+    private CommandResult awaited;
+    private long repliesIgnored;
+    private long resends;
+
+    private ExchangeClient(final Config config, final ResultListener results, final EncodedEventHandler events) {
+        if (config.inFlightMax() < 1 || config.inFlightMax() > IN_FLIGHT_LIMIT) {
+            throw new IllegalArgumentException("inFlightMax=" + config.inFlightMax() + " outside [1, "
+                + IN_FLIGHT_LIMIT + "]");
+        }
+        if (config.firstCommandId() < 1) {
+            throw new IllegalArgumentException("firstCommandId=" + config.firstCommandId() + " must be positive");
+        }
+        this.config = config;
+        this.results = results;
+        this.events = events;
+        this.nextCommandId = config.firstCommandId();
+        this.cluster = AeronCluster.connect(context());
+        this.lastSendNs = System.nanoTime();
+    }
+
+    /**
+     * Connects to the cluster. {@code results} (may be null) hears every acknowledgement; {@code events} (may be
+     * null) receives every event message the cluster sends this client, results included, in the protocol's
+     * encoding.
+     */
+    public static ExchangeClient connect(final Config config, final ResultListener results,
+        final EncodedEventHandler events) {
+        return new ExchangeClient(config, results, events);
+    }
+
+    private AeronCluster.Context context() {
+        return new AeronCluster.Context()
+            .aeronDirectoryName(config.aeronDirectoryName())
+            .ingressChannel(INGRESS_CHANNEL)
+            .ingressEndpoints(config.ingressEndpoints())
+            .egressChannel(EGRESS_CHANNEL)
+            .idleStrategy(new BackoffIdleStrategy())
+            .egressListener(egress);
+    }
+
+    /** Sends a command and waits for its result. */
+    public CommandResult submit(final CommandWriter writer, final Duration timeout) {
+        awaitedId = nextCommandId;
+        awaited = null;
+        send(writer);
+        return awaitResult(timeout);
+    }
+
+    /**
+     * Sends a command, first waiting (and polling) while the in-flight window is full. Returns its command id; its
+     * result goes to the result listener.
+     */
+    public long send(final CommandWriter writer) {
+        idle.reset();
+        while (inFlight.size() >= config.inFlightMax()) {
+            idle.idle(poll());
+        }
+        final long commandId = nextCommandId++;
+        return enqueue(commandId, writer);
+    }
+
+    /** Sends a command again under an id already used; for tests of the engine's answer to resends. */
+    CommandResult resubmit(final long commandId, final CommandWriter writer, final Duration timeout) {
+        if (commandId >= nextCommandId) {
+            throw new IllegalArgumentException("commandId=" + commandId + " was never sent");
+        }
+        awaitedId = commandId;
+        awaited = null;
+        enqueue(commandId, writer);
+        return awaitResult(timeout);
+    }
+
+    private long enqueue(final long commandId, final CommandWriter writer) {
+        final int length = writer.write(encoder, encodeBuffer, 0, config.clientId(), commandId);
+        final byte[] bytes = new byte[length];
+        encodeBuffer.getBytes(0, bytes);
+        final Pending pending = new Pending(commandId, new UnsafeBuffer(bytes));
+        inFlight.put(commandId, pending);
+        offer(pending);
+        return commandId;
+    }
+
+    private CommandResult awaitResult(final Duration timeout) {
+        final long deadlineNs = System.nanoTime() + timeout.toNanos();
+        idle.reset();
+        while (awaited == null) {
+            if (System.nanoTime() - deadlineNs > 0) {
+                throw new IllegalStateException("reason=result-timeout clientId=" + config.clientId()
+                    + " commandId=" + awaitedId);
+            }
+            idle.idle(poll());
+        }
+        final CommandResult answer = awaited;
+        awaited = null;
+        awaitedId = 0;
+        return answer;
+    }
+
+    /** Offers a command; if the cluster is unreachable it stays in flight and goes out again after a reconnect. */
+    private void offer(final Pending pending) {
+        idle.reset();
+        while (true) {
+            final long position = cluster.offer(pending.bytes, 0, pending.bytes.capacity());
+            final long now = System.nanoTime();
+            if (position > 0) {
+                pending.sentNs = now;
+                lastSendNs = now;
+                return;
+            }
+            if (position == Publication.NOT_CONNECTED || position == Publication.CLOSED
+                || position == Publication.MAX_POSITION_EXCEEDED || cluster.isClosed()) {
+                pending.sentNs = now;
+                return;
+            }
+            idle.idle(cluster.pollEgress());
+        }
+    }
+
+    /**
+     * Does the client's background work: reads replies, reconnects a closed session (and resends), resends
+     * commands unanswered for too long, and sends a keep-alive when idle. Returns the work done (0 when idle).
+     */
+    public int poll() {
+        if (cluster.isClosed()) {
+            reconnect();
+        }
+        int work = cluster.pollEgress();
+        final long now = System.nanoTime();
+        if (resendAll) {
+            resendAll = false;
+            work += resend(now, true);
+        } else if (now - lastResendScanNs > RESEND_AFTER_NS / 4) {
+            lastResendScanNs = now;
+            work += resend(now, false);
+        }
+        if (now - lastSendNs > KEEP_ALIVE_INTERVAL_NS && cluster.sendKeepAlive()) {
+            lastSendNs = now;
+            work++;
+        }
+        return work;
+    }
+
+    /**
+     * Replaces the cluster session with a new one (a new Aeron client too, so a restarted driver is found) and
+     * sends every unacknowledged command again, oldest first.
+     */
+    public void reconnect() {
+        CloseHelper.quietClose(cluster);
+        cluster = AeronCluster.connect(context());
+        resend(System.nanoTime(), true);
+    }
+
+    /** Sends again, in command-id order, every command in flight (or only those unanswered for too long). */
+    private int resend(final long now, final boolean all) {
+        if (inFlight.isEmpty()) {
+            return 0;
+        }
+        final long[] ids = new long[inFlight.size()];
+        int count = 0;
+        for (final Pending pending : inFlight.values()) {
+            if (all || now - pending.sentNs > RESEND_AFTER_NS) {
+                ids[count++] = pending.commandId;
+            }
+        }
+        Arrays.sort(ids, 0, count);
+        for (int i = 0; i < count; i++) {
+            final Pending pending = inFlight.get(ids[i]);
+            if (pending != null) {
+                offer(pending);
+                resends++;
+            }
+        }
+        return count;
+    }
+
+    private void onEgress(final DirectBuffer buffer, final int offset, final int length) {
+        if (length >= MessageHeaderDecoder.ENCODED_LENGTH) {
+            header.wrap(buffer, offset);
+            if (header.schemaId() == CommandResultEventDecoder.SCHEMA_ID
+                && header.templateId() == CommandResultEventDecoder.TEMPLATE_ID
+                && length >= MessageHeaderDecoder.ENCODED_LENGTH + CommandResultEventDecoder.BLOCK_LENGTH) {
+                result.wrap(buffer, offset + MessageHeaderDecoder.ENCODED_LENGTH, header.blockLength(),
+                    header.version());
+                onResult();
+            }
+        }
+        if (events != null) {
+            events.onEvent(buffer, offset, length);
+        }
+    }
+
+    private void onResult() {
+        if (result.clientId() != config.clientId() || inFlight.remove(result.commandId()) == null) {
+            repliesIgnored++;
+            return;
+        }
+        final CommandResult answer = new CommandResult(result.commandId(), RejectReason.fromCode(result.reason()),
+            result.reference(), result.firstSeq(), result.timestampMs(), result.duplicate() == 1);
+        if (answer.commandId() == awaitedId) {
+            awaited = answer;
+        }
+        if (results != null) {
+            results.onResult(answer);
+        }
+    }
+
+    /** Replies go to {@link #onEgress}; a new leader may have lost uncommitted commands, so all are resent. */
+    private final class Egress implements EgressListener {
+        @Override
+        public void onMessage(final long clusterSessionId, final long timestamp, final DirectBuffer buffer,
+            final int offset, final int length, final Header header) {
+            onEgress(buffer, offset, length);
+        }
+
+        @Override
+        public void onNewLeader(final long clusterSessionId, final long leadershipTermId, final int leaderMemberId,
+            final String ingressEndpoints) {
+            resendAll = true;
+        }
+    }
+
+    /** Commands sent and not yet acknowledged. */
+    public int inFlight() {
+        return inFlight.size();
+    }
+
+    /** The id the next command will get. */
+    public long nextCommandId() {
+        return nextCommandId;
+    }
+
+    /** Results that matched no command in flight (answers to a command resent after its first answer). */
+    public long repliesIgnored() {
+        return repliesIgnored;
+    }
+
+    /** Commands sent more than once. */
+    public long resends() {
+        return resends;
+    }
+
+    @Override
+    public void close() {
+        CloseHelper.quietClose(cluster);
+    }
+
+    /** Hears each acknowledgement, on the thread that polls the client. */
+    @FunctionalInterface
+    public interface ResultListener {
+        void onResult(CommandResult result);
+    }
+
+    /**
+     * How to reach the cluster and who this client is.
+     *
+     * @param aeronDirectoryName the media driver the client uses (the node's own driver for an embedded node)
+     * @param ingressEndpoints   the members' ingress endpoints, {@code id=host:port,...}
+     * @param clientId           this client's identity in the engine's command memory
+     * @param firstCommandId     the first command id to use; above any this client id used before
+     * @param inFlightMax        the in-flight window, 1 to {@link #IN_FLIGHT_LIMIT}
+     */
+    public record Config(String aeronDirectoryName, String ingressEndpoints, long clientId, long firstCommandId,
+        int inFlightMax) {
+    }
+
+    /** A command sent and not yet acknowledged, with its encoded bytes for a resend. */
+    private static final class Pending {
+        final long commandId;
+        final UnsafeBuffer bytes;
+        long sentNs;
+
+        Pending(final long commandId, final UnsafeBuffer bytes) {
+            this.commandId = commandId;
+            this.bytes = bytes;
+        }
+    }
+}

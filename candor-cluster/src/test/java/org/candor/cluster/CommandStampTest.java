@@ -1,0 +1,48 @@
+package org.candor.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.candor.protocol.sbe.CancelAllOrdersCommandDecoder;
+import org.candor.protocol.sbe.CancelOrderCommandDecoder;
+import org.candor.protocol.sbe.CancelWithdrawalCommandDecoder;
+import org.candor.protocol.sbe.CompleteWithdrawalCommandDecoder;
+import org.candor.protocol.sbe.CreateAssetCommandDecoder;
+import org.candor.protocol.sbe.CreateMarketCommandDecoder;
+import org.candor.protocol.sbe.CreateUserCommandDecoder;
+import org.candor.protocol.sbe.DepositCommandDecoder;
+import org.candor.protocol.sbe.FailWithdrawalCommandDecoder;
+import org.candor.protocol.sbe.MoveOrderCommandDecoder;
+import org.candor.protocol.sbe.PlaceHoldCommandDecoder;
+import org.candor.protocol.sbe.PlaceOrderCommandDecoder;
+import org.candor.protocol.sbe.ReduceOrderCommandDecoder;
+import org.candor.protocol.sbe.ReleaseHoldCommandDecoder;
+import org.candor.protocol.sbe.RequestWithdrawalCommandDecoder;
+import org.candor.protocol.sbe.SetMarketStatusCommandDecoder;
+import org.junit.jupiter.api.Test;
+
+/** The cluster stamps every command's timestamp at one offset; that holds only if every command puts it there. */
+class CommandStampTest {
+
+    @Test
+    void everyCommandCarriesItsTimestampAtTheSameOffset() {
+        final List<Integer> offsets = List.of(CreateAssetCommandDecoder.timestampMsEncodingOffset(),
+            CreateMarketCommandDecoder.timestampMsEncodingOffset(),
+            SetMarketStatusCommandDecoder.timestampMsEncodingOffset(),
+            CreateUserCommandDecoder.timestampMsEncodingOffset(),
+            DepositCommandDecoder.timestampMsEncodingOffset(),
+            RequestWithdrawalCommandDecoder.timestampMsEncodingOffset(),
+            CompleteWithdrawalCommandDecoder.timestampMsEncodingOffset(),
+            FailWithdrawalCommandDecoder.timestampMsEncodingOffset(),
+            CancelWithdrawalCommandDecoder.timestampMsEncodingOffset(),
+            PlaceHoldCommandDecoder.timestampMsEncodingOffset(),
+            ReleaseHoldCommandDecoder.timestampMsEncodingOffset(),
+            PlaceOrderCommandDecoder.timestampMsEncodingOffset(),
+            CancelOrderCommandDecoder.timestampMsEncodingOffset(),
+            CancelAllOrdersCommandDecoder.timestampMsEncodingOffset(),
+            ReduceOrderCommandDecoder.timestampMsEncodingOffset(),
+            MoveOrderCommandDecoder.timestampMsEncodingOffset());
+        assertThat(offsets).hasSize(16).containsOnly(CreateAssetCommandDecoder.timestampMsEncodingOffset());
+        assertThat(CommandStamp.TIMESTAMP_OFFSET).isEqualTo(8 + 16);
+    }
+}

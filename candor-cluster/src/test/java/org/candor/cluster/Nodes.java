@@ -1,0 +1,47 @@
+package org.candor.cluster;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
+import org.candor.engine.Engine;
+
+/** Test helpers around embedded nodes: distinct ports, in-process queries, waiting for a condition. */
+final class Nodes {
+    /**
+     * Port bases: spread by process id so concurrent builds on one machine rarely meet, and a fresh range per node
+     * within a run so a port still in TIME_WAIT is never reused.
+     */
+    private static final AtomicInteger NEXT_PORT_BASE =
+        new AtomicInteger(20_000 + (int) (ProcessHandle.current().pid() % 500) * 60);
+
+    private Nodes() {
+    }
+
+    static int portBase() {
+        return NEXT_PORT_BASE.getAndAdd(EmbeddedNode.PORTS_PER_NODE);
+    }
+
+    /** Reads the engine on the node's service thread. */
+    static <T> T query(final EmbeddedNode node, final Function<Engine, T> reader) throws Exception {
+        return node.service().query(reader).get(10, TimeUnit.SECONDS);
+    }
+
+    /** Reads a number from the engine on the node's service thread. */
+    static long queryLong(final EmbeddedNode node, final ToLongFunction<Engine> reader) throws Exception {
+        return query(node, reader::applyAsLong);
+    }
+
+    static void await(final String what, final Duration timeout, final BooleanSupplier condition)
+        throws InterruptedException {
+        final long deadlineNs = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() - deadlineNs > 0) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(5);
+        }
+    }
+}
