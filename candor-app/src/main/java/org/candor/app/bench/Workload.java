@@ -1,6 +1,7 @@
 package org.candor.app.bench;
 
 import java.util.SplittableRandom;
+import org.agrona.MutableDirectBuffer;
 import org.candor.engine.Engine;
 import org.candor.engine.EngineCapacity;
 import org.candor.engine.OrderType;
@@ -8,6 +9,7 @@ import org.candor.engine.RejectReason;
 import org.candor.engine.Side;
 import org.candor.engine.StpMode;
 import org.candor.engine.TimeInForce;
+import org.candor.protocol.CommandEncoder;
 
 /**
  * A pre-generated benchmark workload: a prefill of resting orders followed by the measured command mix, stored as
@@ -27,7 +29,9 @@ final class Workload {
     static final long TICK = 10_000;
     static final long LOT = 10_000;
     static final long START_TICKS = 3_000_000;
-    private static final long DEPOSIT = 1_000_000_000_000_000L;
+    static final long DEPOSIT = 1_000_000_000_000_000L;
+    static final int MAKER_FEE_BPS = 10;
+    static final int TAKER_FEE_BPS = 20;
 
     final WorkloadSpec spec;
     final int total;
@@ -65,30 +69,67 @@ final class Workload {
             1 << 20, Math.min(orders, (1 << Engine.ORDER_SLOT_BITS) - 1), 16, 16, 4, 1 << 14);
     }
 
-    /** Lists the markets, creates and funds the users. Not measured. Returns the next command id. */
+    /** Lists the markets, creates and funds the users. Not measured. Returns the last command id used. */
     long setUp(final Engine engine) {
+        return setUp(new SetUpTarget() {
+            @Override
+            public void asset(final long command, final int assetId, final String code, final int scale) {
+                expect(engine.createAsset(CLIENT, command, 0, assetId, code, scale), command);
+            }
+
+            @Override
+            public void market(final long command, final int marketId, final int baseAssetId) {
+                expect(engine.createMarket(CLIENT, command, 0, marketId, "M" + marketId, baseAssetId, QUOTE_ASSET,
+                    TICK, LOT, LOT, LOT * 1_000_000, 0, MAKER_FEE_BPS, TAKER_FEE_BPS), command);
+            }
+
+            @Override
+            public void user(final long command, final long userId) {
+                expect(engine.createUser(CLIENT, command, 0, userId), command);
+            }
+
+            @Override
+            public void deposit(final long command, final long userId, final int assetId) {
+                expect(engine.deposit(CLIENT, command, 0, userId, assetId, DEPOSIT, userId), command);
+            }
+        });
+    }
+
+    /** The set-up as a sequence of calls, so the engine and the cluster benchmarks list and fund the same way. */
+    long setUp(final SetUpTarget target) {
         long command = 0;
-        command = expect(engine.createAsset(CLIENT, ++command, 0, QUOTE_ASSET, "USDT", 6), command);
+        target.asset(++command, QUOTE_ASSET, "USDT", 6);
         for (int m = 0; m < spec.markets(); m++) {
-            command = expect(engine.createAsset(CLIENT, ++command, 0, m + 1, "B" + m, 8), command);
-            command = expect(engine.createMarket(CLIENT, ++command, 0, m, "M" + m, m + 1, QUOTE_ASSET, TICK, LOT,
-                LOT, LOT * 1_000_000, 0, 10, 20), command);
+            target.asset(++command, m + 1, "B" + m, 8);
+            target.market(++command, m, m + 1);
         }
         for (long u = 1; u <= spec.users(); u++) {
-            command = expect(engine.createUser(CLIENT, ++command, 0, u), command);
-            command = expect(engine.deposit(CLIENT, ++command, 0, u, QUOTE_ASSET, DEPOSIT, u), command);
+            target.user(++command, u);
+            target.deposit(++command, u, QUOTE_ASSET);
             for (int m = 0; m < spec.markets(); m++) {
-                command = expect(engine.deposit(CLIENT, ++command, 0, u, m + 1, DEPOSIT, u), command);
+                target.deposit(++command, u, m + 1);
             }
         }
         return command;
     }
 
-    private static long expect(final RejectReason reason, final long command) {
+    /** Receives the set-up commands in order, each with its command id. */
+    interface SetUpTarget {
+        void asset(long command, int assetId, String code, int scale);
+
+        /** A market on base asset {@code baseAssetId} against the quote asset, with the workload's terms. */
+        void market(long command, int marketId, int baseAssetId);
+
+        void user(long command, long userId);
+
+        /** Funds the user with {@link #DEPOSIT} of the asset. */
+        void deposit(long command, long userId, int assetId);
+    }
+
+    private static void expect(final RejectReason reason, final long command) {
         if (reason != RejectReason.NONE) {
             throw new IllegalStateException("benchmark set-up command " + command + " rejected: " + reason);
         }
-        return command;
     }
 
     /** Replays commands [from, to) into the engine; returns the number rejected (0 for a valid workload). */
@@ -117,6 +158,32 @@ final class Workload {
                 return engine.reduceOrder(CLIENT, commandId, now, user[i], market[i], orderId[i], quantity[i]);
             case MOVE:
                 return engine.moveOrder(CLIENT, commandId, now, user[i], market[i], orderId[i], price[i]);
+            default:
+                throw new IllegalStateException("unknown command type " + type[i]);
+        }
+    }
+
+    /**
+     * Encodes command {@code i} as the protocol message the cluster would receive, for benchmarks through the
+     * cluster; the same command as {@link #applyOne}. The timestamp is 0: the cluster stamps its own time.
+     */
+    int encodeOne(final CommandEncoder encoder, final MutableDirectBuffer buffer, final int offset,
+        final long clientId, final long commandId, final int i) {
+        final Side orderSide = side[i] == 0 ? Side.BUY : Side.SELL;
+        switch (type[i]) {
+            case GTC:
+            case IOC:
+                return encoder.placeOrder(buffer, offset, clientId, commandId, 0, user[i], market[i], orderSide,
+                    OrderType.LIMIT, type[i] == GTC ? TimeInForce.GTC : TimeInForce.IOC, price[i], quantity[i], 0, 0,
+                    StpMode.NONE);
+            case CANCEL:
+                return encoder.cancelOrder(buffer, offset, clientId, commandId, 0, user[i], market[i], orderId[i], 0);
+            case REDUCE:
+                return encoder.reduceOrder(buffer, offset, clientId, commandId, 0, user[i], market[i], orderId[i],
+                    quantity[i]);
+            case MOVE:
+                return encoder.moveOrder(buffer, offset, clientId, commandId, 0, user[i], market[i], orderId[i],
+                    price[i]);
             default:
                 throw new IllegalStateException("unknown command type " + type[i]);
         }

@@ -1,0 +1,205 @@
+package org.candor.app.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.HdrHistogram.Histogram;
+import org.agrona.concurrent.BackoffIdleStrategy;
+import org.candor.cluster.CommandResult;
+import org.candor.cluster.CommandWriter;
+import org.candor.cluster.EmbeddedNode;
+import org.candor.cluster.ExchangeClient;
+import org.candor.engine.RejectReason;
+
+/**
+ * The engine benchmark's workload sent through the cluster: an embedded node (media driver, archive, consensus
+ * module, service) and a client in one process, commands pipelined through the client's in-flight window. A command
+ * counts when its result comes back, which the cluster sends only after the command is committed to the log. Each
+ * run starts a fresh node in a fresh directory, lists and funds through the client, prefills (unmeasured), then
+ * measures.
+ */
+final class ClusterBenchmark {
+    private static final long HISTOGRAM_MAX_NS = 60_000_000_000L;
+    private static final long CLIENT_ID = 1;
+    /** Port base for the benchmark's node, away from the range the tests use. */
+    private static final int PORT_BASE = 39_000;
+    private static final long SETTLE_TIMEOUT_NS = 120_000_000_000L;
+
+    private final WorkloadSpec spec;
+    private final int window;
+    private final int runs;
+    private final PrintStream out;
+    private Workload workload;
+
+    ClusterBenchmark(final WorkloadSpec spec, final int window, final int runs, final PrintStream out) {
+        this.spec = spec;
+        this.window = window;
+        this.runs = runs;
+        this.out = out;
+    }
+
+    void run() {
+        out.println("candor bench cluster");
+        out.println("machine: " + MachineInfo.describe());
+        out.println("workload: " + spec.describe() + " nodes=1 window=" + window);
+        out.println("platform: " + PlatformJitter.measure(1_000_000_000L));
+        workload = Workload.generate(spec, new Progress(out));
+        out.printf("warm-up: %,.0f commands/s%n", measure(0).throughput);
+        Run best = null;
+        for (int i = 1; i <= runs; i++) {
+            final Run run = measure(0);
+            out.printf("run %d: %,.0f commands/s, %d rejected; latency p50=%d ns p99=%d ns p99.9=%d ns max=%d ns%n", i,
+                run.throughput, run.rejected, run.latency.getValueAtPercentile(50),
+                run.latency.getValueAtPercentile(99), run.latency.getValueAtPercentile(99.9),
+                run.latency.getMaxValue());
+            best = best == null || run.throughput > best.throughput ? run : best;
+        }
+        final double rate = best.throughput / 2;
+        final Run paced = measure(rate);
+        out.printf("at a fixed %,.0f commands/s (half the best), from each command's scheduled time: p50=%d ns "
+            + "p99=%d ns p99.9=%d ns max=%d ns%n", rate, paced.latency.getValueAtPercentile(50),
+            paced.latency.getValueAtPercentile(99), paced.latency.getValueAtPercentile(99.9),
+            paced.latency.getMaxValue());
+        out.printf("nodes=1 throughput_cmds_per_s=%.0f p50_ns=%d p99_ns=%d p999_ns=%d max_ns=%d rate_cmds_per_s=%.0f "
+            + "rejected=%d%n", best.throughput, paced.latency.getValueAtPercentile(50),
+            paced.latency.getValueAtPercentile(99), paced.latency.getValueAtPercentile(99.9),
+            paced.latency.getMaxValue(), rate, best.rejected + paced.rejected);
+    }
+
+    private record Run(double throughput, long rejected, Histogram latency) {
+    }
+
+    /** One run on a fresh node; paced at {@code rate} commands/s when positive, else as fast as the window allows. */
+    private Run measure(final double rate) {
+        final Path dir = tempDir();
+        try (EmbeddedNode node = EmbeddedNode.launch(dir, PORT_BASE, Workload.capacity(spec))) {
+            final Timing timing = new Timing(workload.total);
+            try (ExchangeClient client = ExchangeClient.connect(new ExchangeClient.Config(node.aeronDirectoryName(),
+                node.ingressEndpoints(), CLIENT_ID, 1, window), timing, null)) {
+                setUpAndPrefill(client);
+                timing.reset(client.nextCommandId());
+                final long start = System.nanoTime();
+                final double intervalNs = rate > 0 ? 1e9 / rate : 0;
+                for (int i = workload.prefill; i < workload.total; i++) {
+                    final long scheduled = rate > 0 ? start + (long) ((i - workload.prefill) * intervalNs) : 0;
+                    while (rate > 0 && System.nanoTime() < scheduled) {
+                        client.poll();
+                    }
+                    timing.sent(i - workload.prefill, rate > 0 ? scheduled : System.nanoTime());
+                    final int index = i;
+                    client.send((e, b, o, c, id) -> workload.encodeOne(e, b, o, c, id, index));
+                }
+                settle(client);
+                final long elapsed = timing.lastResultNs - start;
+                return new Run((workload.total - workload.prefill) * 1e9 / elapsed, timing.rejected, timing.latency);
+            }
+        } finally {
+            deleteRecursively(dir);
+        }
+    }
+
+    private void setUpAndPrefill(final ExchangeClient client) {
+        workload.setUp(new Workload.SetUpTarget() {
+            @Override
+            public void asset(final long command, final int assetId, final String code, final int scale) {
+                send(client, (e, b, o, c, id) -> e.createAsset(b, o, c, id, 0, assetId, code, scale));
+            }
+
+            @Override
+            public void market(final long command, final int marketId, final int baseAssetId) {
+                send(client, (e, b, o, c, id) -> e.createMarket(b, o, c, id, 0, marketId, "M" + marketId,
+                    baseAssetId, Workload.QUOTE_ASSET, Workload.TICK, Workload.LOT, Workload.LOT,
+                    Workload.LOT * 1_000_000, 0, Workload.MAKER_FEE_BPS, Workload.TAKER_FEE_BPS));
+            }
+
+            @Override
+            public void user(final long command, final long userId) {
+                send(client, (e, b, o, c, id) -> e.createUser(b, o, c, id, 0, userId));
+            }
+
+            @Override
+            public void deposit(final long command, final long userId, final int assetId) {
+                send(client, (e, b, o, c, id) -> e.deposit(b, o, c, id, 0, userId, assetId, Workload.DEPOSIT, userId));
+            }
+        });
+        for (int i = 0; i < workload.prefill; i++) {
+            final int index = i;
+            send(client, (e, b, o, c, id) -> workload.encodeOne(e, b, o, c, id, index));
+        }
+        settle(client);
+    }
+
+    private static void send(final ExchangeClient client, final CommandWriter writer) {
+        client.send(writer);
+    }
+
+    /** Polls until every command sent has its result. */
+    private static void settle(final ExchangeClient client) {
+        final BackoffIdleStrategy idle = new BackoffIdleStrategy();
+        final long deadline = System.nanoTime() + SETTLE_TIMEOUT_NS;
+        while (client.inFlight() > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("reason=settle-timeout inFlight=" + client.inFlight());
+            }
+            idle.idle(client.poll());
+        }
+    }
+
+    /** Send times by measured index and the latency of each result; counts rejections of measured commands. */
+    private static final class Timing implements ExchangeClient.ResultListener {
+        final long[] sentNs;
+        final Histogram latency = new Histogram(HISTOGRAM_MAX_NS, 3);
+        long firstMeasuredId = Long.MAX_VALUE;
+        long lastResultNs;
+        long rejected;
+
+        Timing(final int commands) {
+            sentNs = new long[commands];
+        }
+
+        void reset(final long firstId) {
+            firstMeasuredId = firstId;
+        }
+
+        void sent(final int index, final long nowNs) {
+            sentNs[index] = nowNs;
+        }
+
+        @Override
+        public void onResult(final CommandResult result) {
+            final long index = result.commandId() - firstMeasuredId;
+            if (index < 0) {
+                if (result.reason() != RejectReason.NONE) {
+                    throw new IllegalStateException("set-up command rejected: " + result);
+                }
+                return;
+            }
+            final long now = System.nanoTime();
+            lastResultNs = now;
+            latency.recordValue(Math.min(HISTOGRAM_MAX_NS, now - sentNs[(int) index]));
+            if (result.reason() != RejectReason.NONE) {
+                rejected++;
+            }
+        }
+    }
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("candor-bench-cluster-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteRecursively(final Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
