@@ -49,6 +49,11 @@ public final class ExchangeClient implements AutoCloseable {
      * above a round trip (sub-millisecond) and below the point where a user would notice.
      */
     public static final long RESEND_AFTER_NS = TimeUnit.SECONDS.toNanos(2);
+    /**
+     * Pause between attempts to reconnect a closed session. Each attempt already waits up to Aeron's 5 s message
+     * timeout for a leader; 100 ms more keeps a cluster without a leader from being flooded with connect requests.
+     */
+    static final long RECONNECT_INTERVAL_NS = TimeUnit.MILLISECONDS.toNanos(100);
     /** Ingress goes to the member endpoints given; egress comes back to an ephemeral loopback port. */
     static final String INGRESS_CHANNEL = "aeron:udp";
     static final String EGRESS_CHANNEL = "aeron:udp?endpoint=127.0.0.1:0";
@@ -72,6 +77,8 @@ public final class ExchangeClient implements AutoCloseable {
     private CommandResult awaited;
     private long repliesIgnored;
     private long resends;
+    private long reconnectFailures;
+    private long lastReconnectNs;
 
     private ExchangeClient(final Config config, final ResultListener results, final EncodedEventHandler events) {
         if (config.inFlightMax() < 1 || config.inFlightMax() > IN_FLIGHT_LIMIT) {
@@ -192,11 +199,17 @@ public final class ExchangeClient implements AutoCloseable {
      * commands unanswered for too long, and sends a keep-alive when idle. Returns the work done (0 when idle).
      */
     public int poll() {
+        final long now = System.nanoTime();
         if (cluster.isClosed()) {
-            reconnect();
+            if (now - lastReconnectNs < RECONNECT_INTERVAL_NS) {
+                return 0;
+            }
+            lastReconnectNs = now;
+            if (!tryReconnect()) {
+                return 0;
+            }
         }
         int work = cluster.pollEgress();
-        final long now = System.nanoTime();
         if (resendAll) {
             resendAll = false;
             work += resend(now, true);
@@ -219,6 +232,20 @@ public final class ExchangeClient implements AutoCloseable {
         CloseHelper.quietClose(cluster);
         cluster = AeronCluster.connect(context());
         resend(System.nanoTime(), true);
+    }
+
+    /**
+     * Reconnects after the session was closed (a member gone, a session timed out during an election); a failed
+     * attempt (no leader answered within Aeron's message timeout) leaves the client closed for the next poll.
+     */
+    private boolean tryReconnect() {
+        try {
+            reconnect();
+            return true;
+        } catch (RuntimeException e) {
+            reconnectFailures++;
+            return false;
+        }
     }
 
     /** Sends again, in command-id order, every command in flight (or only those unanswered for too long). */
@@ -303,6 +330,19 @@ public final class ExchangeClient implements AutoCloseable {
     /** Results that matched no command in flight (answers to a command resent after its first answer). */
     public long repliesIgnored() {
         return repliesIgnored;
+    }
+
+    /**
+     * The member the client believes leads: the one that answered its connect, then each new leader announced. The
+     * ingress endpoints may name several members; Aeron sends to the leader among them and follows new leaders.
+     */
+    public int leaderMemberId() {
+        return cluster.leaderMemberId();
+    }
+
+    /** Reconnect attempts that found no leader (during an election, or with the cluster down). */
+    public long reconnectFailures() {
+        return reconnectFailures;
     }
 
     /** Commands sent more than once. */

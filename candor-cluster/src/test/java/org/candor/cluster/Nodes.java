@@ -15,13 +15,18 @@ final class Nodes {
      * within a run so a port still in TIME_WAIT is never reused.
      */
     private static final AtomicInteger NEXT_PORT_BASE =
-        new AtomicInteger(20_000 + (int) (ProcessHandle.current().pid() % 500) * 60);
+        new AtomicInteger(20_000 + (int) (ProcessHandle.current().pid() % 400) * 100);
 
     private Nodes() {
     }
 
     static int portBase() {
-        return NEXT_PORT_BASE.getAndAdd(EmbeddedNode.PORTS_PER_NODE);
+        return portBase(1);
+    }
+
+    /** A port base with room for {@code members} members. */
+    static int portBase(final int members) {
+        return NEXT_PORT_BASE.getAndAdd(members * EmbeddedNode.PORTS_PER_NODE);
     }
 
     /** Reads the engine on the node's service thread. */
