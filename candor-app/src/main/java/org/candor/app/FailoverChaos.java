@@ -71,6 +71,8 @@ final class FailoverChaos {
     private ExchangeClient client;
     private long streamStartNs;
     private long sent;
+    private int killedLeader = -1;
+    private long newLeaderNs;
 
     FailoverChaos(final Settings settings, final PrintStream out) {
         this.settings = settings;
@@ -108,15 +110,19 @@ final class FailoverChaos {
         workload.watchFrom(client.nextCommandId());
         final long killNs = System.nanoTime();
         cluster.kill(leader);
+        killedLeader = leader;
+        newLeaderNs = 0;
         pumpUntil("failover", FAILOVER_TIMEOUT, () -> workload.watchAckNs() != 0, true);
         final long failoverMs = (workload.watchAckNs() - killNs) / 1_000_000;
+        final long newLeaderMs = newLeaderNs == 0 ? -1 : (newLeaderNs - killNs) / 1_000_000;
         cluster.restart(leader);
         final long restartNs = System.nanoTime();
         final long target = workload.acknowledged();
         pumpUntil("catch-up", CATCH_UP_TIMEOUT, () -> applied(cluster, leader) >= target, true);
         final long catchUpMs = (System.nanoTime() - restartNs) / 1_000_000;
-        out.printf("kill=%d leader=%d failover_ms=%d new_leader=%d catch_up_ms=%d acknowledged=%d%n", kill, leader,
-            failoverMs, client.leaderMemberId(), catchUpMs, workload.acknowledged());
+        out.printf("kill=%d leader=%d failover_ms=%d new_leader=%d new_leader_heard_ms=%d catch_up_ms=%d "
+            + "acknowledged=%d%n", kill, leader, failoverMs, client.leaderMemberId(), newLeaderMs, catchUpMs,
+            workload.acknowledged());
         out.flush();
         pump(settings.steady(), () -> false);
         return failoverMs;
@@ -181,6 +187,9 @@ final class FailoverChaos {
 
     /** One step: the next command if the rate and the window allow it, else the client's background work. */
     private void step(final boolean send) {
+        if (newLeaderNs == 0 && client.leaderMemberId() != killedLeader) {
+            newLeaderNs = System.nanoTime();
+        }
         final long dueCount = (System.nanoTime() - streamStartNs) * settings.rate() / 1_000_000_000L;
         if (send && sent < dueCount && client.inFlight() < WINDOW && workload.hasNext()) {
             workload.sendNext(client);

@@ -54,6 +54,12 @@ public final class ExchangeClient implements AutoCloseable {
      * timeout for a leader; 100 ms more keeps a cluster without a leader from being flooded with connect requests.
      */
     static final long RECONNECT_INTERVAL_NS = TimeUnit.MILLISECONDS.toNanos(100);
+    /**
+     * Retry interval for commands that could not be offered (no connection to the leader's ingress, typically just
+     * after a new leader is announced). 10 ms keeps a failover from waiting for {@link #RESEND_AFTER_NS} without
+     * offering hundreds of commands to a closed door on every poll.
+     */
+    static final long UNSENT_RETRY_NS = TimeUnit.MILLISECONDS.toNanos(10);
     /** Ingress goes to the member endpoints given; egress comes back to an ephemeral loopback port. */
     static final String INGRESS_CHANNEL = "aeron:udp";
     static final String EGRESS_CHANNEL = "aeron:udp?endpoint=127.0.0.1:0";
@@ -78,6 +84,8 @@ public final class ExchangeClient implements AutoCloseable {
     private long repliesIgnored;
     private long resends;
     private long reconnectFailures;
+    private boolean unsent;
+    private long lastUnsentRetryNs;
     private long lastReconnectNs;
 
     private ExchangeClient(final Config config, final ResultListener results, final EncodedEventHandler events) {
@@ -154,7 +162,12 @@ public final class ExchangeClient implements AutoCloseable {
         encodeBuffer.getBytes(0, bytes);
         final Pending pending = new Pending(commandId, new UnsafeBuffer(bytes));
         inFlight.put(commandId, pending);
-        offer(pending);
+        if (unsent) {
+            // An older command is still waiting for a connection: this one must not overtake it (see offer).
+            pending.sentNs = System.nanoTime();
+        } else {
+            offer(pending);
+        }
         return commandId;
     }
 
@@ -174,21 +187,26 @@ public final class ExchangeClient implements AutoCloseable {
         return answer;
     }
 
-    /** Offers a command; if the cluster is unreachable it stays in flight and goes out again after a reconnect. */
-    private void offer(final Pending pending) {
+    /**
+     * Offers a command; if the cluster is unreachable it stays in flight, marked unsent, and goes out again as soon
+     * as the ingress connects ({@link #UNSENT_RETRY_NS}) or after a reconnect. While a command is unsent, newer ones
+     * are held back too: if a newer id reached the log first, the engine would refuse the older one as stale.
+     * Returns whether the command went out.
+     */
+    private boolean offer(final Pending pending) {
         idle.reset();
         while (true) {
             final long position = cluster.offer(pending.bytes, 0, pending.bytes.capacity());
             final long now = System.nanoTime();
+            pending.sentNs = now;
             if (position > 0) {
-                pending.sentNs = now;
                 lastSendNs = now;
-                return;
+                return true;
             }
             if (position == Publication.NOT_CONNECTED || position == Publication.CLOSED
                 || position == Publication.MAX_POSITION_EXCEEDED || cluster.isClosed()) {
-                pending.sentNs = now;
-                return;
+                unsent = true;
+                return false;
             }
             idle.idle(cluster.pollEgress());
         }
@@ -210,8 +228,9 @@ public final class ExchangeClient implements AutoCloseable {
             }
         }
         int work = cluster.pollEgress();
-        if (resendAll) {
+        if (resendAll || (unsent && now - lastUnsentRetryNs > UNSENT_RETRY_NS)) {
             resendAll = false;
+            lastUnsentRetryNs = now;
             work += resend(now, true);
         } else if (now - lastResendScanNs > RESEND_AFTER_NS / 4) {
             lastResendScanNs = now;
@@ -261,10 +280,16 @@ public final class ExchangeClient implements AutoCloseable {
             }
         }
         Arrays.sort(ids, 0, count);
+        if (all) {
+            unsent = false;
+        }
         for (int i = 0; i < count; i++) {
             final Pending pending = inFlight.get(ids[i]);
             if (pending != null) {
-                offer(pending);
+                if (!offer(pending)) {
+                    // The rest wait with it, in order, for the next attempt.
+                    return i + 1;
+                }
                 resends++;
             }
         }
