@@ -16,7 +16,7 @@ import org.candor.cluster.EmbeddedNode;
 /**
  * A cluster of {@code candor node} child processes on loopback, one directory per member under one root. It starts,
  * kills ({@code kill -9}), restarts and stops members, and reads each member's status file. Children are always
- * destroyed: by {@link #close()}, and by a shutdown hook if this JVM exits first.
+ * destroyed: by {@link #close()}, and by a shutdown hook if this JVM is stopped first.
  */
 final class LocalCluster implements AutoCloseable {
     /** Agrona's buffers (and so Aeron's) use jdk.internal.misc on Java 17 and later. */
@@ -40,7 +40,7 @@ final class LocalCluster implements AutoCloseable {
     private final ClusterMembers members;
     private final List<String> nodeOptions;
     private final Process[] processes;
-    private final Thread hook = new Thread(this::destroyAll, "candor-local-cluster-stop");
+    private final Thread hook = new Thread(this::stopFromHook, "candor-local-cluster-stop");
 
     LocalCluster(final Path root, final ClusterMembers members, final List<String> nodeOptions) {
         this.root = root;
@@ -148,7 +148,21 @@ final class LocalCluster implements AutoCloseable {
         }
     }
 
-    /** Last resort, from the shutdown hook: kill every child still alive. */
+    /**
+     * On SIGTERM or Ctrl-C of this JVM: stop the members cleanly (bounded, then killed), as {@link #close()} would;
+     * shutdown hooks run concurrently with the owner's own close, and stopping twice is harmless.
+     */
+    private void stopFromHook() {
+        try {
+            stopAll();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            destroyAll();
+        }
+    }
+
+    /** Last resort: kill every child still alive. */
     private void destroyAll() {
         for (final Process process : processes) {
             if (process != null && process.isAlive()) {
