@@ -55,6 +55,48 @@ class ThreeNodeTest {
         }
     }
 
+    /**
+     * A snapshot taken through the leader is taken by every member; a member whose disk is lost, started again on an
+     * empty directory, copies the state from the others and applies new commands like them.
+     */
+    @Test
+    void aMemberReplacedOnAnEmptyDirectoryCatchesUp() throws Exception {
+        final ClusterMembers members = new ClusterMembers(3, Nodes.portBase(3));
+        final List<EmbeddedNode> nodes = new ArrayList<>();
+        try {
+            for (int id = 0; id < members.count(); id++) {
+                nodes.add(EmbeddedNode.launchMember(dir.resolve("node-" + id), members, id, EngineCapacity.small()));
+            }
+            Nodes.await("a leader", ELECTION_TIMEOUT, () -> leaders(nodes) == 1);
+            try (ExchangeClient client = ExchangeClient.connect(new ExchangeClient.Config(
+                nodes.get(0).aeronDirectoryName(), members.ingressEndpoints(), CLIENT, 1, 64), null, null)) {
+                final Exchange exchange = new Exchange(client);
+                exchange.list();
+                exchange.fundedUser(1, 0, 1_000_000);
+                exchange.fundedUser(2, 100, 0);
+                exchange.trade(1, 2, 3);
+                final EmbeddedNode leader = nodes.get(client.leaderMemberId());
+                leader.takeSnapshot(REPLICATION_TIMEOUT);
+                for (final EmbeddedNode node : nodes) {
+                    Nodes.await("snapshot on member " + node.memberId(), REPLICATION_TIMEOUT,
+                        () -> node.service().snapshotsTaken() == 1);
+                }
+                // A follower other than member 0, whose media driver the client shares.
+                final int replaced = client.leaderMemberId() == 0 ? 1 : 3 - client.leaderMemberId();
+                nodes.get(replaced).close();
+                Nodes.deleteRecursively(dir.resolve("node-" + replaced));
+                exchange.trade(1, 2, 3);
+                nodes.set(replaced, EmbeddedNode.launchMember(dir.resolve("node-" + replaced), members, replaced,
+                    EngineCapacity.small()));
+                exchange.trade(1, 2, 3);
+                final long digest = Nodes.queryLong(nodes.get(client.leaderMemberId()), e -> e.digest());
+                awaitDigest(nodes.get(replaced), digest);
+            }
+        } finally {
+            CloseHelper.closeAll(nodes);
+        }
+    }
+
     private static int leaders(final List<EmbeddedNode> nodes) {
         int leaders = 0;
         for (final EmbeddedNode node : nodes) {
