@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,7 +38,8 @@ final class ChaosCommand implements Runnable {
             description = "Load before the first kill and after each catch-up, ms (default 2000).")
         long steadyMs;
 
-        @Option(names = "--dir", description = "Working directory (default: a new temporary directory, kept).")
+        @Option(names = "--dir", description = "Working directory, new or empty: the run starts a fresh cluster "
+            + "(default: a new temporary directory, kept for its logs).")
         Path dir;
 
         @Option(names = "--port-base", defaultValue = "31000", description = "Port base (default 31000).")
@@ -46,6 +48,12 @@ final class ChaosCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             final Path root = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("candor-chaos-");
+            try (Stream<Path> entries = Files.list(root)) {
+                if (entries.findAny().isPresent()) {
+                    System.err.println("candor chaos: reason=dir-not-empty dir=" + root);
+                    return 2;
+                }
+            }
             System.out.printf("chaos failover kills=%d rate=%d dir=%s%n", kills, rate, root);
             final FailoverChaos.Outcome outcome = new FailoverChaos(
                 new FailoverChaos.Settings(kills, rate, Duration.ofMillis(steadyMs), root, portBase), System.out).run();

@@ -30,6 +30,11 @@ import org.candor.protocol.sbe.MessageHeaderDecoder;
  * results per client and answers a resend with the original result ({@code duplicate} set) instead of applying it
  * again. The window is bounded by the engine's memory ({@link #IN_FLIGHT_LIMIT}), so a resend always finds it.
  *
+ * <p>Leaders. The ingress endpoints name every member of the cluster; Aeron sends to the one that leads and
+ * switches when a new leader is announced. Commands the client could not offer meanwhile (no connection yet) are
+ * retried every {@link #UNSENT_RETRY_NS}, in id order, newer ones held behind them; a closed session is
+ * reconnected on the next {@link #poll}, and an attempt that finds no leader is simply retried.
+ *
  * <p>The caller's thread does everything: {@link #send}, {@link #submit} and {@link #poll} (which also sends
  * keep-alives when idle). Not thread-safe. A client restarted with the same client id must start its command ids
  * above the last it used ({@link Config#firstCommandId}); otherwise its commands are answered as resends.
