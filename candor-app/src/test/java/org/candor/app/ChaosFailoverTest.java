@@ -28,7 +28,9 @@ class ChaosFailoverTest {
     @Test
     @Timeout(120)
     void killingTheLeaderTwiceLosesAndDuplicatesNoAcknowledgedCommand() throws Exception {
-        final int portBase = 40_000 + (int) (ProcessHandle.current().pid() % 300) * 50;
+        // Below Linux's ephemeral range (32768 and up), where the nodes' own ephemeral ports could take one of ours,
+        // and apart from the cluster module's test ports (20000 and up); spread by process id for concurrent builds.
+        final int portBase = 10_000 + (int) (ProcessHandle.current().pid() % 200) * 50;
         final ByteArrayOutputStream log = new ByteArrayOutputStream();
         final FailoverChaos.Outcome outcome = new FailoverChaos(new FailoverChaos.Settings(2, 1_000,
             Duration.ofSeconds(1), dir, portBase), new PrintStream(log, true, StandardCharsets.UTF_8)).run();
