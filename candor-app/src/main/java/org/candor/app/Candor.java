@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 /** The {@code candor} command line. Wiring only: each subcommand lives in its own class. */
 @Command(name = "candor", mixinStandardHelpOptions = true, version = "candor 0.1.0",
     description = "Candor: an exchange that cannot silently freeze your money.",
-    subcommands = {DemoCommand.class, BenchCommand.class})
+    subcommands = {DemoCommand.class, BenchCommand.class, NodeCommand.class, ClusterLocalCommand.class,
+        ChaosCommand.class})
 public final class Candor implements Runnable {
 
     public static void main(final String[] args) {

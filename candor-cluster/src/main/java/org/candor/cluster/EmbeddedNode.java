@@ -11,24 +11,34 @@ import io.aeron.cluster.service.ClusteredServiceContainer;
 import io.aeron.driver.MediaDriver;
 import io.aeron.driver.ThreadingMode;
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.NoOpLock;
 import org.agrona.concurrent.status.AtomicCounter;
+import org.candor.engine.Engine;
 import org.candor.engine.EngineCapacity;
 
 /**
  * One Candor node in this process: a media driver, an archive and a consensus module (a
  * {@link ClusteredMediaDriver}) and a {@link ClusteredServiceContainer} running the {@link ExchangeService}, all
- * their files under one directory. It is a cluster of one member: every command is committed once it is in the
- * local log, and a restart on the same directory resumes from the latest snapshot plus the log after it.
+ * their files under one directory. It is one member of a cluster of {@link ClusterMembers}: a single node (one
+ * member, every command committed once it is in the local log) or a member of three or five on loopback (a command
+ * is committed once a majority has it in its log). A restart on the same directory resumes from the latest snapshot
+ * plus the log after it; a member of a larger cluster then catches up from the leader.
  *
  * <p>Tuned for small machines (see {@code docs/OPERATIONS.md} and the measurements behind it): backoff idling
  * instead of busy spinning, one shared thread each for the driver and the archive, 4 MiB log terms and 1 MiB
- * publication and IPC terms. Every setting is a named constant below with the reason for its value.
+ * publication and IPC terms; and for failover in about 1.5 s: a 1 s leader heartbeat timeout and a 300 ms election
+ * timeout. Every setting is a named constant below with the reason for its value.
  *
  * <p>The JVM needs {@code --add-exports java.base/jdk.internal.misc=ALL-UNNAMED} on Java 17 and later (Agrona's
  * buffers use it); the build's surefire configuration passes it.
@@ -37,17 +47,10 @@ import org.candor.engine.EngineCapacity;
  * threads are not daemons and keep the JVM alive.
  */
 public final class EmbeddedNode implements AutoCloseable {
-    /** Loopback only: a single node serves clients in this process or on this machine. */
-    static final String HOST = "127.0.0.1";
-    /** The one member of a cluster of one. */
-    static final int MEMBER_ID = 0;
-    /** Ports used, counted from the port base: client ingress, consensus, log, catch-up, archive control. */
-    static final int PORTS_PER_NODE = 5;
-    static final int INGRESS_PORT_OFFSET = 0;
-    static final int CONSENSUS_PORT_OFFSET = 1;
-    static final int LOG_PORT_OFFSET = 2;
-    static final int CATCHUP_PORT_OFFSET = 3;
-    static final int ARCHIVE_CONTROL_PORT_OFFSET = 4;
+    /** Loopback only: members and clients are on this machine. */
+    static final String HOST = ClusterMembers.HOST;
+    /** Ports used per member, counted from its own base (see {@link ClusterMembers}). */
+    public static final int PORTS_PER_NODE = ClusterMembers.PORTS_PER_MEMBER;
     /**
      * Term length of the replicated log. The 64 MiB default multiplies resident memory (three terms per log
      * buffer, on the leader and in the archive); 4 MiB measured no throughput loss and cuts a node from about
@@ -69,17 +72,43 @@ public final class EmbeddedNode implements AutoCloseable {
      * keep-alives every second ({@link ExchangeClient#KEEP_ALIVE_INTERVAL_NS}).
      */
     static final long SESSION_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(10);
+    /**
+     * A follower that hears nothing from the leader for this long starts an election. Aeron's 10 s default means
+     * ~11 s without a leader after a crash; 1 s measured ~1.5 s to a new leader on loopback. Lower risks needless
+     * elections when a loaded 2-core machine pauses a JVM (a full GC, a descheduled thread).
+     */
+    static final long LEADER_HEARTBEAT_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(1);
+    /**
+     * The leader's heartbeat when it has nothing else to send: 150 ms, several beats per heartbeat timeout, so one
+     * or two late beats do not trigger an election.
+     */
+    static final long LEADER_HEARTBEAT_INTERVAL_NS = TimeUnit.MILLISECONDS.toNanos(150);
+    /**
+     * How long an election round waits (for votes, for a quorum to answer a canvass) before it tries again: 300 ms
+     * is many loopback round trips and keeps a failed round short (measured together with the 1 s heartbeat).
+     */
+    static final long ELECTION_TIMEOUT_NS = TimeUnit.MILLISECONDS.toNanos(300);
+    /**
+     * A member starting with others missing waits this long for all of them before electing with a majority.
+     * Aeron requires a multiple of the heartbeat timeout; 5 s covers members started one after another by hand or
+     * by a script, where the 60 s default would leave a cluster with one member down unavailable for a minute.
+     */
+    static final long STARTUP_CANVASS_TIMEOUT_NS = 5 * LEADER_HEARTBEAT_TIMEOUT_NS;
 
     private final Path dir;
-    private final int portBase;
+    private final ClusterMembers members;
+    private final int memberId;
     private final ExchangeService service;
     private final ClusteredMediaDriver driver;
     private final ClusteredServiceContainer container;
     private volatile Throwable firstError;
 
-    private EmbeddedNode(final Path dir, final int portBase, final EngineCapacity capacity) {
+    private EmbeddedNode(final Path dir, final ClusterMembers members, final int memberId,
+        final EngineCapacity capacity) {
+        members.checkMember(memberId);
         this.dir = dir;
-        this.portBase = portBase;
+        this.members = members;
+        this.memberId = memberId;
         this.service = new ExchangeService(capacity);
         final String aeronDir = dir.resolve("driver").toString();
         final Archive.Context archive = archiveContext(aeronDir);
@@ -110,11 +139,20 @@ public final class EmbeddedNode implements AutoCloseable {
     }
 
     /**
-     * Starts a node on {@code dir} (created if missing; an existing node's data is resumed), with its ports
-     * counted from {@code portBase} ({@link #PORTS_PER_NODE} of them).
+     * Starts a single node (a cluster of one) on {@code dir} (created if missing; an existing node's data is
+     * resumed), with its ports counted from {@code portBase} ({@link #PORTS_PER_NODE} of them).
      */
     public static EmbeddedNode launch(final Path dir, final int portBase, final EngineCapacity capacity) {
-        return new EmbeddedNode(dir, portBase, capacity);
+        return new EmbeddedNode(dir, new ClusterMembers(1, portBase), 0, capacity);
+    }
+
+    /**
+     * Starts member {@code memberId} of {@code members} on {@code dir}; the other members run elsewhere (other
+     * processes, or other nodes in this one). Every member must be given the same members and engine capacity.
+     */
+    public static EmbeddedNode launchMember(final Path dir, final ClusterMembers members, final int memberId,
+        final EngineCapacity capacity) {
+        return new EmbeddedNode(dir, members, memberId, capacity);
     }
 
     private MediaDriver.Context driverContext(final String aeronDir) {
@@ -134,7 +172,7 @@ public final class EmbeddedNode implements AutoCloseable {
         return new Archive.Context()
             .aeronDirectoryName(aeronDir)
             .archiveDir(dir.resolve("archive").toFile())
-            .controlChannel(udp(ARCHIVE_CONTROL_PORT_OFFSET))
+            .controlChannel(udp(ClusterMembers.ARCHIVE_CONTROL_PORT_OFFSET))
             .replicationChannel("aeron:udp?endpoint=" + HOST + ":0")
             .recordingEventsEnabled(false)
             .threadingMode(ArchiveThreadingMode.SHARED)
@@ -148,34 +186,27 @@ public final class EmbeddedNode implements AutoCloseable {
     private ConsensusModule.Context consensusContext(final String aeronDir, final AeronArchive.Context archive) {
         return new ConsensusModule.Context()
             .aeronDirectoryName(aeronDir)
-            .clusterMemberId(MEMBER_ID)
-            .clusterMembers(members())
+            .clusterMemberId(memberId)
+            .clusterMembers(members.aeronMembers())
             .clusterDir(clusterDir())
-            .ingressChannel(udp(INGRESS_PORT_OFFSET))
+            .ingressChannel(udp(ClusterMembers.INGRESS_PORT_OFFSET))
             .logChannel("aeron:udp?term-length=" + LOG_TERM_LENGTH)
             .replicationChannel("aeron:udp?endpoint=" + HOST + ":0")
             .archiveContext(archive)
             .serviceCount(1)
             .sessionTimeoutNs(SESSION_TIMEOUT_NS)
+            .leaderHeartbeatTimeoutNs(LEADER_HEARTBEAT_TIMEOUT_NS)
+            .leaderHeartbeatIntervalNs(LEADER_HEARTBEAT_INTERVAL_NS)
+            .electionTimeoutNs(ELECTION_TIMEOUT_NS)
+            .startupCanvassTimeoutNs(STARTUP_CANVASS_TIMEOUT_NS)
             .idleStrategySupplier(BackoffIdleStrategy::new)
             .deleteDirOnStart(false)
             .terminationHook(EmbeddedNode::noTerminationAction)
             .errorHandler(this::onError);
     }
 
-    /** The member line Aeron parses: id, then ingress, consensus, log, catch-up and archive endpoints. */
-    private String members() {
-        return MEMBER_ID + "," + endpoint(INGRESS_PORT_OFFSET) + "," + endpoint(CONSENSUS_PORT_OFFSET) + ","
-            + endpoint(LOG_PORT_OFFSET) + "," + endpoint(CATCHUP_PORT_OFFSET) + ","
-            + endpoint(ARCHIVE_CONTROL_PORT_OFFSET);
-    }
-
-    private String endpoint(final int portOffset) {
-        return HOST + ":" + (portBase + portOffset);
-    }
-
     private String udp(final int portOffset) {
-        return "aeron:udp?endpoint=" + endpoint(portOffset);
+        return "aeron:udp?endpoint=" + members.endpoint(memberId, portOffset);
     }
 
     private File clusterDir() {
@@ -197,9 +228,14 @@ public final class EmbeddedNode implements AutoCloseable {
         error.printStackTrace(System.err);
     }
 
-    /** The ingress endpoints a client connects to, in Aeron's {@code id=host:port} form. */
+    /** Every member's ingress endpoint, in Aeron's {@code id=host:port,...} form: what a client connects to. */
     public String ingressEndpoints() {
-        return MEMBER_ID + "=" + endpoint(INGRESS_PORT_OFFSET);
+        return members.ingressEndpoints();
+    }
+
+    /** This member's id in its cluster (0 for a single node). */
+    public int memberId() {
+        return memberId;
     }
 
     /** The media driver directory; a client in this process can share the node's driver. */
@@ -237,6 +273,41 @@ public final class EmbeddedNode implements AutoCloseable {
         while (snapshots.get() <= before) {
             checkDeadline(deadlineNs, "snapshot-not-taken");
             idle.idle();
+        }
+    }
+
+    /**
+     * Reads the engine on the service thread between two commands and waits for the answer. The reader must only
+     * read: a change would not be in the log, and the replicas would no longer agree.
+     *
+     * @throws IllegalStateException if the service did not answer within {@code timeout}
+     */
+    public <T> T read(final Function<Engine, T> reader, final Duration timeout) {
+        try {
+            return service.query(reader).get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("reason=read-interrupted", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("reason=read-failed memberId=" + memberId, e);
+        }
+    }
+
+    /**
+     * Deletes the liveness mark files a node killed with {@code kill -9} leaves behind in {@code dir}; without this a
+     * restart within about 10 s fails with "active Mark file detected". Only call it once the old process is known
+     * to be dead: a live node's marks are what stop two nodes from sharing one directory.
+     */
+    public static void removeStaleMarkFiles(final Path dir) throws IOException {
+        Files.deleteIfExists(dir.resolve("archive").resolve("archive-mark.dat"));
+        final Path cluster = dir.resolve("cluster");
+        Files.deleteIfExists(cluster.resolve("cluster-mark.dat"));
+        if (Files.isDirectory(cluster)) {
+            try (DirectoryStream<Path> marks = Files.newDirectoryStream(cluster, "cluster-mark-service-*.dat")) {
+                for (final Path mark : marks) {
+                    Files.delete(mark);
+                }
+            }
         }
     }
 

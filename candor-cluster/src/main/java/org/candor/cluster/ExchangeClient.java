@@ -30,6 +30,11 @@ import org.candor.protocol.sbe.MessageHeaderDecoder;
  * results per client and answers a resend with the original result ({@code duplicate} set) instead of applying it
  * again. The window is bounded by the engine's memory ({@link #IN_FLIGHT_LIMIT}), so a resend always finds it.
  *
+ * <p>Leaders. The ingress endpoints name every member of the cluster; Aeron sends to the one that leads and
+ * switches when a new leader is announced. Commands the client could not offer meanwhile (no connection yet) are
+ * retried every {@link #UNSENT_RETRY_NS}, in id order, newer ones held behind them; a closed session is
+ * reconnected on the next {@link #poll}, and an attempt that finds no leader is simply retried.
+ *
  * <p>The caller's thread does everything: {@link #send}, {@link #submit} and {@link #poll} (which also sends
  * keep-alives when idle). Not thread-safe. A client restarted with the same client id must start its command ids
  * above the last it used ({@link Config#firstCommandId}); otherwise its commands are answered as resends.
@@ -49,6 +54,17 @@ public final class ExchangeClient implements AutoCloseable {
      * above a round trip (sub-millisecond) and below the point where a user would notice.
      */
     public static final long RESEND_AFTER_NS = TimeUnit.SECONDS.toNanos(2);
+    /**
+     * Pause between attempts to reconnect a closed session. Each attempt already waits up to Aeron's 5 s message
+     * timeout for a leader; 100 ms more keeps a cluster without a leader from being flooded with connect requests.
+     */
+    static final long RECONNECT_INTERVAL_NS = TimeUnit.MILLISECONDS.toNanos(100);
+    /**
+     * Retry interval for commands that could not be offered (no connection to the leader's ingress, typically just
+     * after a new leader is announced). 10 ms keeps a failover from waiting for {@link #RESEND_AFTER_NS} without
+     * offering hundreds of commands to a closed door on every poll.
+     */
+    static final long UNSENT_RETRY_NS = TimeUnit.MILLISECONDS.toNanos(10);
     /** Ingress goes to the member endpoints given; egress comes back to an ephemeral loopback port. */
     static final String INGRESS_CHANNEL = "aeron:udp";
     static final String EGRESS_CHANNEL = "aeron:udp?endpoint=127.0.0.1:0";
@@ -72,6 +88,10 @@ public final class ExchangeClient implements AutoCloseable {
     private CommandResult awaited;
     private long repliesIgnored;
     private long resends;
+    private long reconnectFailures;
+    private boolean unsent;
+    private long lastUnsentRetryNs;
+    private long lastReconnectNs;
 
     private ExchangeClient(final Config config, final ResultListener results, final EncodedEventHandler events) {
         if (config.inFlightMax() < 1 || config.inFlightMax() > IN_FLIGHT_LIMIT) {
@@ -147,7 +167,12 @@ public final class ExchangeClient implements AutoCloseable {
         encodeBuffer.getBytes(0, bytes);
         final Pending pending = new Pending(commandId, new UnsafeBuffer(bytes));
         inFlight.put(commandId, pending);
-        offer(pending);
+        if (unsent) {
+            // An older command is still waiting for a connection: this one must not overtake it (see offer).
+            pending.sentNs = System.nanoTime();
+        } else {
+            offer(pending);
+        }
         return commandId;
     }
 
@@ -167,21 +192,26 @@ public final class ExchangeClient implements AutoCloseable {
         return answer;
     }
 
-    /** Offers a command; if the cluster is unreachable it stays in flight and goes out again after a reconnect. */
-    private void offer(final Pending pending) {
+    /**
+     * Offers a command; if the cluster is unreachable it stays in flight, marked unsent, and goes out again as soon
+     * as the ingress connects ({@link #UNSENT_RETRY_NS}) or after a reconnect. While a command is unsent, newer ones
+     * are held back too: if a newer id reached the log first, the engine would refuse the older one as stale.
+     * Returns whether the command went out.
+     */
+    private boolean offer(final Pending pending) {
         idle.reset();
         while (true) {
             final long position = cluster.offer(pending.bytes, 0, pending.bytes.capacity());
             final long now = System.nanoTime();
+            pending.sentNs = now;
             if (position > 0) {
-                pending.sentNs = now;
                 lastSendNs = now;
-                return;
+                return true;
             }
             if (position == Publication.NOT_CONNECTED || position == Publication.CLOSED
                 || position == Publication.MAX_POSITION_EXCEEDED || cluster.isClosed()) {
-                pending.sentNs = now;
-                return;
+                unsent = true;
+                return false;
             }
             idle.idle(cluster.pollEgress());
         }
@@ -192,13 +222,20 @@ public final class ExchangeClient implements AutoCloseable {
      * commands unanswered for too long, and sends a keep-alive when idle. Returns the work done (0 when idle).
      */
     public int poll() {
+        final long now = System.nanoTime();
         if (cluster.isClosed()) {
-            reconnect();
+            if (now - lastReconnectNs < RECONNECT_INTERVAL_NS) {
+                return 0;
+            }
+            lastReconnectNs = now;
+            if (!tryReconnect()) {
+                return 0;
+            }
         }
         int work = cluster.pollEgress();
-        final long now = System.nanoTime();
-        if (resendAll) {
+        if (resendAll || (unsent && now - lastUnsentRetryNs > UNSENT_RETRY_NS)) {
             resendAll = false;
+            lastUnsentRetryNs = now;
             work += resend(now, true);
         } else if (now - lastResendScanNs > RESEND_AFTER_NS / 4) {
             lastResendScanNs = now;
@@ -221,6 +258,20 @@ public final class ExchangeClient implements AutoCloseable {
         resend(System.nanoTime(), true);
     }
 
+    /**
+     * Reconnects after the session was closed (a member gone, a session timed out during an election); a failed
+     * attempt (no leader answered within Aeron's message timeout) leaves the client closed for the next poll.
+     */
+    private boolean tryReconnect() {
+        try {
+            reconnect();
+            return true;
+        } catch (RuntimeException e) {
+            reconnectFailures++;
+            return false;
+        }
+    }
+
     /** Sends again, in command-id order, every command in flight (or only those unanswered for too long). */
     private int resend(final long now, final boolean all) {
         if (inFlight.isEmpty()) {
@@ -234,10 +285,16 @@ public final class ExchangeClient implements AutoCloseable {
             }
         }
         Arrays.sort(ids, 0, count);
+        if (all) {
+            unsent = false;
+        }
         for (int i = 0; i < count; i++) {
             final Pending pending = inFlight.get(ids[i]);
             if (pending != null) {
-                offer(pending);
+                if (!offer(pending)) {
+                    // The rest wait with it, in order, for the next attempt.
+                    return i + 1;
+                }
                 resends++;
             }
         }
@@ -303,6 +360,19 @@ public final class ExchangeClient implements AutoCloseable {
     /** Results that matched no command in flight (answers to a command resent after its first answer). */
     public long repliesIgnored() {
         return repliesIgnored;
+    }
+
+    /**
+     * The member the client believes leads: the one that answered its connect, then each new leader announced. The
+     * ingress endpoints may name several members; Aeron sends to the leader among them and follows new leaders.
+     */
+    public int leaderMemberId() {
+        return cluster.leaderMemberId();
+    }
+
+    /** Reconnect attempts that found no leader (during an election, or with the cluster down). */
+    public long reconnectFailures() {
+        return reconnectFailures;
     }
 
     /** Commands sent more than once. */

@@ -1,11 +1,16 @@
 package org.candor.cluster;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
+import java.util.stream.Stream;
 import org.candor.engine.Engine;
 
 /** Test helpers around embedded nodes: distinct ports, in-process queries, waiting for a condition. */
@@ -15,13 +20,18 @@ final class Nodes {
      * within a run so a port still in TIME_WAIT is never reused.
      */
     private static final AtomicInteger NEXT_PORT_BASE =
-        new AtomicInteger(20_000 + (int) (ProcessHandle.current().pid() % 500) * 60);
+        new AtomicInteger(20_000 + (int) (ProcessHandle.current().pid() % 400) * 100);
 
     private Nodes() {
     }
 
     static int portBase() {
-        return NEXT_PORT_BASE.getAndAdd(EmbeddedNode.PORTS_PER_NODE);
+        return portBase(1);
+    }
+
+    /** A port base with room for {@code members} members. */
+    static int portBase(final int members) {
+        return NEXT_PORT_BASE.getAndAdd(members * EmbeddedNode.PORTS_PER_NODE);
     }
 
     /** Reads the engine on the node's service thread. */
@@ -32,6 +42,18 @@ final class Nodes {
     /** Reads a number from the engine on the node's service thread. */
     static long queryLong(final EmbeddedNode node, final ToLongFunction<Engine> reader) throws Exception {
         return query(node, reader::applyAsLong);
+    }
+
+    /** Deletes a directory tree, deepest entries first. */
+    static void deleteRecursively(final Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (final Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     static void await(final String what, final Duration timeout, final BooleanSupplier condition)
