@@ -301,19 +301,30 @@ public final class ExchangeClient implements AutoCloseable {
         return count;
     }
 
+    /**
+     * An egress message is a batch of one command's events, each a fixed-length protocol message (header plus
+     * block); the batch is split by reading each header. A malformed tail is ignored rather than read past.
+     */
     private void onEgress(final DirectBuffer buffer, final int offset, final int length) {
-        if (length >= MessageHeaderDecoder.ENCODED_LENGTH) {
-            header.wrap(buffer, offset);
+        final int end = offset + length;
+        int position = offset;
+        while (end - position >= MessageHeaderDecoder.ENCODED_LENGTH) {
+            header.wrap(buffer, position);
+            final int messageLength = MessageHeaderDecoder.ENCODED_LENGTH + header.blockLength();
+            if (messageLength > end - position) {
+                return;
+            }
             if (header.schemaId() == CommandResultEventDecoder.SCHEMA_ID
                 && header.templateId() == CommandResultEventDecoder.TEMPLATE_ID
-                && length >= MessageHeaderDecoder.ENCODED_LENGTH + CommandResultEventDecoder.BLOCK_LENGTH) {
-                result.wrap(buffer, offset + MessageHeaderDecoder.ENCODED_LENGTH, header.blockLength(),
+                && header.blockLength() >= CommandResultEventDecoder.BLOCK_LENGTH) {
+                result.wrap(buffer, position + MessageHeaderDecoder.ENCODED_LENGTH, header.blockLength(),
                     header.version());
                 onResult();
             }
-        }
-        if (events != null) {
-            events.onEvent(buffer, offset, length);
+            if (events != null) {
+                events.onEvent(buffer, position, messageLength);
+            }
+            position += messageLength;
         }
     }
 

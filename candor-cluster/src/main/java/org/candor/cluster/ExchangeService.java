@@ -55,12 +55,21 @@ public final class ExchangeService implements ClusteredService {
      * result back from the engine's command memory.
      */
     static final int REPLY_ATTEMPTS_MAX = 64;
+    /**
+     * A command's events go to its client concatenated in one egress message of at most this many bytes (a cancel-all
+     * of many orders flushes several). One offer per command instead of one per event is what lets the cluster keep
+     * up with the engine; 16 KiB is far below the egress publication's largest message (term length / 8 = 128 KiB).
+     */
+    static final int REPLY_BATCH_BYTES = 16 * 1024;
     /** In-process queries waiting for the service thread; a bound so a stuck service cannot collect them forever. */
     static final int QUERIES_MAX = 16;
 
     private final EngineCapacity capacity;
     private final UnsafeBuffer command = new UnsafeBuffer(new byte[COMMAND_BYTES_MAX]);
-    private final EventEncoder encoder = new EventEncoder(this::reply);
+    private final EventEncoder encoder = new EventEncoder(this::collect);
+    /** The events of the current command, sent to its client as one egress message (see {@link #collect}). */
+    private final UnsafeBuffer batch = new UnsafeBuffer(new byte[REPLY_BATCH_BYTES]);
+    private int batchLength;
     private final BlockingQueue<FutureTask<?>> queries = new ArrayBlockingQueue<>(QUERIES_MAX);
     private Cluster cluster;
     private IdleStrategy idle;
@@ -126,17 +135,41 @@ public final class ExchangeService implements ClusteredService {
         try {
             dispatcher.dispatch(command, 0, length);
             commandsApplied++;
+            flushReplies();
         } catch (ProtocolException e) {
             messagesRefused++;
         } catch (RuntimeException e) {
             throw halt(e);
         } finally {
+            batchLength = 0;
             replyTo = null;
             inCallback = false;
         }
     }
 
-    /** Sends one encoded event to the session of the current command; drops it if the client cannot take it. */
+    /**
+     * Appends one encoded event to the current command's reply batch. Every event message has a fixed length
+     * (header plus block, no variable data), so the client splits a batch by reading each header.
+     */
+    private void collect(final DirectBuffer buffer, final int offset, final int length) {
+        if (replyTo == null) {
+            return;
+        }
+        if (batchLength + length > REPLY_BATCH_BYTES) {
+            flushReplies();
+        }
+        batch.putBytes(batchLength, buffer, offset, length);
+        batchLength += length;
+    }
+
+    private void flushReplies() {
+        if (batchLength > 0) {
+            reply(batch, 0, batchLength);
+            batchLength = 0;
+        }
+    }
+
+    /** Sends a batch of encoded events to the session of the current command; drops it if the client cannot. */
     private void reply(final DirectBuffer buffer, final int offset, final int length) {
         final ClientSession session = replyTo;
         if (session == null) {
