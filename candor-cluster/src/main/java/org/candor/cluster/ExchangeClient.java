@@ -55,6 +55,14 @@ public final class ExchangeClient implements AutoCloseable {
      */
     public static final long RESEND_AFTER_NS = TimeUnit.SECONDS.toNanos(2);
     /**
+     * Longest wait for room in the in-flight window before {@link #send} gives up with an exception: a window that
+     * stays full this long means no results are coming back (the cluster is down or partitioned), which the caller
+     * must hear about rather than hang on. 30 s covers several elections.
+     */
+    public static final long WINDOW_WAIT_MAX_NS = TimeUnit.SECONDS.toNanos(30);
+    /** Longest a single offer retries under back-pressure before leaving the command to the resend path. */
+    public static final long OFFER_WAIT_MAX_NS = TimeUnit.SECONDS.toNanos(1);
+    /**
      * Pause between attempts to reconnect a closed session. Each attempt already waits up to Aeron's 5 s message
      * timeout for a leader; 100 ms more keeps a cluster without a leader from being flooded with connect requests.
      */
@@ -143,7 +151,12 @@ public final class ExchangeClient implements AutoCloseable {
      */
     public long send(final CommandWriter writer) {
         idle.reset();
+        final long deadlineNs = System.nanoTime() + WINDOW_WAIT_MAX_NS;
         while (inFlight.size() >= config.inFlightMax()) {
+            if (System.nanoTime() - deadlineNs > 0) {
+                throw new IllegalStateException("reason=window-full-timeout clientId=" + config.clientId()
+                    + " inFlight=" + inFlight.size());
+            }
             idle.idle(poll());
         }
         final long commandId = nextCommandId++;
@@ -200,6 +213,7 @@ public final class ExchangeClient implements AutoCloseable {
      */
     private boolean offer(final Pending pending) {
         idle.reset();
+        final long deadlineNs = System.nanoTime() + OFFER_WAIT_MAX_NS;
         while (true) {
             final long position = cluster.offer(pending.bytes, 0, pending.bytes.capacity());
             final long now = System.nanoTime();
@@ -210,6 +224,11 @@ public final class ExchangeClient implements AutoCloseable {
             }
             if (position == Publication.NOT_CONNECTED || position == Publication.CLOSED
                 || position == Publication.MAX_POSITION_EXCEEDED || cluster.isClosed()) {
+                unsent = true;
+                return false;
+            }
+            if (now - deadlineNs > 0) {
+                // Back-pressure this long means the cluster is not taking commands; keep it for the resend path.
                 unsent = true;
                 return false;
             }
