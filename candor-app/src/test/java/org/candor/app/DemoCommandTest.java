@@ -5,27 +5,38 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.candor.cluster.EmbeddedNode;
 import org.candor.engine.Bucket;
-import org.candor.engine.Engine;
+import org.candor.engine.EngineCapacity;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DemoCommandTest {
+    /** Below the Linux ephemeral range and apart from the chaos test's ports. */
+    private static final int PORT_BASE = 24_000;
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     @Test
-    void demoTradesAndEndsWithBalancedLedger() {
+    void demoTradesThroughTheClusterAndEndsWithBalancedLedger(@TempDir final Path dir) {
         final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         final DemoCommand demo = new DemoCommand(new PrintStream(bytes, true, StandardCharsets.UTF_8));
 
-        final int exit = demo.call();
+        try (EmbeddedNode node = EmbeddedNode.launch(dir, PORT_BASE, EngineCapacity.small())) {
+            demo.run(node);
 
-        final String output = bytes.toString(StandardCharsets.UTF_8);
-        assertThat(exit).isZero();
-        assertThat(output).contains("trade 1: alice buys 0.40000000 from bob at 67010.000000")
-            .contains("rejected PRICE_NOT_ON_TICK (code 41)")
-            .contains("invariants=ok");
-        final Engine engine = demo.engine();
-        assertThat(engine.balance(DemoCommand.BOB, DemoCommand.ETH, Bucket.WITHDRAWING)).isEqualTo(100_000_000L);
-        assertThat(engine.balance(DemoCommand.BOB, DemoCommand.BTC, Bucket.HELD)).isEqualTo(10_000_000L);
-        assertThat(engine.digest()).isEqualTo(engine.recomputeDigest());
+            final String output = bytes.toString(StandardCharsets.UTF_8);
+            assertThat(output).contains("trade 1: alice buys 0.40000000 from bob at 67010.000000")
+                .contains("rejected PRICE_NOT_ON_TICK (code 41)")
+                .contains("invariants=ok");
+            final long withdrawing = node.read(
+                e -> e.balance(DemoCommand.BOB, DemoCommand.ETH, Bucket.WITHDRAWING), TIMEOUT);
+            final long held = node.read(e -> e.balance(DemoCommand.BOB, DemoCommand.BTC, Bucket.HELD), TIMEOUT);
+            final boolean digestAgrees = node.read(e -> e.digest() == e.recomputeDigest(), TIMEOUT);
+            assertThat(withdrawing).isEqualTo(100_000_000L);
+            assertThat(held).isEqualTo(10_000_000L);
+            assertThat(digestAgrees).isTrue();
+        }
     }
 }

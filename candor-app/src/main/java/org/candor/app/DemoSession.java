@@ -1,0 +1,64 @@
+package org.candor.app;
+
+import java.time.Duration;
+import org.candor.cluster.CommandResult;
+import org.candor.cluster.CommandWriter;
+import org.candor.cluster.ExchangeClient;
+import org.candor.engine.HoldReason;
+import org.candor.engine.OrderType;
+import org.candor.engine.RejectReason;
+import org.candor.engine.Side;
+import org.candor.engine.StpMode;
+import org.candor.engine.TimeInForce;
+
+/**
+ * The demo's commands, sent one at a time through the cluster client; each call returns once the command is
+ * committed and applied, with the engine's answer. The cluster stamps its own time, so no timestamp is sent.
+ */
+final class DemoSession {
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private final ExchangeClient client;
+
+    DemoSession(final ExchangeClient client) {
+        this.client = client;
+    }
+
+    RejectReason createAsset(final int assetId, final String code, final int scale) {
+        return submit((e, b, o, c, id) -> e.createAsset(b, o, c, id, 0, assetId, code, scale));
+    }
+
+    RejectReason createMarket(final int marketId, final String symbol, final int base, final int quote,
+        final long tickSize, final long lotSize, final long minQuantity, final long maxQuantity,
+        final long minNotional, final int makerFeeBps, final int takerFeeBps) {
+        return submit((e, b, o, c, id) -> e.createMarket(b, o, c, id, 0, marketId, symbol, base, quote, tickSize,
+            lotSize, minQuantity, maxQuantity, minNotional, makerFeeBps, takerFeeBps));
+    }
+
+    RejectReason createUser(final long userId) {
+        return submit((e, b, o, c, id) -> e.createUser(b, o, c, id, 0, userId));
+    }
+
+    RejectReason deposit(final long userId, final int assetId, final long amount, final long depositRef) {
+        return submit((e, b, o, c, id) -> e.deposit(b, o, c, id, 0, userId, assetId, amount, depositRef));
+    }
+
+    RejectReason placeOrder(final long userId, final int marketId, final Side side, final OrderType type,
+        final TimeInForce tif, final long price, final long quantity, final long quoteBudget, final StpMode stp) {
+        return submit((e, b, o, c, id) -> e.placeOrder(b, o, c, id, 0, userId, marketId, side, type, tif, price,
+            quantity, quoteBudget, 0, stp));
+    }
+
+    RejectReason requestWithdrawal(final long userId, final int assetId, final long amount) {
+        return submit((e, b, o, c, id) -> e.requestWithdrawal(b, o, c, id, 0, userId, assetId, amount));
+    }
+
+    RejectReason placeHold(final long userId, final int assetId, final long amount, final HoldReason reason,
+        final long operatorId) {
+        return submit((e, b, o, c, id) -> e.placeHold(b, o, c, id, 0, userId, assetId, amount, reason, operatorId));
+    }
+
+    private RejectReason submit(final CommandWriter writer) {
+        final CommandResult result = client.submit(writer, TIMEOUT);
+        return result.reason();
+    }
+}
