@@ -2,13 +2,11 @@ package org.candor.app;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
+import org.agrona.IoUtil;
 import org.candor.cluster.EmbeddedNode;
 import org.candor.cluster.ExchangeClient;
 import org.candor.engine.EngineCapacity;
@@ -74,7 +72,7 @@ final class DemoCommand implements Callable<Integer> {
             run(node);
         } finally {
             if (temporary) {
-                deleteRecursively(nodeDir);
+                IoUtil.delete(nodeDir.toFile(), false);
             }
         }
         return 0;
@@ -101,13 +99,6 @@ final class DemoCommand implements Callable<Integer> {
         out.println(summary);
     }
 
-    private static void deleteRecursively(final Path root) {
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     private void list() {
         section("Listing assets and markets");

@@ -1,16 +1,13 @@
 package org.candor.cluster;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
-import java.util.stream.Stream;
+import org.agrona.IoUtil;
 import org.candor.engine.Engine;
 
 /** Test helpers around embedded nodes: distinct ports, in-process queries, waiting for a condition. */
@@ -45,15 +42,8 @@ final class Nodes {
     }
 
     /** Deletes a directory tree, deepest entries first. */
-    static void deleteRecursively(final Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (final Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
+    static void deleteRecursively(final Path root) {
+        IoUtil.delete(root.toFile(), false);
     }
 
     static void await(final String what, final Duration timeout, final BooleanSupplier condition)

@@ -5,12 +5,10 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
+import org.agrona.IoUtil;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.candor.cluster.CommandResult;
-import org.candor.cluster.CommandWriter;
 import org.candor.cluster.EmbeddedNode;
 import org.candor.cluster.ExchangeClient;
 import org.candor.engine.RejectReason;
@@ -98,7 +96,7 @@ final class ClusterBenchmark {
                 return new Run((workload.total - workload.prefill) * 1e9 / elapsed, timing.rejected, timing.latency);
             }
         } finally {
-            deleteRecursively(dir);
+            IoUtil.delete(dir.toFile(), false);
         }
     }
 
@@ -106,35 +104,31 @@ final class ClusterBenchmark {
         workload.setUp(new Workload.SetUpTarget() {
             @Override
             public void asset(final long command, final int assetId, final String code, final int scale) {
-                send(client, (e, b, o, c, id) -> e.createAsset(b, o, c, id, 0, assetId, code, scale));
+                client.send((e, b, o, c, id) -> e.createAsset(b, o, c, id, 0, assetId, code, scale));
             }
 
             @Override
             public void market(final long command, final int marketId, final int baseAssetId) {
-                send(client, (e, b, o, c, id) -> e.createMarket(b, o, c, id, 0, marketId, "M" + marketId,
+                client.send((e, b, o, c, id) -> e.createMarket(b, o, c, id, 0, marketId, "M" + marketId,
                     baseAssetId, Workload.QUOTE_ASSET, Workload.TICK, Workload.LOT, Workload.LOT,
                     Workload.LOT * 1_000_000, 0, Workload.MAKER_FEE_BPS, Workload.TAKER_FEE_BPS));
             }
 
             @Override
             public void user(final long command, final long userId) {
-                send(client, (e, b, o, c, id) -> e.createUser(b, o, c, id, 0, userId));
+                client.send((e, b, o, c, id) -> e.createUser(b, o, c, id, 0, userId));
             }
 
             @Override
             public void deposit(final long command, final long userId, final int assetId) {
-                send(client, (e, b, o, c, id) -> e.deposit(b, o, c, id, 0, userId, assetId, Workload.DEPOSIT, userId));
+                client.send((e, b, o, c, id) -> e.deposit(b, o, c, id, 0, userId, assetId, Workload.DEPOSIT, userId));
             }
         });
         for (int i = 0; i < workload.prefill; i++) {
             final int index = i;
-            send(client, (e, b, o, c, id) -> workload.encodeOne(e, b, o, c, id, index));
+            client.send((e, b, o, c, id) -> workload.encodeOne(e, b, o, c, id, index));
         }
         settle(client);
-    }
-
-    private static void send(final ExchangeClient client, final CommandWriter writer) {
-        client.send(writer);
     }
 
     /** Polls until every command sent has its result. */
@@ -190,14 +184,6 @@ final class ClusterBenchmark {
     private static Path tempDir() {
         try {
             return Files.createTempDirectory("candor-bench-cluster-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteRecursively(final Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
