@@ -26,6 +26,7 @@ import org.agrona.concurrent.NoOpLock;
 import org.agrona.concurrent.status.AtomicCounter;
 import org.candor.engine.Engine;
 import org.candor.engine.EngineCapacity;
+import org.candor.journal.JournalFormat;
 
 /**
  * One Candor node in this process: a media driver, an archive and a consensus module (a
@@ -109,7 +110,7 @@ public final class EmbeddedNode implements AutoCloseable {
         this.dir = dir;
         this.members = members;
         this.memberId = memberId;
-        this.service = new ExchangeService(capacity);
+        this.service = new ExchangeService(capacity, eventJournalDir(), JournalFormat.SEGMENT_BYTES_DEFAULT);
         final String aeronDir = dir.resolve("driver").toString();
         final Archive.Context archive = archiveContext(aeronDir);
         final AeronArchive.Context archiveClient = new AeronArchive.Context()
@@ -233,6 +234,14 @@ public final class EmbeddedNode implements AutoCloseable {
         return members.ingressEndpoints();
     }
 
+    /**
+     * The node's committed-event journal: what the read side follows with an
+     * {@link org.candor.journal.EventJournalReader}, from this process or another on the same machine.
+     */
+    public Path eventJournalDir() {
+        return dir.resolve("events");
+    }
+
     /** This member's id in its cluster (0 for a single node). */
     public int memberId() {
         return memberId;
@@ -324,5 +333,6 @@ public final class EmbeddedNode implements AutoCloseable {
     @Override
     public void close() {
         CloseHelper.closeAll(driver.consensusModule(), container, driver);
+        service.closeJournal();
     }
 }

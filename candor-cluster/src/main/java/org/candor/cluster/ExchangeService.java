@@ -8,6 +8,7 @@ import io.aeron.cluster.service.ClientSession;
 import io.aeron.cluster.service.Cluster;
 import io.aeron.cluster.service.ClusteredService;
 import io.aeron.logbuffer.Header;
+import java.nio.file.Path;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Future;
@@ -20,6 +21,7 @@ import org.agrona.concurrent.UnsafeBuffer;
 import org.candor.engine.Engine;
 import org.candor.engine.EngineCapacity;
 import org.candor.engine.SnapshotWriter;
+import org.candor.journal.EventJournalWriter;
 import org.candor.protocol.CommandDispatcher;
 import org.candor.protocol.EventEncoder;
 import org.candor.protocol.ProtocolException;
@@ -28,8 +30,13 @@ import org.candor.protocol.ProtocolException;
  * The exchange as an Aeron clustered service: the thin adapter between the cluster's log and the engine. Each
  * ingress message is a command of the protocol; it is stamped with the cluster time of its log entry (the client's
  * timestamp field is ignored and overwritten), decoded by the {@link CommandDispatcher} and applied to the engine.
- * Every event the command produced, its {@code commandResult} last, is encoded with the {@link EventEncoder} and sent
- * to the session that sent the command. The service owns no business rule.
+ * Every event the command produced, its {@code commandResult} last, is encoded with the {@link EventEncoder},
+ * appended to the node's committed-event journal ({@link EventJournalWriter}: the stream the read side follows) and
+ * sent to the session that sent the command. The service owns no business rule.
+ *
+ * <p>Only committed log entries reach a clustered service, so every event in the journal is committed: identical,
+ * under the same sequence number, on every member. After a restart the replay of the log emits events the journal
+ * already holds; the writer checks them against it instead of writing them again.
  *
  * <p>Failure rules. A message the protocol cannot read never reaches the engine: it is dropped and counted (the
  * protocol has no event to answer it with yet). Anything else thrown while applying a command is a broken engine
@@ -65,6 +72,9 @@ public final class ExchangeService implements ClusteredService {
     static final int QUERIES_MAX = 16;
 
     private final EngineCapacity capacity;
+    private final Path journalDir;
+    private final int journalSegmentBytes;
+    private EventJournalWriter journal;
     private final UnsafeBuffer command = new UnsafeBuffer(new byte[COMMAND_BYTES_MAX]);
     private final EventEncoder encoder = new EventEncoder(this::collect);
     /** The events of the current command, sent to its client as one egress message (see {@link #collect}). */
@@ -85,9 +95,14 @@ public final class ExchangeService implements ClusteredService {
     private volatile long snapshotBytesLoaded = -1;
     private volatile Throwable failure;
 
-    /** A service whose engine has {@code capacity} (also the capacity a snapshot is restored with). */
-    public ExchangeService(final EngineCapacity capacity) {
+    /**
+     * A service whose engine has {@code capacity} (also the capacity a snapshot is restored with) and whose events
+     * go to the journal in {@code journalDir}, in segments of {@code journalSegmentBytes}.
+     */
+    public ExchangeService(final EngineCapacity capacity, final Path journalDir, final int journalSegmentBytes) {
         this.capacity = capacity;
+        this.journalDir = journalDir;
+        this.journalSegmentBytes = journalSegmentBytes;
     }
 
     @Override
@@ -104,6 +119,7 @@ public final class ExchangeService implements ClusteredService {
                 snapshotBytesLoaded = loaded.length();
             }
             dispatcher = new CommandDispatcher(engine);
+            journal = EventJournalWriter.open(journalDir, journalSegmentBytes, engine.lastEventSeq());
         } finally {
             inCallback = false;
         }
@@ -135,7 +151,7 @@ public final class ExchangeService implements ClusteredService {
         try {
             dispatcher.dispatch(command, 0, length);
             commandsApplied++;
-            flushReplies();
+            flushBatch();
         } catch (ProtocolException e) {
             messagesRefused++;
         } catch (RuntimeException e) {
@@ -148,22 +164,21 @@ public final class ExchangeService implements ClusteredService {
     }
 
     /**
-     * Appends one encoded event to the current command's reply batch. Every event message has a fixed length
-     * (header plus block, no variable data), so the client splits a batch by reading each header.
+     * Appends one encoded event to the current command's batch. Every event message has a fixed length (header plus
+     * block, no variable data), so the client and the journal's readers split a batch by reading each header.
      */
     private void collect(final DirectBuffer buffer, final int offset, final int length) {
-        if (replyTo == null) {
-            return;
-        }
         if (batchLength + length > REPLY_BATCH_BYTES) {
-            flushReplies();
+            flushBatch();
         }
         batch.putBytes(batchLength, buffer, offset, length);
         batchLength += length;
     }
 
-    private void flushReplies() {
+    /** The journal first: a reply may only tell what the read side can already find. */
+    private void flushBatch() {
         if (batchLength > 0) {
+            journal.append(batch, 0, batchLength);
             reply(batch, 0, batchLength);
             batchLength = 0;
         }
@@ -221,7 +236,15 @@ public final class ExchangeService implements ClusteredService {
 
     @Override
     public void onTerminate(final Cluster cluster) {
-        // The container closes everything it opened; the engine holds no resources.
+        closeJournal();
+    }
+
+    /** Unmaps the journal; for the node's owner once the service thread has stopped, and safe to call twice. */
+    void closeJournal() {
+        if (journal != null) {
+            journal.close();
+            journal = null;
+        }
     }
 
     /** Runs waiting in-process queries, only between callbacks, so they never see a command half applied. */
@@ -270,6 +293,12 @@ public final class ExchangeService implements ClusteredService {
     /** Replies dropped because the client was gone or too slow; the client recovers them by resending. */
     public long repliesDropped() {
         return repliesDropped;
+    }
+
+    /** The sequence of the last event in this node's journal (0 before the service started). */
+    public long journalLastSeq() {
+        final EventJournalWriter writer = journal;
+        return writer == null ? 0 : writer.lastSeq();
     }
 
     public long snapshotsTaken() {

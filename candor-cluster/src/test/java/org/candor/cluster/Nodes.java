@@ -2,6 +2,7 @@ package org.candor.cluster;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
@@ -9,6 +10,8 @@ import java.util.function.Function;
 import java.util.function.ToLongFunction;
 import org.agrona.IoUtil;
 import org.candor.engine.Engine;
+import org.candor.journal.EventJournalReader;
+import org.candor.testkit.RecordingEvents;
 
 /** Test helpers around embedded nodes: distinct ports, in-process queries, waiting for a condition. */
 final class Nodes {
@@ -55,5 +58,22 @@ final class Nodes {
             }
             Thread.sleep(5);
         }
+    }
+
+    /**
+     * Every event in {@code node}'s journal after {@code afterSeq}, once the journal has caught up with the engine
+     * (the service writes each command's events before it answers, but a query may run between two commands).
+     */
+    static List<RecordingEvents.Event> journal(final EmbeddedNode node, final long afterSeq) throws Exception {
+        final long engineSeq = queryLong(node, Engine::lastEventSeq);
+        await("journal of member " + node.memberId(), Duration.ofSeconds(10),
+            () -> node.service().journalLastSeq() >= engineSeq);
+        final RecordingEvents events = new RecordingEvents();
+        try (EventJournalReader reader = EventJournalReader.open(node.eventJournalDir(), afterSeq)) {
+            while (reader.poll(events, 1024) > 0) {
+                // Read everything written so far.
+            }
+        }
+        return events.events();
     }
 }

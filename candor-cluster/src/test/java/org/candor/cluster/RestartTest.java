@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.aeron.cluster.service.Cluster;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.candor.engine.EngineCapacity;
+import org.candor.testkit.RecordingEvents;
 import org.candor.engine.RejectReason;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,6 +31,7 @@ class RestartTest {
         final int portBase = Nodes.portBase();
         final long digest;
         final long nextCommandId;
+        final List<RecordingEvents.Event> journal;
         try (EmbeddedNode node = EmbeddedNode.launch(dir, portBase, CAPACITY);
              ExchangeClient client = connect(node, 1)) {
             final Exchange exchange = new Exchange(client);
@@ -42,6 +45,7 @@ class RestartTest {
             exchange.trade(1, 2, 5);
             digest = Nodes.queryLong(node, e -> e.digest());
             nextCommandId = client.nextCommandId();
+            journal = Nodes.journal(node, 0);
         }
 
         try (EmbeddedNode node = EmbeddedNode.launch(dir, portBase, CAPACITY)) {
@@ -49,6 +53,7 @@ class RestartTest {
             assertThat(node.service().snapshotBytesLoaded()).isGreaterThan(SnapshotTransfer.CHUNK_BYTES_MAX);
             assertThat(node.service().commandsApplied()).as("log after the snapshot").isEqualTo(15);
             continuesWithTheSameClient(node, nextCommandId);
+            journalContinuesWithoutGapOrRepeat(node, journal);
         }
     }
 
@@ -57,6 +62,7 @@ class RestartTest {
         final int portBase = Nodes.portBase();
         final long digest;
         final long nextCommandId;
+        final List<RecordingEvents.Event> journal;
         try (EmbeddedNode node = EmbeddedNode.launch(dir, portBase, CAPACITY);
              ExchangeClient client = connect(node, 1)) {
             final Exchange exchange = new Exchange(client);
@@ -66,6 +72,7 @@ class RestartTest {
             exchange.trade(1, 2, 8);
             digest = Nodes.queryLong(node, e -> e.digest());
             nextCommandId = client.nextCommandId();
+            journal = Nodes.journal(node, 0);
         }
 
         try (EmbeddedNode node = EmbeddedNode.launch(dir, portBase, CAPACITY)) {
@@ -73,7 +80,20 @@ class RestartTest {
             assertThat(node.service().snapshotBytesLoaded()).isEqualTo(-1);
             assertThat(node.service().commandsApplied()).isEqualTo(nextCommandId - 1);
             continuesWithTheSameClient(node, nextCommandId);
+            journalContinuesWithoutGapOrRepeat(node, journal);
         }
+    }
+
+    /**
+     * The replay after the restart emitted again the events the journal held (checked, not written twice); the
+     * journal then goes on with the commands after the restart.
+     */
+    private static void journalContinuesWithoutGapOrRepeat(final EmbeddedNode node,
+        final List<RecordingEvents.Event> before) throws Exception {
+        final List<RecordingEvents.Event> after = Nodes.journal(node, 0);
+        assertThat(after).hasSize((int) Nodes.queryLong(node, e -> e.lastEventSeq())).hasSizeGreaterThan(
+            before.size());
+        assertThat(after.subList(0, before.size())).isEqualTo(before);
     }
 
     /** Creates users {@code first} onwards, pipelined through the client's window. */

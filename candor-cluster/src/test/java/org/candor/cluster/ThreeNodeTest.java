@@ -1,6 +1,7 @@
 package org.candor.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.aeron.cluster.service.Cluster;
 import java.nio.file.Path;
@@ -9,6 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.agrona.CloseHelper;
 import org.candor.engine.EngineCapacity;
+import org.candor.journal.JournalFormat;
+import org.candor.journal.JournalGapException;
+import org.candor.testkit.RecordingEvents;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,6 +54,7 @@ class ThreeNodeTest {
                 assertThat(node.firstError()).isNull();
             }
             assertThat(leaders(nodes)).isEqualTo(1);
+            everyJournalHoldsTheSameEvents(nodes);
         } finally {
             CloseHelper.closeAll(nodes);
         }
@@ -91,10 +96,49 @@ class ThreeNodeTest {
                 exchange.trade(1, 2, 3);
                 final long digest = Nodes.queryLong(nodes.get(client.leaderMemberId()), e -> e.digest());
                 awaitDigest(nodes.get(replaced), digest);
+                aRebuiltMembersJournalMatchesTheOthers(nodes, replaced);
             }
         } finally {
             CloseHelper.closeAll(nodes);
         }
+    }
+
+    /**
+     * The committed-event stream is the same on every member, so a consumer can switch members at any sequence:
+     * half read from one member and the rest from another is the whole stream, once.
+     */
+    private static void everyJournalHoldsTheSameEvents(final List<EmbeddedNode> nodes) throws Exception {
+        final List<RecordingEvents.Event> stream = Nodes.journal(nodes.get(0), 0);
+        assertThat(stream).hasSize((int) Nodes.queryLong(nodes.get(0), e -> e.lastEventSeq()));
+        for (final EmbeddedNode node : nodes) {
+            assertThat(Nodes.journal(node, 0)).as("journal of member %d", node.memberId()).isEqualTo(stream);
+        }
+        final int half = stream.size() / 2;
+        final List<RecordingEvents.Event> switched = new ArrayList<>(Nodes.journal(nodes.get(1), 0).subList(0, half));
+        switched.addAll(Nodes.journal(nodes.get(2), half));
+        assertThat(switched).isEqualTo(stream);
+    }
+
+    /**
+     * A member rebuilt on an empty directory writes its journal again as it catches up: from the start when the
+     * cluster replicates the whole log to it (what Aeron does while the log is short), or from the snapshot it was
+     * given, in which case a reader asking for older events is told to look elsewhere. Either way it holds, from
+     * its first event on, exactly what the others hold.
+     */
+    private static void aRebuiltMembersJournalMatchesTheOthers(final List<EmbeddedNode> nodes,
+        final int replaced) throws Exception {
+        final int other = replaced == 0 ? 1 : 0;
+        final List<RecordingEvents.Event> whole = Nodes.journal(nodes.get(other), 0);
+        final long firstHeld = firstHeld(nodes, replaced);
+        if (firstHeld > 0) {
+            assertThatThrownBy(() -> Nodes.journal(nodes.get(replaced), 0)).isInstanceOf(JournalGapException.class);
+        }
+        assertThat(Nodes.journal(nodes.get(replaced), firstHeld)).isNotEmpty()
+            .isEqualTo(whole.subList((int) firstHeld, whole.size()));
+    }
+
+    private static long firstHeld(final List<EmbeddedNode> nodes, final int member) {
+        return JournalFormat.segmentFirstSeqs(nodes.get(member).eventJournalDir())[0] - 1;
     }
 
     private static int leaders(final List<EmbeddedNode> nodes) {
