@@ -23,8 +23,8 @@ import org.candor.engine.RejectReason;
 final class ClusterBenchmark {
     private static final long HISTOGRAM_MAX_NS = 60_000_000_000L;
     private static final long CLIENT_ID = 1;
-    /** Port base for the benchmark's node, away from the range the tests use. */
-    private static final int PORT_BASE = 39_000;
+    /** Port base for the benchmark's node, away from the tests' ranges and below the ephemeral range. */
+    private static final int PORT_BASE = 32_000;
     private static final long SETTLE_TIMEOUT_NS = 120_000_000_000L;
 
     private final WorkloadSpec spec;
