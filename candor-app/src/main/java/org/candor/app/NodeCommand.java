@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.agrona.concurrent.ShutdownSignalBarrier;
 import org.candor.cluster.ClusterMembers;
 import org.candor.cluster.EmbeddedNode;
+import org.candor.cluster.SnapshotSchedule;
 import org.candor.engine.Engine;
 import org.candor.engine.EngineCapacity;
 import org.candor.engine.SnapshotWriter;
@@ -61,6 +62,10 @@ final class NodeCommand implements Callable<Integer> {
         + STOP_SNAPSHOT_FILE + " in the directory, for an audit of the final state.")
     boolean snapshotOnStop;
 
+    @Option(names = "--snapshot-interval-s", description = "Seconds between snapshots taken by the leader; 0 for none "
+        + "(default 600). A restart replays the log since the last snapshot.")
+    long snapshotIntervalSeconds = SnapshotSchedule.INTERVAL_DEFAULT.toSeconds();
+
     private final PrintStream out = System.out;
 
     /**
@@ -87,7 +92,7 @@ final class NodeCommand implements Callable<Integer> {
         try (ShutdownSignalBarrier barrier = new ShutdownSignalBarrier()) {
             final EmbeddedNode node = EmbeddedNode.launchMember(dir, cluster, id, CAPACITY);
             final ScheduledExecutorService status = Executors.newSingleThreadScheduledExecutor(NodeCommand::daemon);
-            try (node) {
+            try (node; SnapshotSchedule snapshots = snapshotSchedule(node)) {
                 out.printf("node id=%d members=%d dir=%s ingress=%s%n", id, members, dir, cluster.ingressEndpoints());
                 out.flush();
                 status.scheduleWithFixedDelay(() -> writeStatus(node), 0, STATUS_INTERVAL_MS, TimeUnit.MILLISECONDS);
@@ -102,6 +107,20 @@ final class NodeCommand implements Callable<Integer> {
             }
             out.printf("node id=%d stopped%n", id);
         }
+    }
+
+    /** Null (nothing to close) when scheduled snapshots are off. */
+    private SnapshotSchedule snapshotSchedule(final EmbeddedNode node) {
+        if (snapshotIntervalSeconds < 0) {
+            throw new IllegalArgumentException("reason=negative-snapshot-interval seconds=" + snapshotIntervalSeconds);
+        }
+        if (snapshotIntervalSeconds == 0) {
+            return null;
+        }
+        return SnapshotSchedule.start(node, Duration.ofSeconds(snapshotIntervalSeconds), line -> {
+            out.println(line);
+            out.flush();
+        });
     }
 
     private static Thread daemon(final Runnable task) {
