@@ -62,6 +62,11 @@ final class NodeCommand implements Callable<Integer> {
         + STOP_SNAPSHOT_FILE + " in the directory, for an audit of the final state.")
     boolean snapshotOnStop;
 
+    @Option(names = "--client-secret-file", description = "File holding the cluster's client secret (at least 32 "
+        + "bytes). With it, only clients with the token for their client id connect (candor client-token); without "
+        + "it, a client is bound to the id it claims.")
+    Path clientSecretFile;
+
     @Option(names = "--snapshot-interval-s", description = "Seconds between snapshots taken by the leader; 0 for none "
         + "(default 600). A restart replays the log since the last snapshot.")
     long snapshotIntervalSeconds = SnapshotSchedule.INTERVAL_DEFAULT.toSeconds();
@@ -90,7 +95,9 @@ final class NodeCommand implements Callable<Integer> {
         final ClusterMembers cluster = new ClusterMembers(members, portBase);
         Files.createDirectories(dir);
         try (ShutdownSignalBarrier barrier = new ShutdownSignalBarrier()) {
-            final EmbeddedNode node = EmbeddedNode.launchMember(dir, cluster, id, CAPACITY);
+            final EmbeddedNode node = clientSecretFile == null
+                ? EmbeddedNode.launchMember(dir, cluster, id, CAPACITY)
+                : EmbeddedNode.launchMember(dir, cluster, id, CAPACITY, Files.readAllBytes(clientSecretFile));
             final ScheduledExecutorService status = Executors.newSingleThreadScheduledExecutor(NodeCommand::daemon);
             try (node; SnapshotSchedule snapshots = snapshotSchedule(node)) {
                 out.printf("node id=%d members=%d dir=%s ingress=%s%n", id, members, dir, cluster.ingressEndpoints());

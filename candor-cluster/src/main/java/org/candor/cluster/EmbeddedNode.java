@@ -99,15 +99,17 @@ public final class EmbeddedNode implements AutoCloseable {
     private final Path dir;
     private final ClusterMembers members;
     private final int memberId;
+    private final byte[] clientSecret;
     private final ExchangeService service;
     private final ClusteredMediaDriver driver;
     private final ClusteredServiceContainer container;
     private volatile Throwable firstError;
 
     private EmbeddedNode(final Path dir, final ClusterMembers members, final int memberId,
-        final EngineCapacity capacity) {
+        final EngineCapacity capacity, final byte[] clientSecret) {
         members.checkMember(memberId);
         this.dir = dir;
+        this.clientSecret = clientSecret == null ? null : clientSecret.clone();
         this.members = members;
         this.memberId = memberId;
         this.service = new ExchangeService(capacity, eventJournalDir(), JournalFormat.SEGMENT_BYTES_DEFAULT);
@@ -144,7 +146,7 @@ public final class EmbeddedNode implements AutoCloseable {
      * resumed), with its ports counted from {@code portBase} ({@link #PORTS_PER_NODE} of them).
      */
     public static EmbeddedNode launch(final Path dir, final int portBase, final EngineCapacity capacity) {
-        return new EmbeddedNode(dir, new ClusterMembers(1, portBase), 0, capacity);
+        return new EmbeddedNode(dir, new ClusterMembers(1, portBase), 0, capacity, null);
     }
 
     /**
@@ -153,7 +155,19 @@ public final class EmbeddedNode implements AutoCloseable {
      */
     public static EmbeddedNode launchMember(final Path dir, final ClusterMembers members, final int memberId,
         final EngineCapacity capacity) {
-        return new EmbeddedNode(dir, members, memberId, capacity);
+        return new EmbeddedNode(dir, members, memberId, capacity, null);
+    }
+
+    /**
+     * Starts member {@code memberId} that admits only clients proving their client id with a token derived from
+     * {@code clientSecret} ({@link ClientCredentials}). Every member must be given the same secret.
+     */
+    public static EmbeddedNode launchMember(final Path dir, final ClusterMembers members, final int memberId,
+        final EngineCapacity capacity, final byte[] clientSecret) {
+        if (clientSecret.length < ClientCredentials.SECRET_BYTES_MIN) {
+            throw new IllegalArgumentException("reason=secret-too-short bytes=" + clientSecret.length);
+        }
+        return new EmbeddedNode(dir, members, memberId, capacity, clientSecret);
     }
 
     private MediaDriver.Context driverContext(final String aeronDir) {
@@ -195,6 +209,7 @@ public final class EmbeddedNode implements AutoCloseable {
             .replicationChannel("aeron:udp?endpoint=" + HOST + ":0")
             .archiveContext(archive)
             .serviceCount(1)
+            .authenticatorSupplier(() -> new ClientAuthenticator(clientSecret))
             .sessionTimeoutNs(SESSION_TIMEOUT_NS)
             .leaderHeartbeatTimeoutNs(LEADER_HEARTBEAT_TIMEOUT_NS)
             .leaderHeartbeatIntervalNs(LEADER_HEARTBEAT_INTERVAL_NS)

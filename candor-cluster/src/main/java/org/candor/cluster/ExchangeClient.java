@@ -4,6 +4,7 @@ import io.aeron.Publication;
 import io.aeron.cluster.client.AeronCluster;
 import io.aeron.cluster.client.EgressListener;
 import io.aeron.logbuffer.Header;
+import io.aeron.security.CredentialsSupplier;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
@@ -143,6 +144,7 @@ public final class ExchangeClient implements AutoCloseable {
             .ingressChannel(INGRESS_CHANNEL)
             .ingressEndpoints(config.ingressEndpoints())
             .egressChannel(EGRESS_CHANNEL)
+            .credentialsSupplier(new Credentials(ClientCredentials.encode(config.clientId(), config.token())))
             .idleStrategy(new BackoffIdleStrategy())
             .egressListener(egress);
     }
@@ -468,9 +470,29 @@ public final class ExchangeClient implements AutoCloseable {
      * @param clientId           this client's identity in the engine's command memory
      * @param firstCommandId     the first command id to use; above any this client id used before
      * @param inFlightMax        the in-flight window, 1 to {@link #IN_FLIGHT_LIMIT}
+     * @param token              proof of the client id for a cluster with a client secret
+     *                           ({@link ClientCredentials#token}), or null for one without
      */
     public record Config(String aeronDirectoryName, String ingressEndpoints, long clientId, long firstCommandId,
-        int inFlightMax) {
+        int inFlightMax, byte[] token) {
+        /** A client of a cluster without a client secret. */
+        public Config(final String aeronDirectoryName, final String ingressEndpoints, final long clientId,
+            final long firstCommandId, final int inFlightMax) {
+            this(aeronDirectoryName, ingressEndpoints, clientId, firstCommandId, inFlightMax, null);
+        }
+    }
+
+    /** The same credentials on every connect; the cluster never challenges (see {@link ClientAuthenticator}). */
+    private record Credentials(byte[] encoded) implements CredentialsSupplier {
+        @Override
+        public byte[] encodedCredentials() {
+            return encoded.clone();
+        }
+
+        @Override
+        public byte[] onChallenge(final byte[] challenge) {
+            return new byte[0];
+        }
     }
 
     /** A command sent and not yet acknowledged, with its encoded bytes for a resend. */

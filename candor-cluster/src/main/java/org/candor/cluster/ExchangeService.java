@@ -91,6 +91,7 @@ public final class ExchangeService implements ClusteredService {
     private volatile Cluster.Role role = Cluster.Role.FOLLOWER;
     private volatile long commandsApplied;
     private volatile long messagesRefused;
+    private volatile long commandsOfAnotherClient;
     private volatile long repliesDropped;
     private volatile long snapshotsTaken;
     private volatile long snapshotBytesLoaded = -1;
@@ -148,6 +149,7 @@ public final class ExchangeService implements ClusteredService {
         final int offset, final int length, final Header header) {
         // Aeron's cluster clock is in milliseconds by default; convert anyway so a finer clock stays correct.
         final long timestampMs = cluster.timeUnit().toMillis(timestamp);
+        final long sessionClientId = ClientCredentials.principalClientId(session.encodedPrincipal());
         replyTo = session;
         inCallback = true;
         try {
@@ -159,7 +161,9 @@ public final class ExchangeService implements ClusteredService {
                     messagesRefused++;
                     break;
                 }
-                if (!apply(buffer, position, commandLength, timestampMs)) {
+                if (!belongsTo(buffer, position, commandLength, sessionClientId)) {
+                    commandsOfAnotherClient++;
+                } else if (!apply(buffer, position, commandLength, timestampMs)) {
                     break;
                 }
                 position += commandLength;
@@ -172,6 +176,17 @@ public final class ExchangeService implements ClusteredService {
             replyTo = null;
             inCallback = false;
         }
+    }
+
+    /**
+     * Whether the command carries the client id its session was bound to at connect ({@link ClientAuthenticator}).
+     * A session without a binding (-1) can only come from a log recorded before sessions were bound; its commands
+     * are applied as they were then, so the replay of an old log stays what it was.
+     */
+    private static boolean belongsTo(final DirectBuffer buffer, final int offset, final int length,
+        final long sessionClientId) {
+        return sessionClientId < 0 || length < CommandStamp.STAMPED_LENGTH_MIN
+            || CommandStamp.clientId(buffer, offset) == sessionClientId;
     }
 
     /** Stamps and applies one command; false if the protocol refused it (the engine never saw it). */
@@ -313,6 +328,14 @@ public final class ExchangeService implements ClusteredService {
     /** Commands that were not readable (and the rest of their ingress messages); none reached the engine. */
     public long messagesRefused() {
         return messagesRefused;
+    }
+
+    /**
+     * Commands refused because they carried a client id other than the one their session proved at connect; none
+     * reached the engine, and their sender gets no answer.
+     */
+    public long commandsOfAnotherClient() {
+        return commandsOfAnotherClient;
     }
 
     /** Replies dropped because the client was gone or too slow; the client recovers them by resending. */
