@@ -6,19 +6,23 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.HdrHistogram.Histogram;
+import java.util.ArrayList;
+import java.util.List;
+import org.agrona.CloseHelper;
 import org.agrona.IoUtil;
 import org.agrona.concurrent.BackoffIdleStrategy;
+import org.candor.cluster.ClusterMembers;
 import org.candor.cluster.CommandResult;
 import org.candor.cluster.EmbeddedNode;
 import org.candor.cluster.ExchangeClient;
 import org.candor.engine.RejectReason;
 
 /**
- * The engine benchmark's workload sent through the cluster: an embedded node (media driver, archive, consensus
- * module, service) and a client in one process, commands pipelined through the client's in-flight window. A command
- * counts when its result comes back, which the cluster sends only after the command is committed to the log. Each
- * run starts a fresh node in a fresh directory, lists and funds through the client, prefills (unmeasured), then
- * measures.
+ * The engine benchmark's workload sent through the cluster: one or three embedded members (each a media driver,
+ * archive, consensus module and service) and a client in one process, commands pipelined through the client's
+ * in-flight window. A command counts when its result comes back, which the cluster sends only after the command
+ * is committed to the log (by a majority, with three members). Each run starts fresh members in a fresh directory,
+ * lists and funds through the client, prefills (unmeasured), then measures.
  */
 final class ClusterBenchmark {
     private static final long HISTOGRAM_MAX_NS = 60_000_000_000L;
@@ -28,13 +32,16 @@ final class ClusterBenchmark {
     private static final long SETTLE_TIMEOUT_NS = 120_000_000_000L;
 
     private final WorkloadSpec spec;
+    private final int nodes;
     private final int window;
     private final int runs;
     private final PrintStream out;
     private Workload workload;
 
-    ClusterBenchmark(final WorkloadSpec spec, final int window, final int runs, final PrintStream out) {
+    ClusterBenchmark(final WorkloadSpec spec, final int nodes, final int window, final int runs,
+        final PrintStream out) {
         this.spec = spec;
+        this.nodes = nodes;
         this.window = window;
         this.runs = runs;
         this.out = out;
@@ -43,7 +50,7 @@ final class ClusterBenchmark {
     void run() {
         out.println("candor bench cluster");
         out.println("machine: " + MachineInfo.describe());
-        out.println("workload: " + spec.describe() + " nodes=1 window=" + window);
+        out.println("workload: " + spec.describe() + " nodes=" + nodes + " window=" + window);
         out.println("platform: " + PlatformJitter.measure(1_000_000_000L));
         workload = Workload.generate(spec, new Progress(out));
         out.printf("warm-up: %,.0f commands/s%n", measure(0).throughput);
@@ -62,8 +69,8 @@ final class ClusterBenchmark {
             + "p99=%d ns p99.9=%d ns max=%d ns%n", rate, paced.latency.getValueAtPercentile(50),
             paced.latency.getValueAtPercentile(99), paced.latency.getValueAtPercentile(99.9),
             paced.latency.getMaxValue());
-        out.printf("nodes=1 throughput_cmds_per_s=%.0f p50_ns=%d p99_ns=%d p999_ns=%d max_ns=%d rate_cmds_per_s=%.0f "
-            + "rejected=%d%n", best.throughput, paced.latency.getValueAtPercentile(50),
+        out.printf("nodes=%d throughput_cmds_per_s=%.0f p50_ns=%d p99_ns=%d p999_ns=%d max_ns=%d "
+            + "rate_cmds_per_s=%.0f rejected=%d%n", nodes, best.throughput, paced.latency.getValueAtPercentile(50),
             paced.latency.getValueAtPercentile(99), paced.latency.getValueAtPercentile(99.9),
             paced.latency.getMaxValue(), rate, best.rejected + paced.rejected);
     }
@@ -74,10 +81,17 @@ final class ClusterBenchmark {
     /** One run on a fresh node; paced at {@code rate} commands/s when positive, else as fast as the window allows. */
     private Run measure(final double rate) {
         final Path dir = tempDir();
-        try (EmbeddedNode node = EmbeddedNode.launch(dir, PORT_BASE, Workload.capacity(spec))) {
+        final List<EmbeddedNode> members = new ArrayList<>();
+        try {
+            final ClusterMembers cluster = new ClusterMembers(nodes, PORT_BASE);
+            for (int id = 0; id < nodes; id++) {
+                members.add(EmbeddedNode.launchMember(dir.resolve("node-" + id), cluster, id,
+                    Workload.capacity(spec)));
+            }
             final Timing timing = new Timing(workload.total);
-            try (ExchangeClient client = ExchangeClient.connect(new ExchangeClient.Config(node.aeronDirectoryName(),
-                node.ingressEndpoints(), CLIENT_ID, 1, window), timing, null)) {
+            try (ExchangeClient client = ExchangeClient.connect(new ExchangeClient.Config(
+                members.get(0).aeronDirectoryName(), cluster.ingressEndpoints(), CLIENT_ID, 1, window), timing,
+                null)) {
                 setUpAndPrefill(client);
                 timing.reset(client.nextCommandId());
                 final long start = System.nanoTime();
@@ -96,6 +110,7 @@ final class ClusterBenchmark {
                 return new Run((workload.total - workload.prefill) * 1e9 / elapsed, timing.rejected, timing.latency);
             }
         } finally {
+            CloseHelper.closeAll(members);
             IoUtil.delete(dir.toFile(), false);
         }
     }
