@@ -288,10 +288,15 @@ public final class ExchangeClient implements AutoCloseable {
             }
         }
         int work = cluster.pollEgress();
-        if (resendAll || (unsent && now - lastUnsentRetryNs > UNSENT_RETRY_NS)) {
-            resendAll = false;
-            lastUnsentRetryNs = now;
-            work += resend(now, true);
+        if (resendAll || unsent) {
+            // While a command has not gone out, only a resend of everything, in id order, may send: a partial
+            // resend of old commands could put a newer id in the log before an older one never sent, and the engine
+            // would then refuse the older one as stale.
+            if (resendAll || now - lastUnsentRetryNs > UNSENT_RETRY_NS) {
+                resendAll = false;
+                lastUnsentRetryNs = now;
+                work += resend(now, true);
+            }
         } else if (now - lastResendScanNs > RESEND_AFTER_NS / 4) {
             lastResendScanNs = now;
             work += resend(now, false);
@@ -329,7 +334,11 @@ public final class ExchangeClient implements AutoCloseable {
         }
     }
 
-    /** Sends again, in command-id order, every command in flight (or only those unanswered for too long). */
+    /**
+     * Sends again, in command-id order, every command in flight, or only those unanswered for too long. The partial
+     * form runs only when every command in flight has gone out at least once, so what it sends are duplicates the
+     * engine answers from memory.
+     */
     private int resend(final long now, final boolean all) {
         if (inFlight.isEmpty()) {
             return 0;

@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.HdrHistogram.Histogram;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.agrona.CloseHelper;
 import org.agrona.IoUtil;
 import org.agrona.concurrent.BackoffIdleStrategy;
@@ -15,6 +17,7 @@ import org.candor.cluster.ClusterMembers;
 import org.candor.cluster.CommandResult;
 import org.candor.cluster.EmbeddedNode;
 import org.candor.cluster.ExchangeClient;
+import org.candor.cluster.ExchangeService;
 import org.candor.engine.RejectReason;
 
 /**
@@ -57,8 +60,8 @@ final class ClusterBenchmark {
         Run best = null;
         for (int i = 1; i <= runs; i++) {
             final Run run = measure(0);
-            out.printf("run %d: %,.0f commands/s, %d rejected; latency p50=%d ns p99=%d ns p99.9=%d ns max=%d ns%n", i,
-                run.throughput, run.rejected, run.latency.getValueAtPercentile(50),
+            out.printf("run %d: %,.0f commands/s, %d rejected %s; latency p50=%d ns p99=%d ns p99.9=%d ns max=%d ns%n",
+                i, run.throughput, run.rejected, run.reasons, run.latency.getValueAtPercentile(50),
                 run.latency.getValueAtPercentile(99), run.latency.getValueAtPercentile(99.9),
                 run.latency.getMaxValue());
             best = best == null || run.throughput > best.throughput ? run : best;
@@ -75,7 +78,7 @@ final class ClusterBenchmark {
             paced.latency.getMaxValue(), rate, best.rejected + paced.rejected);
     }
 
-    private record Run(double throughput, long rejected, Histogram latency) {
+    private record Run(double throughput, long rejected, Map<RejectReason, Long> reasons, Histogram latency) {
     }
 
     /** One run on a fresh node; paced at {@code rate} commands/s when positive, else as fast as the window allows. */
@@ -106,8 +109,12 @@ final class ClusterBenchmark {
                     client.send((e, b, o, c, id) -> workload.encodeOne(e, b, o, c, id, index));
                 }
                 settle(client);
+                final ExchangeService leader = members.get(client.leaderMemberId()).service();
+                out.printf("  client resends=%d repliesIgnored=%d; leader refused=%d repliesDropped=%d%n",
+                    client.resends(), client.repliesIgnored(), leader.messagesRefused(), leader.repliesDropped());
                 final long elapsed = timing.lastResultNs - start;
-                return new Run((workload.total - workload.prefill) * 1e9 / elapsed, timing.rejected, timing.latency);
+                return new Run((workload.total - workload.prefill) * 1e9 / elapsed, timing.rejected, timing.reasons,
+                    timing.latency);
             }
         } finally {
             CloseHelper.closeAll(members);
@@ -165,6 +172,8 @@ final class ClusterBenchmark {
         long firstMeasuredId = Long.MAX_VALUE;
         long lastResultNs;
         long rejected;
+        /** Why, in code order: a benchmark that is refused work measures the wrong thing. */
+        final Map<RejectReason, Long> reasons = new EnumMap<>(RejectReason.class);
 
         Timing(final int commands) {
             sentNs = new long[commands];
@@ -192,6 +201,7 @@ final class ClusterBenchmark {
             latency.recordValue(Math.min(HISTOGRAM_MAX_NS, now - sentNs[(int) index]));
             if (result.reason() != RejectReason.NONE) {
                 rejected++;
+                reasons.merge(result.reason(), 1L, Long::sum);
             }
         }
     }
