@@ -6,11 +6,9 @@ import io.aeron.cluster.client.EgressListener;
 import io.aeron.logbuffer.Header;
 import io.aeron.security.CredentialsSupplier;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import org.agrona.CloseHelper;
 import org.agrona.DirectBuffer;
-import org.agrona.collections.Long2ObjectHashMap;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -93,13 +91,12 @@ public final class ExchangeClient implements AutoCloseable {
     /** Commands waiting to go out together as one ingress message; see {@link #BATCH_BYTES_MAX}. */
     private final UnsafeBuffer batch = new UnsafeBuffer(new byte[BATCH_BYTES_MAX]);
     private int batchLength;
-    private final Long2ObjectHashMap<Pending> inFlight = new Long2ObjectHashMap<>();
+    private final InFlightCommands inFlight;
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     private final CommandResultEventDecoder result = new CommandResultEventDecoder();
     private final IdleStrategy idle = new BackoffIdleStrategy();
     private final EgressListener egress = new Egress();
     private AeronCluster cluster;
-    private long nextCommandId;
     private long lastSendNs;
     private long lastResendScanNs;
     private boolean resendAll;
@@ -123,7 +120,7 @@ public final class ExchangeClient implements AutoCloseable {
         this.config = config;
         this.results = results;
         this.events = events;
-        this.nextCommandId = config.firstCommandId();
+        this.inFlight = new InFlightCommands(config.inFlightMax(), config.firstCommandId());
         this.cluster = AeronCluster.connect(context());
         this.lastSendNs = System.nanoTime();
     }
@@ -151,7 +148,7 @@ public final class ExchangeClient implements AutoCloseable {
 
     /** Sends a command (with any batched before it) and waits for its result. */
     public CommandResult submit(final CommandWriter writer, final Duration timeout) {
-        awaitedId = nextCommandId;
+        awaitedId = inFlight.nextId();
         awaited = null;
         send(writer);
         flush();
@@ -159,55 +156,57 @@ public final class ExchangeClient implements AutoCloseable {
     }
 
     /**
-     * Queues a command, first waiting (and polling) while the in-flight window is full. It goes out with the next
-     * {@link #flush}, {@link #poll} or full batch. Returns its command id; its result goes to the result listener.
+     * Queues a command, first waiting (and polling) while the in-flight window is full (see
+     * {@link InFlightCommands}). It goes out with the next {@link #flush}, {@link #poll} or full batch. Returns its
+     * command id; its result goes to the result listener.
      */
     public long send(final CommandWriter writer) {
         idle.reset();
         final long deadlineNs = System.nanoTime() + WINDOW_WAIT_MAX_NS;
-        while (inFlight.size() >= config.inFlightMax()) {
+        while (!inFlight.hasRoom()) {
             if (System.nanoTime() - deadlineNs > 0) {
                 throw new IllegalStateException("reason=window-full-timeout clientId=" + config.clientId()
-                    + " inFlight=" + inFlight.size());
+                    + " inFlight=" + inFlight.count() + " oldestInFlight=" + inFlight.oldestId());
             }
             idle.idle(poll());
         }
-        final long commandId = nextCommandId++;
-        return enqueue(commandId, writer);
-    }
-
-    /** Sends a command again under an id already used; for tests of the engine's answer to resends. */
-    CommandResult resubmit(final long commandId, final CommandWriter writer, final Duration timeout) {
-        if (commandId >= nextCommandId) {
-            throw new IllegalArgumentException("commandId=" + commandId + " was never sent");
-        }
-        awaitedId = commandId;
-        awaited = null;
-        enqueue(commandId, writer);
-        return awaitResult(timeout);
-    }
-
-    private long enqueue(final long commandId, final CommandWriter writer) {
+        final long commandId = inFlight.nextId();
         final int length = writer.write(encoder, encodeBuffer, 0, config.clientId(), commandId);
-        final byte[] bytes = new byte[length];
-        encodeBuffer.getBytes(0, bytes);
-        final Pending pending = new Pending(commandId, new UnsafeBuffer(bytes));
-        inFlight.put(commandId, pending);
-        pending.sentNs = System.nanoTime();
+        inFlight.add(encodeBuffer, length, System.nanoTime());
         if (!unsent) {
             // While an older command waits for a connection, this one must not overtake it (see offerBatch).
-            append(pending);
+            append(commandId);
         }
         return commandId;
     }
 
-    /** Adds a command to the batch, sending the batch first if it has no room; false if that send failed. */
-    private boolean append(final Pending pending) {
-        final int length = pending.bytes.capacity();
+    /**
+     * Sends a command again under an id already used and waits for the answer; for tests of the engine's answer to
+     * resends. It is not tracked for resending.
+     */
+    CommandResult resubmit(final long commandId, final CommandWriter writer, final Duration timeout) {
+        if (commandId >= inFlight.nextId()) {
+            throw new IllegalArgumentException("commandId=" + commandId + " was never sent");
+        }
+        awaitedId = commandId;
+        awaited = null;
+        final int length = writer.write(encoder, encodeBuffer, 0, config.clientId(), commandId);
+        if (!flush() || length > BATCH_BYTES_MAX) {
+            throw new IllegalStateException("reason=resubmit-not-sent commandId=" + commandId);
+        }
+        batch.putBytes(0, encodeBuffer, 0, length);
+        batchLength = length;
+        flush();
+        return awaitResult(timeout);
+    }
+
+    /** Adds an in-flight command to the batch, sending the batch first if it has no room; false if that failed. */
+    private boolean append(final long commandId) {
+        final int length = inFlight.length(commandId);
         if (batchLength + length > BATCH_BYTES_MAX && !flush()) {
             return false;
         }
-        batch.putBytes(batchLength, pending.bytes, 0, length);
+        inFlight.copy(commandId, batch, batchLength);
         batchLength += length;
         return true;
     }
@@ -340,35 +339,27 @@ public final class ExchangeClient implements AutoCloseable {
      * engine answers from memory.
      */
     private int resend(final long now, final boolean all) {
-        if (inFlight.isEmpty()) {
-            return 0;
-        }
-        final long[] ids = new long[inFlight.size()];
-        int count = 0;
-        for (final Pending pending : inFlight.values()) {
-            if (all || now - pending.sentNs > RESEND_AFTER_NS) {
-                ids[count++] = pending.commandId;
-            }
-        }
-        Arrays.sort(ids, 0, count);
         if (all) {
             unsent = false;
         }
-        for (int i = 0; i < count; i++) {
-            final Pending pending = inFlight.get(ids[i]);
-            if (pending != null) {
-                pending.sentNs = now;
-                // Alone in its message: a command the cluster cannot read ends the message it is in, and must not
-                // take the commands resent after it down with it again and again.
-                if (!append(pending) || !flush()) {
-                    // The rest wait with it, in order, for the next attempt.
-                    return i + 1;
-                }
-                resends++;
+        int sent = 0;
+        for (long id = inFlight.oldestId(); id < inFlight.nextId(); id++) {
+            if (!inFlight.contains(id) || !(all || now - inFlight.sentNs(id) > RESEND_AFTER_NS)) {
+                continue;
             }
+            inFlight.markSent(id, now);
+            // Alone in its message: a command the cluster cannot read ends the message it is in, and must not
+            // take the commands resent after it down with it again and again.
+            if (!append(id) || !flush()) {
+                // The rest wait with it, in order, for the next attempt.
+                return sent + 1;
+            }
+            resends++;
+            sent++;
         }
-        return count;
+        return sent;
     }
+
 
     /**
      * An egress message is a batch of one command's events, each a fixed-length protocol message (header plus
@@ -398,7 +389,12 @@ public final class ExchangeClient implements AutoCloseable {
     }
 
     private void onResult() {
-        if (result.clientId() != config.clientId() || inFlight.remove(result.commandId()) == null) {
+        if (result.clientId() != config.clientId()) {
+            repliesIgnored++;
+            return;
+        }
+        final boolean wasInFlight = inFlight.remove(result.commandId());
+        if (!wasInFlight && result.commandId() != awaitedId) {
             repliesIgnored++;
             return;
         }
@@ -429,12 +425,12 @@ public final class ExchangeClient implements AutoCloseable {
 
     /** Commands sent and not yet acknowledged. */
     public int inFlight() {
-        return inFlight.size();
+        return inFlight.count();
     }
 
     /** The id the next command will get. */
     public long nextCommandId() {
-        return nextCommandId;
+        return inFlight.nextId();
     }
 
     /** Results that matched no command in flight (answers to a command resent after its first answer). */
@@ -501,18 +497,6 @@ public final class ExchangeClient implements AutoCloseable {
         @Override
         public byte[] onChallenge(final byte[] challenge) {
             return new byte[0];
-        }
-    }
-
-    /** A command sent and not yet acknowledged, with its encoded bytes for a resend. */
-    private static final class Pending {
-        final long commandId;
-        final UnsafeBuffer bytes;
-        long sentNs;
-
-        Pending(final long commandId, final UnsafeBuffer bytes) {
-            this.commandId = commandId;
-            this.bytes = bytes;
         }
     }
 }
