@@ -69,6 +69,13 @@ public final class EmbeddedNode implements AutoCloseable {
      */
     static final int ARCHIVE_FILE_SYNC_LEVEL = 0;
     /**
+     * A publication that hears no status message from its receiver for this long counts as not connected, and
+     * starts looking for a receiver again. Aeron's 5 s default keeps a client writing into the void for 5 s after a
+     * single node died and came back (its new receiver only answers a publication that looks for it); 1 s is many
+     * status-message intervals on loopback. Clients of a node should use the same in their own media driver.
+     */
+    public static final long PUBLICATION_CONNECTION_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(1);
+    /**
      * A client session with no message or keep-alive for this long is closed. Aeron's default, 10 s: clients send
      * keep-alives every second ({@link ExchangeClient#KEEP_ALIVE_INTERVAL_NS}).
      */
@@ -179,6 +186,7 @@ public final class EmbeddedNode implements AutoCloseable {
             .termBufferSparseFile(true)
             .publicationTermBufferLength(PUBLICATION_TERM_LENGTH)
             .ipcTermBufferLength(IPC_TERM_LENGTH)
+            .publicationConnectionTimeoutNs(PUBLICATION_CONNECTION_TIMEOUT_NS)
             .dirDeleteOnStart(true)
             .dirDeleteOnShutdown(true)
             .errorHandler(this::onError);
