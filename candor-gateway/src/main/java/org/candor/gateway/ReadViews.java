@@ -1,0 +1,100 @@
+package org.candor.gateway;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
+import org.candor.engine.EngineEvents;
+
+/**
+ * The gateway's read side: a {@link MarketView} and an {@link AccountView} fed by one writer thread from the
+ * committed event stream, read by any number of HTTP threads. The writer applies a batch of whole commands (their
+ * events up to and including the result) under the write lock; a reader copies what it needs under the read lock, so
+ * it sees the state between two commands, never half of one.
+ *
+ * <p>Read-your-writes: the writer records, per client, the last command whose result it applied; a request waits
+ * ({@link #awaitCommand}) until the views have applied the last command the gateway acknowledged to anyone. The
+ * journal holds a command's events before its reply goes out, so this wait is the follower's catch-up, normally
+ * well under a millisecond.
+ */
+final class ReadViews {
+    private final MarketView market = new MarketView();
+    private final AccountView accounts = new AccountView();
+    private final Map<Long, Long> lastCommandByClient = new HashMap<>();
+    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private final Object progress = new Object();
+    private final EngineEvents fanout = new ViewFanout(market, accounts, this::commandApplied);
+    private volatile long lastSeq;
+
+    /** Applies a batch of events: {@code batch} calls the given sink and returns how many events it delivered. */
+    int apply(final ToIntFunction<EngineEvents> batch) {
+        final int applied;
+        lock.writeLock().lock();
+        try {
+            applied = batch.applyAsInt(fanout);
+        } finally {
+            lock.writeLock().unlock();
+        }
+        if (applied > 0) {
+            synchronized (progress) {
+                progress.notifyAll();
+            }
+        }
+        return applied;
+    }
+
+    /** Reads both views under the read lock; the function must copy what it returns. */
+    <T> T read(final Function<Snapshot, T> reader) {
+        lock.readLock().lock();
+        try {
+            return reader.apply(new Snapshot(market, accounts));
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Waits until the result of command {@code commandId} of {@code clientId} has been applied. */
+    void awaitCommand(final long clientId, final long commandId, final Duration timeout) {
+        final long deadlineNs = System.nanoTime() + timeout.toNanos();
+        synchronized (progress) {
+            while (lastCommand(clientId) < commandId) {
+                final long leftNs = deadlineNs - System.nanoTime();
+                if (leftNs <= 0) {
+                    throw ErrorMapper.timeout();
+                }
+                try {
+                    progress.wait(Math.max(1, leftNs / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw ErrorMapper.timeout();
+                }
+            }
+        }
+    }
+
+    private long lastCommand(final long clientId) {
+        lock.readLock().lock();
+        try {
+            return lastCommandByClient.getOrDefault(clientId, 0L);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** The sequence of the last event applied. */
+    long lastSeq() {
+        return lastSeq;
+    }
+
+    private void commandApplied(final long seq, final long clientId, final long commandId) {
+        lastCommandByClient.merge(clientId, commandId, Math::max);
+        lastSeq = seq;
+    }
+
+    /** What a reader sees: both views, valid only inside {@link #read}. */
+    record Snapshot(MarketView market, AccountView accounts) {
+    }
+}
