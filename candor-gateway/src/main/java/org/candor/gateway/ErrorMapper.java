@@ -37,6 +37,10 @@ public final class ErrorMapper {
             retryAfterSeconds);
     }
 
+    static ApiError viewsUnavailable() {
+        return new ApiError(UNAVAILABLE, -1001, "Internal error; unable to process your request. Please try again.");
+    }
+
     static ApiError timeout() {
         return new ApiError(GATEWAY_TIMEOUT, -1007,
             "Timeout waiting for response from backend server. Send status unknown; execution status unknown.");

@@ -13,6 +13,8 @@ import java.util.Map;
 final class GatewayServer {
     private static final System.Logger LOG = System.getLogger(GatewayServer.class.getName());
     private static final int NOT_FOUND = 404;
+    /** Largest request body accepted: the longest order form is a few hundred bytes. */
+    static final long REQUEST_BYTES_MAX = 16 * 1024;
 
     private GatewayServer() {
     }
@@ -35,6 +37,7 @@ final class GatewayServer {
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
+            config.http.maxRequestSize = REQUEST_BYTES_MAX;
             config.routes.exception(ApiError.class, GatewayServer::apiError);
             config.routes.exception(Exception.class, GatewayServer::unexpected);
             config.routes.error(NOT_FOUND, ctx -> {

@@ -47,6 +47,7 @@ final class JournalFollower implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             failure = e;
+            views.fail(e);
         } finally {
             reader.close();
         }

@@ -28,6 +28,7 @@ final class ReadViews {
     private final Object progress = new Object();
     private final EngineEvents fanout = new ViewFanout(market, accounts, this::commandApplied);
     private volatile long lastSeq;
+    private volatile Throwable failure;
 
     /** Applies a batch of events: {@code batch} calls the given sink and returns how many events it delivered. */
     int apply(final ToIntFunction<EngineEvents> batch) {
@@ -46,8 +47,13 @@ final class ReadViews {
         return applied;
     }
 
-    /** Reads both views under the read lock; the function must copy what it returns. */
+    /**
+     * Reads both views under the read lock; the function must copy what it returns.
+     *
+     * @throws ApiError 503 once the views stopped following the stream: stale balances are worse than none
+     */
     <T> T read(final Function<Snapshot, T> reader) {
+        checkHealthy();
         lock.readLock().lock();
         try {
             return reader.apply(new Snapshot(market, accounts));
@@ -61,6 +67,7 @@ final class ReadViews {
         final long deadlineNs = System.nanoTime() + timeout.toNanos();
         synchronized (progress) {
             while (lastCommand(clientId) < commandId) {
+                checkHealthy();
                 final long leftNs = deadlineNs - System.nanoTime();
                 if (leftNs <= 0) {
                     throw ErrorMapper.timeout();
@@ -81,6 +88,24 @@ final class ReadViews {
             return lastCommandByClient.getOrDefault(clientId, 0L);
         } finally {
             lock.readLock().unlock();
+        }
+    }
+
+    /** The views stop answering: the writer could not apply the stream (a gap, a corrupt journal). */
+    void fail(final Throwable cause) {
+        failure = cause;
+        synchronized (progress) {
+            progress.notifyAll();
+        }
+    }
+
+    Throwable failure() {
+        return failure;
+    }
+
+    private void checkHealthy() {
+        if (failure != null) {
+            throw ErrorMapper.viewsUnavailable();
         }
     }
 

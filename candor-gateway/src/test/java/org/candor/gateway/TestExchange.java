@@ -71,7 +71,12 @@ final class TestExchange implements AutoCloseable {
 
     /** Starts this exchange's gateway with the given limits. */
     Gateway startGateway(final long clientId, final long ipWeightPerMinute) {
-        final Gateway started = Gateway.start(new Gateway.Config("127.0.0.1", 0,
+        return startGateway(clientId, ipWeightPerMinute, 0);
+    }
+
+    /** Starts a gateway on {@code port} (0 for any free one) with the given IP limit. */
+    Gateway startGateway(final long clientId, final long ipWeightPerMinute, final int port) {
+        final Gateway started = Gateway.start(new Gateway.Config("127.0.0.1", port,
             new ExchangeClient.Config(node.aeronDirectoryName(), node.ingressEndpoints(), clientId, 1, 256),
             node.eventJournalDir(), ipWeightPerMinute, Gateway.Config.KEY_WEIGHT_PER_MINUTE_DEFAULT,
             System::currentTimeMillis), keys);
@@ -100,6 +105,11 @@ final class TestExchange implements AutoCloseable {
         keys.create(new ApiKey(key, user, secret.getBytes(StandardCharsets.UTF_8),
             EnumSet.of(Permission.READ, Permission.TRADE), List.of(), false));
         return new ApiClient(this, user, key, secret);
+    }
+
+    /** The secret of a trader's key, for clients outside the JVM (the CCXT smoke script). */
+    static String secretOf(final ApiClient client) {
+        return client.secret;
     }
 
     URI uri(final Gateway target, final String pathAndQuery) {

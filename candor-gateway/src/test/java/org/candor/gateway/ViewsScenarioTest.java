@@ -1,6 +1,7 @@
 package org.candor.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.List;
@@ -121,6 +122,15 @@ class ViewsScenarioTest {
         feed.views.awaitCommand(EngineFeed.CLIENT_ID, commandId, Duration.ofSeconds(5));
         final boolean exists = feed.views.read(s -> s.accounts().userExists(99));
         assertThat(exists).isTrue();
+    }
+
+    @Test
+    void viewsThatStoppedFollowingTheStreamRefuseToAnswer() {
+        feed.views.fail(new IllegalStateException("reason=journal-gap"));
+        assertThatThrownBy(this::book)
+            .isInstanceOfSatisfying(ApiError.class, e -> assertThat(e.httpStatus()).isEqualTo(503));
+        assertThatThrownBy(() -> feed.views.awaitCommand(EngineFeed.CLIENT_ID, 1_000, Duration.ofSeconds(5)))
+            .isInstanceOf(ApiError.class);
     }
 
     private BookSnapshot book() {
