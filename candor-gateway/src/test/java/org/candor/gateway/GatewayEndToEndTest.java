@@ -7,6 +7,10 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.assertj.core.data.Offset;
 import org.candor.gateway.TestExchange.ApiClient;
 import org.candor.gateway.TestExchange.Reply;
@@ -215,6 +219,50 @@ class GatewayEndToEndTest {
         } finally {
             tight.close();
         }
+    }
+
+    @Test
+    void concurrentTradersEachSeeTheirOwnOrderOnTheirNextRead() throws Exception {
+        final int traders = 6;
+        final int ordersEach = 15;
+        final List<ApiClient> clients = new ArrayList<>();
+        for (int t = 0; t < traders; t++) {
+            clients.add(exchange.newTrader());
+        }
+        final ExecutorService pool = Executors.newFixedThreadPool(traders);
+        try {
+            final List<Future<Integer>> seen = new ArrayList<>();
+            for (final ApiClient client : clients) {
+                seen.add(pool.submit(() -> placeAndReadBack(client, ordersEach)));
+            }
+            for (final Future<Integer> each : seen) {
+                assertThat(each.get(60, TimeUnit.SECONDS)).isEqualTo(ordersEach);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        for (final ApiClient client : clients) {
+            // 15 bids of 0.1 ETH at 50 USDT: 75 USDT in orders.
+            assertThat(balance(client, "USDT")).containsExactly("999925.000000", "75.000000");
+            client.delete("/api/v3/openOrders", "symbol=ETHUSDT");
+        }
+    }
+
+    /** Places bids one by one; after each, the open orders must already include it. Returns how many were seen. */
+    private static int placeAndReadBack(final ApiClient client, final int count) {
+        int seen = 0;
+        for (int i = 0; i < count; i++) {
+            final Reply placed = client.post("/api/v3/order", "symbol=ETHUSDT&side=BUY&type=LIMIT&timeInForce=GTC"
+                + "&quantity=0.1&price=50&newOrderRespType=ACK");
+            assertThat(placed.status()).as(placed.json().toString()).isEqualTo(200);
+            final long orderId = placed.json().get("orderId").asLong();
+            for (final JsonNode order : client.get("/api/v3/openOrders", "symbol=ETHUSDT").json()) {
+                if (order.get("orderId").asLong() == orderId) {
+                    seen++;
+                }
+            }
+        }
+        return seen;
     }
 
     private static int code(final Reply reply) {
