@@ -46,10 +46,13 @@ check(buy.trades.length === 1 && buy.trades[0].fee.currency === 'BTC', 'fills wi
 const balance = await buyer.fetchBalance();
 check(balance.BTC.free === 10.0998 && balance.USDT.free === 997000, 'fetchBalance after the trade');
 
+const byAmount = await buyer.createOrder('BTC/USDT', 'market', 'buy', 0.1);
+check(byAmount.filled === 0.1 && byAmount.status === 'closed', 'market buy by amount filled 0.1');
+
 const open = await seller.fetchOpenOrders('BTC/USDT');
-check(open.length === 1 && open[0].filled === 0.1 && open[0].remaining === 0.4, 'fetchOpenOrders');
+check(open.length === 1 && open[0].filled === 0.2 && open[0].remaining === 0.3, 'fetchOpenOrders');
 const fetched = await seller.fetchOrder(ask.id, 'BTC/USDT');
-check(fetched.status === 'open' && fetched.filled === 0.1, 'fetchOrder');
+check(fetched.status === 'open' && fetched.filled === 0.2, 'fetchOrder');
 
 const ticker = await seller.fetchTicker('BTC/USDT');
 check(ticker.last === 30000 && ticker.ask === 30000, 'fetchTicker');

@@ -84,6 +84,25 @@ final class MarketView extends IgnoringEvents {
         return list;
     }
 
+    /**
+     * The worst price a taker on {@code takerSide} would reach taking {@code quantity} from the book now: the price
+     * of the level where the quantity is covered, or of the last level if the book holds less. -1 when the side it
+     * would take from is empty.
+     */
+    long sweepPrice(final int marketId, final Side takerSide, final long quantity) {
+        final MarketState state = markets.get(marketId);
+        long covered = 0;
+        long price = -1;
+        for (final Map.Entry<Long, Long> level : (takerSide == Side.BUY ? state.asks : state.bids).entrySet()) {
+            price = level.getKey();
+            covered += level.getValue();
+            if (covered >= quantity) {
+                break;
+            }
+        }
+        return price;
+    }
+
     /** The most recent {@code limit} trades, oldest first. */
     List<PublicTrade> trades(final int marketId, final int limit) {
         final ArrayDeque<PublicTrade> recent = markets.get(marketId).recentTrades;

@@ -3,6 +3,7 @@ package org.candor.gateway;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Locale;
+import java.util.function.LongUnaryOperator;
 import org.candor.cluster.CommandResult;
 import org.candor.engine.OrderType;
 import org.candor.engine.RejectReason;
@@ -45,7 +46,10 @@ final class OrderResource {
         final RequestGuard.Caller caller = guard.signed(ctx, PLACE_WEIGHT, Permission.TRADE);
         final RequestParams params = caller.params();
         final MarketInfo market = OrderLookup.market(views, params.required("symbol"));
-        final NewOrder order = NewOrder.parse(params, market);
+        final NewOrder order = NewOrder.parse(params, market, quantity -> {
+            commands.catchUp();
+            return views.read(s -> s.market().sweepPrice(market.id(), Side.BUY, quantity));
+        });
         final String responseType = responseType(params, order.type());
         final String clientText = params.optional("newClientOrderId");
         final long clientNumber = clientOrderIds.numberFor(caller.userId(), clientText);
@@ -120,12 +124,15 @@ final class OrderResource {
 
     /**
      * A new order's terms in engine units. LIMIT (GTC, IOC, FOK) and LIMIT_MAKER need a price and a quantity;
-     * MARKET sells are sized by quantity and MARKET buys by quoteOrderQty, which is what the engine executes.
+     * MARKET sells are sized by quantity and MARKET buys by quoteOrderQty, which is what the engine executes. A
+     * MARKET buy by quantity becomes a LIMIT IOC for that quantity at the price that would sweep it from the book
+     * now ({@code askSweep}): it never buys more than asked nor pays above that price; if the book thinned
+     * meanwhile, the rest expires, as an unfilled market order's would.
      */
     record NewOrder(Side side, OrderType type, TimeInForce timeInForce, long price, long quantity, long quoteBudget,
         StpMode stpMode) {
 
-        static NewOrder parse(final RequestParams params, final MarketInfo market) {
+        static NewOrder parse(final RequestParams params, final MarketInfo market, final LongUnaryOperator askSweep) {
             final Side side = side(params.required("side"));
             final String type = params.required("type").toUpperCase(Locale.ROOT);
             final StpMode stp = stpMode(params.optional("selfTradePreventionMode"));
@@ -139,7 +146,7 @@ final class OrderResource {
                         quantity(params, market), 0, stp);
                 }
                 case "MARKET" -> {
-                    return market(params, market, side, stp);
+                    return market(params, market, side, stp, askSweep);
                 }
                 case "STOP_LOSS", "STOP_LOSS_LIMIT", "TAKE_PROFIT", "TAKE_PROFIT_LIMIT" ->
                     throw ErrorMapper.newOrderRejected("Unsupported order combination");
@@ -148,15 +155,23 @@ final class OrderResource {
         }
 
         private static NewOrder market(final RequestParams params, final MarketInfo market, final Side side,
-            final StpMode stp) {
+            final StpMode stp, final LongUnaryOperator askSweep) {
             if (side == Side.SELL) {
                 if (params.has("quoteOrderQty")) {
                     throw ErrorMapper.notSupported("MARKET SELL by quoteOrderQty; send quantity");
                 }
                 return new NewOrder(side, OrderType.MARKET, TimeInForce.IOC, 0, quantity(params, market), 0, stp);
             }
+            if (params.has("quantity") && params.has("quoteOrderQty")) {
+                throw ErrorMapper.illegalParameter("quoteOrderQty");
+            }
             if (params.has("quantity")) {
-                throw ErrorMapper.notSupported("MARKET BUY by quantity; send quoteOrderQty");
+                final long quantity = quantity(params, market);
+                final long collar = askSweep.applyAsLong(quantity);
+                if (collar < 0) {
+                    throw ErrorMapper.newOrderRejected("No liquidity for a market order.");
+                }
+                return new NewOrder(side, OrderType.LIMIT, TimeInForce.IOC, collar, quantity, 0, stp);
             }
             final long budget = Decimals.toMinor("quoteOrderQty", params.required("quoteOrderQty"),
                 market.quote().scale());

@@ -130,6 +130,17 @@ class GatewayEndToEndTest {
         final Reply cancel = alice.delete("/api/v3/order", "symbol=BTCUSDT&origClientOrderId=x-alice-ask-1");
         assertThat(cancel.json().get("status").asText()).isEqualTo("CANCELED");
         assertThat(balance(alice, "BTC")).containsExactly("9.90000000", "0.00000000");
+
+        final JsonNode noBook = bob.post("/api/v3/order", "symbol=BTCUSDT&side=BUY&type=MARKET&quantity=0.1").json();
+        assertThat(noBook.get("code").asInt()).isEqualTo(-2010);
+        alice.post("/api/v3/order", "symbol=BTCUSDT&side=SELL&type=LIMIT&timeInForce=GTC&quantity=0.2&price=30100");
+        alice.post("/api/v3/order", "symbol=BTCUSDT&side=SELL&type=LIMIT&timeInForce=GTC&quantity=0.2&price=30200");
+        final JsonNode swept = bob.post("/api/v3/order", "symbol=BTCUSDT&side=BUY&type=MARKET&quantity=0.3").json();
+        assertThat(swept.get("status").asText()).as(swept.toString()).isEqualTo("FILLED");
+        assertThat(swept.get("executedQty").asText()).isEqualTo("0.30000000");
+        assertThat(swept.get("fills").size()).isEqualTo(2);
+        assertThat(swept.get("cummulativeQuoteQty").asText()).isEqualTo("9040.000000");
+        alice.delete("/api/v3/openOrders", "symbol=BTCUSDT");
     }
 
     @Test
