@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.candor.engine.Bucket;
 
 /**
  * GET /api/v3/account: the caller's balances per asset. {@code free} is what the user can trade or withdraw now;
@@ -15,7 +16,7 @@ import java.util.Map;
  */
 final class AccountResource {
     static final int WEIGHT = 20;
-    private static final int AVAILABLE = 0;
+    private static final int AVAILABLE = Bucket.AVAILABLE.ordinal();
 
     private final RequestGuard guard;
     private final ReadViews views;
@@ -39,8 +40,9 @@ final class AccountResource {
             final Map<Integer, long[]> owned = s.accounts().balances(caller.userId());
             final List<Map<String, Object>> list = new ArrayList<>();
             for (final AssetInfo asset : s.market().assets()) {
-                final long[] buckets = owned.getOrDefault(asset.id(), new long[4]);
-                final long locked = buckets[1] + buckets[2] + buckets[3];
+                final long[] buckets = owned.getOrDefault(asset.id(), new long[AccountView.BUCKETS]);
+                final long locked = buckets[Bucket.IN_ORDERS.ordinal()] + buckets[Bucket.WITHDRAWING.ordinal()]
+                    + buckets[Bucket.HELD.ordinal()];
                 if (omitZero && buckets[AVAILABLE] == 0 && locked == 0) {
                     continue;
                 }

@@ -28,7 +28,8 @@ import org.candor.engine.TimeInForce;
 final class AccountView extends IgnoringEvents {
     /** Finished orders kept per user for GET /api/v3/order; older ones need the read model (issue #5). */
     static final int CLOSED_ORDERS_PER_USER = 200;
-    private static final int BUCKETS = 4;
+    /** A user's buckets, indexed by {@link Bucket#ordinal()}: AVAILABLE, IN_ORDERS, WITHDRAWING, HELD. */
+    static final int BUCKETS = 4;
 
     private final Map<Long, Map<Integer, long[]>> balances = new HashMap<>();
     private final Map<Long, UserOrders> orders = new HashMap<>();

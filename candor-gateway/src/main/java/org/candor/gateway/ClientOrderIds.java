@@ -54,6 +54,10 @@ final class ClientOrderIds {
 
     /** The number of a string this gateway gave out, or -1 if it does not know it. */
     synchronized long knownNumber(final long userId, final String clientOrderId) {
+        final Long known = byString.get(new Key(userId, clientOrderId));
+        if (known != null) {
+            return known;
+        }
         if (clientOrderId.startsWith(GENERATED_PREFIX)) {
             try {
                 return Long.parseLong(clientOrderId.substring(GENERATED_PREFIX.length()));
@@ -61,8 +65,7 @@ final class ClientOrderIds {
                 return -1;
             }
         }
-        final Long known = byString.get(new Key(userId, clientOrderId));
-        return known == null ? -1 : known;
+        return -1;
     }
 
     /** The string a user gave for an engine number, or the generated form. */

@@ -69,7 +69,21 @@ final class ClusterCommands implements AutoCloseable {
         return request.future;
     }
 
+    /**
+     * The sender loop. If the client itself fails (not a command: the connection machinery), every waiting request
+     * fails at once and new ones are refused, rather than each waiting out its timeout.
+     */
     private void run() {
+        try {
+            sendAndPoll();
+            failAll(new IllegalStateException("reason=gateway-closed"));
+        } catch (RuntimeException e) {
+            running = false;
+            failAll(e);
+        }
+    }
+
+    private void sendAndPoll() {
         final IdleStrategy idle = new BackoffIdleStrategy();
         final List<Request> batch = new ArrayList<>(DRAIN_MAX);
         while (running) {
@@ -85,7 +99,6 @@ final class ClusterCommands implements AutoCloseable {
             batch.clear();
             idle.idle(sent + client.poll());
         }
-        failAll(new IllegalStateException("reason=gateway-closed"));
     }
 
     private void onEvent(final DirectBuffer buffer, final int offset, final int length) {

@@ -2,6 +2,7 @@ package org.candor.gateway;
 
 import io.javalin.Javalin;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.function.LongSupplier;
 import org.agrona.CloseHelper;
 import org.candor.cluster.ExchangeClient;
@@ -14,6 +15,12 @@ import org.candor.cluster.ExchangeClient;
  * ({@link ClusterCommands}); one thread applies the journal to the views ({@link JournalFollower}).
  */
 public final class Gateway implements AutoCloseable {
+    /**
+     * Longest a starting gateway waits for its views to replay the journal before it answers anything: reads must
+     * not come from half a history. Replay runs at hundreds of thousands of events a second; two minutes covers
+     * tens of millions of events. A longer journal wants a snapshot of the views (a later issue).
+     */
+    static final Duration CATCH_UP_AT_START_MAX = Duration.ofMinutes(2);
     private final JournalFollower follower;
     private final ClusterCommands commands;
     private final Javalin server;
@@ -24,6 +31,7 @@ public final class Gateway implements AutoCloseable {
         ClusterCommands startedCommands = null;
         try {
             startedFollower = new JournalFollower(config.journalDir(), views);
+            startedFollower.awaitCaughtUp(CATCH_UP_AT_START_MAX);
             startedCommands = new ClusterCommands(config.client());
             final EngineCommands engine = new EngineCommands(startedCommands, views);
             final RequestGuard guard = new RequestGuard(

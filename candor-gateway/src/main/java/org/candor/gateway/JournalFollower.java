@@ -1,6 +1,8 @@
 package org.candor.gateway;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.DirectBuffer;
@@ -22,12 +24,16 @@ final class JournalFollower implements AutoCloseable {
      */
     static final int BATCH_EVENTS_MAX = 4096;
     private static final long JOIN_TIMEOUT_MS = 5_000;
+    private static final long CATCH_UP_POLL_NS = 1_000_000;
 
     private final EventJournalReader reader;
     private final ReadViews views;
     private final Thread thread;
     private volatile boolean running = true;
     private volatile Throwable failure;
+    private volatile boolean caughtUp;
+    /** Set by a batch that ended because the journal had nothing more (rather than at the batch bound). */
+    private boolean drained;
     /** Made on the follower thread at its first batch: it decodes into the views' sink, which never changes. */
     private EventDecoder decoder;
 
@@ -43,7 +49,11 @@ final class JournalFollower implements AutoCloseable {
         final IdleStrategy idle = new BackoffIdleStrategy();
         try {
             while (running) {
-                idle.idle(views.apply(this::applyCommands));
+                final int applied = views.apply(this::applyCommands);
+                if (drained) {
+                    caughtUp = true;
+                }
+                idle.idle(applied);
             }
         } catch (RuntimeException e) {
             failure = e;
@@ -59,7 +69,12 @@ final class JournalFollower implements AutoCloseable {
             decoder = new EventDecoder(sink);
         }
         int applied = 0;
-        while (reader.advance()) {
+        drained = false;
+        while (true) {
+            if (!reader.advance()) {
+                drained = true;
+                break;
+            }
             final DirectBuffer buffer = reader.buffer();
             decoder.decode(buffer, reader.offset(), reader.length());
             applied++;
@@ -78,6 +93,25 @@ final class JournalFollower implements AutoCloseable {
 
     Throwable failure() {
         return failure;
+    }
+
+    /**
+     * Waits until the views have applied everything the journal held (at least once since the start), so a gateway
+     * does not answer from a half-replayed history.
+     *
+     * @throws IllegalStateException if the follower failed or did not catch up in time
+     */
+    void awaitCaughtUp(final Duration timeout) {
+        final long deadlineNs = System.nanoTime() + timeout.toNanos();
+        while (!caughtUp) {
+            if (failure != null) {
+                throw new IllegalStateException("reason=journal-follower-failed", failure);
+            }
+            if (System.nanoTime() - deadlineNs > 0) {
+                throw new IllegalStateException("reason=journal-catch-up-timeout lastSeq=" + views.lastSeq());
+            }
+            LockSupport.parkNanos(CATCH_UP_POLL_NS);
+        }
     }
 
     @Override

@@ -184,11 +184,7 @@ final class MarketDataResource {
     }
 
     private MarketInfo market(final String symbol) {
-        final MarketInfo market = views.read(s -> s.market().market(symbol));
-        if (market == null) {
-            throw ErrorMapper.invalidSymbol();
-        }
-        return market;
+        return OrderLookup.market(views, symbol);
     }
 
     private static List<String> parseSymbols(final String json) {

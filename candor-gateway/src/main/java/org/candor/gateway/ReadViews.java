@@ -64,6 +64,10 @@ final class ReadViews {
 
     /** Waits until the result of command {@code commandId} of {@code clientId} has been applied. */
     void awaitCommand(final long clientId, final long commandId, final Duration timeout) {
+        checkHealthy();
+        if (lastCommand(clientId) >= commandId) {
+            return;
+        }
         final long deadlineNs = System.nanoTime() + timeout.toNanos();
         synchronized (progress) {
             while (lastCommand(clientId) < commandId) {

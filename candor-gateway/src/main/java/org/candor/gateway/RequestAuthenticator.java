@@ -69,6 +69,9 @@ final class RequestAuthenticator {
 
     private static void checkWindow(final RequestParams params, final long nowMs) {
         final long timestamp = params.requiredLong("timestamp");
+        if (timestamp <= 0) {
+            throw ErrorMapper.illegalParameter("timestamp");
+        }
         final long recvWindow = params.longValue("recvWindow", RECV_WINDOW_DEFAULT_MS);
         if (recvWindow > RECV_WINDOW_MAX_MS) {
             throw ErrorMapper.recvWindowTooLarge(RECV_WINDOW_MAX_MS);

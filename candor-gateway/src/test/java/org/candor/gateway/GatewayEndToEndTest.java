@@ -214,6 +214,22 @@ class GatewayEndToEndTest {
     }
 
     @Test
+    void aGatewayStartedLaterAnswersFromTheWholeHistoryAtOnce() {
+        final ApiClient frank = exchange.newTrader();
+        frank.post("/api/v3/order", "symbol=ETHUSDT&side=SELL&type=LIMIT&timeInForce=GTC&quantity=1&price=9000");
+        final Gateway later = exchange.startGateway(TestExchange.GATEWAY_CLIENT_ID + 2,
+            Gateway.Config.IP_WEIGHT_PER_MINUTE_DEFAULT * 100);
+        try {
+            final JsonNode depth = exchange.send(HttpRequest.newBuilder(
+                exchange.uri(later, "/api/v3/depth?symbol=ETHUSDT&limit=1000")).build()).json();
+            assertThat(depth.get("asks").toString()).contains("[\"9000.000000\",\"1.00000000\"]");
+        } finally {
+            later.close();
+            frank.delete("/api/v3/openOrders", "symbol=ETHUSDT");
+        }
+    }
+
+    @Test
     void limitsRequestWeightPerIpWith429ThenRetryAfter() {
         final Gateway tight = exchange.startGateway(TestExchange.GATEWAY_CLIENT_ID + 1, 3);
         try {
