@@ -1,6 +1,7 @@
 package org.candor.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -47,6 +48,7 @@ final class TestExchange implements AutoCloseable {
     final Path dir;
     final EmbeddedNode node;
     final ExchangeClient operator;
+    final HikariDataSource pool;
     final PostgresApiKeyStore keys;
     final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
     private Gateway gateway;
@@ -57,8 +59,8 @@ final class TestExchange implements AutoCloseable {
             EngineCapacity.small());
         operator = ExchangeClient.connect(new ExchangeClient.Config(node.aeronDirectoryName(),
             node.ingressEndpoints(), OPERATOR_CLIENT_ID, 1, 64), null, null);
-        keys = PostgresApiKeyStore.migrate(TestPostgres.freshDatabase(),
-            new SecretCipher(PostgresApiKeyStoreTest.MASTER_KEY));
+        pool = GatewayDatabase.pool(TestPostgres.freshJdbcUrl(), TestPostgres.USER, "");
+        keys = PostgresApiKeyStore.migrate(pool, new SecretCipher(PostgresApiKeyStoreTest.MASTER_KEY));
         operate((e, b, o, c, id) -> e.createAsset(b, o, c, id, 0, BTC, "BTC", 8));
         operate((e, b, o, c, id) -> e.createAsset(b, o, c, id, 0, USDT, "USDT", 6));
         operate((e, b, o, c, id) -> e.createAsset(b, o, c, id, 0, ETH, "ETH", 8));
@@ -145,7 +147,7 @@ final class TestExchange implements AutoCloseable {
 
     @Override
     public void close() {
-        CloseHelper.quietCloseAll(gateway, operator, node);
+        CloseHelper.quietCloseAll(gateway, operator, node, pool);
         IoUtil.delete(dir.toFile(), true);
     }
 

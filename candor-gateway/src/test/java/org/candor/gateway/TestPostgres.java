@@ -14,6 +14,7 @@ import javax.sql.DataSource;
  * hook. Each caller gets a database of its own, so test classes never see each other's rows.
  */
 final class TestPostgres {
+    static final String USER = "postgres";
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static EmbeddedPostgres server;
 
@@ -21,7 +22,18 @@ final class TestPostgres {
     }
 
     /** A new, empty database. */
-    static synchronized DataSource freshDatabase() {
+    static DataSource freshDatabase() {
+        final String name = createDatabase();
+        return server.getDatabase("postgres", name);
+    }
+
+    /** A new, empty database's JDBC URL; its user is {@link #USER}, with no password. */
+    static String freshJdbcUrl() {
+        final String name = createDatabase();
+        return server.getJdbcUrl(USER, name);
+    }
+
+    private static synchronized String createDatabase() {
         if (server == null) {
             try {
                 server = EmbeddedPostgres.builder().start();
@@ -36,6 +48,6 @@ final class TestPostgres {
         } catch (SQLException e) {
             throw new IllegalStateException("reason=create-database-failed name=" + name, e);
         }
-        return server.getDatabase("postgres", name);
+        return name;
     }
 }
