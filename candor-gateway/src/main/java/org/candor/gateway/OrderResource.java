@@ -68,7 +68,9 @@ final class OrderResource {
         }
         final OrderRecord record = views.read(s -> s.accounts().order(caller.userId(), orderId));
         if (record == null) {
-            throw ErrorMapper.unknown();
+            // The order is placed; it only left the views' short list of finished orders already. Say what is known.
+            Json.send(ctx, OrderJson.ack(market, orderId, clientOrderId, result.timestampMs()));
+            return;
         }
         Json.send(ctx, "RESULT".equals(responseType)
             ? OrderJson.result(market, record, clientOrderId, result.timestampMs())
