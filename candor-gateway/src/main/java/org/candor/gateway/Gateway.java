@@ -27,6 +27,8 @@ public final class Gateway implements AutoCloseable {
 
     private Gateway(final Config config, final ApiKeyStore keys) {
         final ReadViews views = new ReadViews();
+        final MarketStreams streams = new MarketStreams(config.clockMs());
+        views.onMarketUpdates(streams::publish);
         JournalFollower startedFollower = null;
         ClusterCommands startedCommands = null;
         try {
@@ -44,7 +46,7 @@ public final class Gateway implements AutoCloseable {
                 new MarketDataResource(guard, views), new CompatibilityResource(guard),
                 new OrderResource(guard, views, engine, clientOrderIds),
                 new OpenOrdersResource(guard, views, engine, clientOrderIds),
-                new AccountResource(guard, views, engine)));
+                new AccountResource(guard, views, engine), streams));
             this.server.start(config.host(), config.port());
         } catch (RuntimeException e) {
             CloseHelper.quietCloseAll(startedCommands, startedFollower);

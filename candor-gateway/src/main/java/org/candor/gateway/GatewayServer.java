@@ -21,7 +21,7 @@ final class GatewayServer {
 
     /** The resources a server answers with. */
     record Resources(GeneralResource general, MarketDataResource marketData, CompatibilityResource compatibility,
-        OrderResource orders, OpenOrdersResource openOrders, AccountResource account) {
+        OrderResource orders, OpenOrdersResource openOrders, AccountResource account, MarketStreams streams) {
 
         void register(final RoutesConfig routes) {
             general.register(routes);
@@ -30,6 +30,7 @@ final class GatewayServer {
             orders.register(routes);
             openOrders.register(routes);
             account.register(routes);
+            streams.register(routes);
         }
     }
 

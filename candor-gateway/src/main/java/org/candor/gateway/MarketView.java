@@ -5,10 +5,13 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.candor.engine.MarketStatus;
 import org.candor.engine.OrderEndReason;
 import org.candor.engine.OrderType;
@@ -35,6 +38,8 @@ final class MarketView extends IgnoringEvents {
     /** Orders accepted and not yet done: where they are, and how much of them rests on the book. */
     private final Map<Long, LiveOrder> live = new HashMap<>();
     private final List<PendingTrade> pendingTrades = new ArrayList<>();
+    /** Markets changed since the last {@link #drainUpdates()}, in the order they first changed. */
+    private final Set<MarketState> changed = new LinkedHashSet<>();
 
     // ---------------------------------------------------------------- reads (under the read lock)
 
@@ -119,6 +124,16 @@ final class MarketView extends IgnoringEvents {
         return markets.get(marketId).stats.window(nowMs);
     }
 
+    /** What changed in each market since the last call; the writer thread calls it after each batch. */
+    List<MarketUpdate> drainUpdates() {
+        final List<MarketUpdate> updates = new ArrayList<>(changed.size());
+        for (final MarketState state : changed) {
+            updates.add(state.drain());
+        }
+        changed.clear();
+        return updates;
+    }
+
     // ---------------------------------------------------------------- events (the writer thread)
 
     @Override
@@ -156,6 +171,7 @@ final class MarketView extends IgnoringEvents {
         order.price = price;
         order.resting = remaining;
         order.market.change(order.side, price, remaining, seq);
+        changed.add(order.market);
     }
 
     @Override
@@ -194,17 +210,19 @@ final class MarketView extends IgnoringEvents {
             final PublicTrade trade = new PublicTrade(pending.id, pending.price, pending.quantity, pending.quote,
                 timestampMs, pending.buyerMaker);
             pending.market.addTrade(trade);
+            changed.add(pending.market);
         }
         pendingTrades.clear();
     }
 
     /** Takes {@code quantity} of a resting order off its level. */
-    private static void unrest(final LiveOrder order, final long quantity, final long seq) {
+    private void unrest(final LiveOrder order, final long quantity, final long seq) {
         if (quantity == 0 || order.resting == 0) {
             return;
         }
         order.resting -= quantity;
         order.market.change(order.side, order.price, -quantity, seq);
+        changed.add(order.market);
     }
 
     /** One market's listing, book and trade history. */
@@ -213,8 +231,13 @@ final class MarketView extends IgnoringEvents {
         final NavigableMap<Long, Long> asks = new TreeMap<>();
         final ArrayDeque<PublicTrade> recentTrades = new ArrayDeque<>();
         final DayStats stats = new DayStats();
+        /** Levels and trades changed since the last update was drained. */
+        final Set<Long> changedBids = new TreeSet<>(Collections.reverseOrder());
+        final Set<Long> changedAsks = new TreeSet<>();
+        final List<PublicTrade> newTrades = new ArrayList<>();
         MarketInfo info;
         long lastUpdateId;
+        long drainedUpdateId;
 
         MarketState(final MarketInfo info) {
             this.info = info;
@@ -232,7 +255,32 @@ final class MarketView extends IgnoringEvents {
             } else {
                 levels.put(price, quantity);
             }
+            (side == Side.BUY ? changedBids : changedAsks).add(price);
             lastUpdateId = seq;
+        }
+
+        MarketUpdate drain() {
+            final MarketUpdate update = new MarketUpdate(info, drainedUpdateId + 1, lastUpdateId,
+                current(changedBids, bids), current(changedAsks, asks), List.copyOf(newTrades), best(bids),
+                best(asks));
+            drainedUpdateId = lastUpdateId;
+            changedBids.clear();
+            changedAsks.clear();
+            newTrades.clear();
+            return update;
+        }
+
+        private static List<long[]> current(final Set<Long> prices, final NavigableMap<Long, Long> levels) {
+            final List<long[]> list = new ArrayList<>(prices.size());
+            for (final long price : prices) {
+                list.add(new long[] {price, levels.getOrDefault(price, 0L)});
+            }
+            return list;
+        }
+
+        private static long[] best(final NavigableMap<Long, Long> levels) {
+            final Map.Entry<Long, Long> first = levels.firstEntry();
+            return first == null ? new long[2] : new long[] {first.getKey(), first.getValue()};
         }
 
         void addTrade(final PublicTrade trade) {
@@ -241,6 +289,7 @@ final class MarketView extends IgnoringEvents {
             }
             recentTrades.addLast(trade);
             stats.add(trade);
+            newTrades.add(trade);
         }
     }
 

@@ -2,9 +2,11 @@ package org.candor.gateway;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
 import org.candor.engine.EngineEvents;
@@ -29,15 +31,24 @@ final class ReadViews {
     private final EngineEvents fanout = new ViewFanout(market, accounts, this::commandApplied);
     private volatile long lastSeq;
     private volatile Throwable failure;
+    private volatile Consumer<List<MarketUpdate>> marketListener = updates -> { };
 
-    /** Applies a batch of events: {@code batch} calls the given sink and returns how many events it delivered. */
+    /**
+     * Applies a batch of events: {@code batch} calls the given sink and returns how many events it delivered. Then,
+     * outside the lock, the market listener hears what changed.
+     */
     int apply(final ToIntFunction<EngineEvents> batch) {
         final int applied;
+        final List<MarketUpdate> updates;
         lock.writeLock().lock();
         try {
             applied = batch.applyAsInt(fanout);
+            updates = market.drainUpdates();
         } finally {
             lock.writeLock().unlock();
+        }
+        if (!updates.isEmpty()) {
+            marketListener.accept(updates);
         }
         if (applied > 0) {
             synchronized (progress) {
@@ -60,6 +71,11 @@ final class ReadViews {
         } finally {
             lock.readLock().unlock();
         }
+    }
+
+    /** Who hears each batch's market changes (the streams), on the writer thread; set before events flow. */
+    void onMarketUpdates(final Consumer<List<MarketUpdate>> listener) {
+        this.marketListener = listener;
     }
 
     /** Waits until the result of command {@code commandId} of {@code clientId} has been applied. */
