@@ -1,0 +1,78 @@
+package org.candor.gateway;
+
+import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The HTTP server: Javalin on Jetty 12, every resource registering its own routes, and the error mapping at the
+ * edge. {@link #create} is the wiring that both {@link Gateway} and tests use.
+ */
+final class GatewayServer {
+    private static final System.Logger LOG = System.getLogger(GatewayServer.class.getName());
+    private static final int NOT_FOUND = 404;
+    /** Largest request body accepted: the longest order form is a few hundred bytes. */
+    static final long REQUEST_BYTES_MAX = 16 * 1024;
+
+    private GatewayServer() {
+    }
+
+    /** The resources a server answers with. */
+    record Resources(GeneralResource general, MarketDataResource marketData, CompatibilityResource compatibility,
+        OrderResource orders, OpenOrdersResource openOrders, AccountResource account, MarketStreams streams) {
+
+        void register(final RoutesConfig routes) {
+            general.register(routes);
+            marketData.register(routes);
+            compatibility.register(routes);
+            orders.register(routes);
+            openOrders.register(routes);
+            account.register(routes);
+            streams.register(routes);
+        }
+    }
+
+    static Javalin create(final Resources resources) {
+        return Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.http.maxRequestSize = REQUEST_BYTES_MAX;
+            config.routes.exception(ApiError.class, GatewayServer::apiError);
+            config.routes.exception(Exception.class, GatewayServer::unexpected);
+            config.routes.error(NOT_FOUND, ctx -> {
+                if (ctx.result() == null) {
+                    Json.send(ctx, body(-1000, "Unknown endpoint " + ctx.method() + " " + ctx.path() + "."));
+                }
+            });
+            resources.register(config.routes);
+        });
+    }
+
+    private static void apiError(final ApiError error, final Context ctx) {
+        ctx.status(error.httpStatus());
+        if (error.retryAfterSeconds() > 0) {
+            ctx.header("Retry-After", Long.toString(error.retryAfterSeconds()));
+        }
+        Json.send(ctx, body(error.code(), error.getMessage()));
+    }
+
+    /**
+     * A failure the mapping did not foresee: the client gets -1000 and the log gets the exception, never the
+     * request's parameters or headers (they may carry a key or a signature).
+     */
+    private static void unexpected(final Exception error, final Context ctx) {
+        LOG.log(System.Logger.Level.ERROR, "unexpected failure on " + ctx.method() + " " + ctx.path(), error);
+        final ApiError mapped = ErrorMapper.unknown();
+        ctx.status(mapped.httpStatus());
+        Json.send(ctx, body(mapped.code(), mapped.getMessage()));
+    }
+
+    private static Map<String, Object> body(final int code, final String message) {
+        final Map<String, Object> body = new LinkedHashMap<>();
+        body.put("code", code);
+        body.put("msg", message);
+        return body;
+    }
+}

@@ -1,0 +1,67 @@
+package org.candor.gateway;
+
+import io.javalin.http.Context;
+import java.util.Locale;
+import java.util.function.LongSupplier;
+
+/**
+ * What every request passes before its handler: the IP's request weight, the parameters, and for signed endpoints
+ * authentication and the key's own weight. Resources call it first thing, with the weight of what they are about to
+ * do; the used weight goes back in {@link #USED_WEIGHT_HEADER}.
+ */
+final class RequestGuard {
+    static final String USED_WEIGHT_HEADER = "X-MBX-USED-WEIGHT-1M";
+    private static final String FORM = "application/x-www-form-urlencoded";
+
+    private final RequestAuthenticator authenticator;
+    private final RateLimiter ipLimits;
+    private final RateLimiter keyLimits;
+    private final LongSupplier clockMs;
+
+    RequestGuard(final RequestAuthenticator authenticator, final RateLimiter ipLimits, final RateLimiter keyLimits,
+        final LongSupplier clockMs) {
+        this.authenticator = authenticator;
+        this.ipLimits = ipLimits;
+        this.keyLimits = keyLimits;
+        this.clockMs = clockMs;
+    }
+
+    /** A public request of {@code weight}: charged to the caller's IP. */
+    RequestParams open(final Context ctx, final int weight) {
+        chargeIp(ctx, weight);
+        return RequestParams.parse(ctx.queryString(), formBody(ctx));
+    }
+
+    /** A signed request of {@code weight} that needs {@code permission}: the caller's key and parameters. */
+    Caller signed(final Context ctx, final int weight, final Permission permission) {
+        chargeIp(ctx, weight);
+        final String body = formBody(ctx);
+        final RequestParams params = RequestParams.parse(ctx.queryString(), body);
+        final ApiKey key = authenticator.authenticate(ctx.header(RequestAuthenticator.API_KEY_HEADER),
+            ctx.queryString(), body, params, ctx.ip(), permission);
+        keyLimits.charge("user " + key.userId(), weight, clockMs.getAsLong());
+        return new Caller(key.userId(), params);
+    }
+
+    private void chargeIp(final Context ctx, final int weight) {
+        final long used = ipLimits.charge(ctx.ip(), weight, clockMs.getAsLong());
+        ctx.header(USED_WEIGHT_HEADER, Long.toString(used));
+    }
+
+    /** The raw body when it is a form (the only body Binance's API takes), else empty. */
+    private static String formBody(final Context ctx) {
+        final String type = ctx.contentType();
+        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith(FORM)) {
+            return "";
+        }
+        return ctx.body();
+    }
+
+    long nowMs() {
+        return clockMs.getAsLong();
+    }
+
+    /** An authenticated caller: the engine user the key acts for, and the request's parameters. */
+    record Caller(long userId, RequestParams params) {
+    }
+}

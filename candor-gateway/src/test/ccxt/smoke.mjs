@@ -1,0 +1,84 @@
+// Drives a running gateway with the real CCXT binance class, as a bot would, and fails loudly on any difference.
+// Start the sandbox (prints BASE and KEYS), then:  node smoke.mjs BASE KEY1 SECRET1 KEY2 SECRET2
+// Needs the ccxt package (npm install ccxt); not part of the Maven build.
+import ccxt from 'ccxt';
+
+const [base, key1, secret1, key2, secret2] = process.argv.slice(2);
+
+function candor(apiKey, secret) {
+    return new ccxt.binance({
+        apiKey, secret,
+        urls: { api: {
+            public: base + '/api/v3', private: base + '/api/v3', sapi: base + '/sapi/v1', v1: base + '/api/v1',
+            fapiPublic: base + '/fapi/v1', dapiPublic: base + '/dapi/v1',
+        } },
+    });
+}
+
+function check(condition, what) {
+    if (!condition) {
+        throw new Error('FAILED: ' + what);
+    }
+    console.log('ok - ' + what);
+}
+
+const seller = candor(key1, secret1);
+const buyer = candor(key2, secret2);
+const markets = await seller.loadMarkets();
+check(markets['BTC/USDT'] !== undefined, 'loadMarkets lists BTC/USDT with default options');
+check(markets['BTC/USDT'].precision.price === 0.01, 'price precision from tickSize');
+check(markets['BTC/USDT'].precision.amount === 0.0001, 'amount precision from stepSize');
+await buyer.loadMarkets();
+
+const time = await seller.fetchTime();
+check(Math.abs(time - Date.now()) < 5000, 'fetchTime');
+
+const ask = await seller.createOrder('BTC/USDT', 'limit', 'sell', 0.5, 30000);
+check(ask.status === 'open' && ask.amount === 0.5 && ask.price === 30000, 'createOrder limit sell is open');
+
+const book = await seller.fetchOrderBook('BTC/USDT');
+check(book.asks[0][0] === 30000 && book.asks[0][1] === 0.5, 'fetchOrderBook shows the ask');
+
+const buy = await buyer.createOrder('BTC/USDT', 'market', 'buy', undefined, undefined, { quoteOrderQty: 3000 });
+check(buy.filled === 0.1 && buy.cost === 3000, 'market buy by quoteOrderQty filled 0.1 for 3000');
+check(buy.trades.length === 1 && buy.trades[0].fee.currency === 'BTC', 'fills with fee in BTC');
+
+const balance = await buyer.fetchBalance();
+check(balance.BTC.free === 10.0998 && balance.USDT.free === 997000, 'fetchBalance after the trade');
+
+const byAmount = await buyer.createOrder('BTC/USDT', 'market', 'buy', 0.1);
+check(byAmount.filled === 0.1 && byAmount.status === 'closed', 'market buy by amount filled 0.1');
+
+const open = await seller.fetchOpenOrders('BTC/USDT');
+check(open.length === 1 && open[0].filled === 0.2 && open[0].remaining === 0.3, 'fetchOpenOrders');
+const fetched = await seller.fetchOrder(ask.id, 'BTC/USDT');
+check(fetched.status === 'open' && fetched.filled === 0.2, 'fetchOrder');
+
+const ticker = await seller.fetchTicker('BTC/USDT');
+check(ticker.last === 30000 && ticker.ask === 30000, 'fetchTicker');
+const tickers = await seller.fetchTickers();
+check(tickers['BTC/USDT'] !== undefined, 'fetchTickers');
+
+const cancelled = await seller.cancelOrder(ask.id, 'BTC/USDT');
+check(cancelled.status === 'canceled', 'cancelOrder');
+
+try {
+    await buyer.createOrder('BTC/USDT', 'limit', 'buy', 100, 30000);
+    check(false, 'an order beyond the balance is refused');
+} catch (e) {
+    check(e instanceof ccxt.InsufficientFunds, 'InsufficientFunds for an order beyond the balance');
+}
+try {
+    await seller.fetchOrder('12345', 'BTC/USDT');
+    check(false, 'an unknown order is not found');
+} catch (e) {
+    check(e instanceof ccxt.OrderNotFound, 'OrderNotFound for an unknown order');
+}
+const wrong = candor(key1, 'not-the-secret');
+try {
+    await wrong.fetchBalance();
+    check(false, 'a wrong secret is refused');
+} catch (e) {
+    check(e instanceof ccxt.AuthenticationError, 'AuthenticationError for a wrong secret');
+}
+console.log('all ok');

@@ -1,0 +1,197 @@
+package org.candor.gateway;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.agrona.CloseHelper;
+import org.agrona.IoUtil;
+import org.candor.cluster.CommandResult;
+import org.candor.cluster.CommandWriter;
+import org.candor.cluster.EmbeddedNode;
+import org.candor.cluster.ExchangeClient;
+import org.candor.engine.EngineCapacity;
+import org.candor.engine.RejectReason;
+
+/**
+ * A whole exchange for end-to-end tests: a one-node cluster, an operator client that lists markets and funds users
+ * (the gateway has no admin API), PostgreSQL with API keys, and a gateway on an ephemeral HTTP port, all real.
+ */
+final class TestExchange implements AutoCloseable {
+    static final int BTC = 1;
+    static final int USDT = 2;
+    static final int ETH = 3;
+    static final int BTCUSDT = 1;
+    static final int ETHUSDT = 2;
+    static final long OPERATOR_CLIENT_ID = 900;
+    static final long GATEWAY_CLIENT_ID = 1000;
+    /**
+     * Ports 25000 and up: apart from the cluster module's tests' usual bases, spread by process id so two builds on
+     * the machine rarely meet, and stepped per exchange within a run.
+     */
+    private static final AtomicInteger NEXT_PORT_BASE =
+        new AtomicInteger(25_000 + (int) (ProcessHandle.current().pid() % 16) * 50);
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final AtomicLong NEXT_USER = new AtomicLong(100);
+
+    final Path dir;
+    final EmbeddedNode node;
+    final ExchangeClient operator;
+    final HikariDataSource pool;
+    final PostgresApiKeyStore keys;
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private Gateway gateway;
+
+    TestExchange() throws IOException {
+        dir = Files.createTempDirectory("candor-gateway-test");
+        node = EmbeddedNode.launch(dir.resolve("node"), NEXT_PORT_BASE.getAndAdd(EmbeddedNode.PORTS_PER_NODE),
+            EngineCapacity.small());
+        operator = ExchangeClient.connect(new ExchangeClient.Config(node.aeronDirectoryName(),
+            node.ingressEndpoints(), OPERATOR_CLIENT_ID, 1, 64), null, null);
+        pool = GatewayDatabase.pool(TestPostgres.freshJdbcUrl(), TestPostgres.USER, "");
+        keys = PostgresApiKeyStore.migrate(pool, new SecretCipher(PostgresApiKeyStoreTest.MASTER_KEY));
+        operate((e, b, o, c, id) -> e.createAsset(b, o, c, id, 0, BTC, "BTC", 8));
+        operate((e, b, o, c, id) -> e.createAsset(b, o, c, id, 0, USDT, "USDT", 6));
+        operate((e, b, o, c, id) -> e.createAsset(b, o, c, id, 0, ETH, "ETH", 8));
+        // Tick 0.01 USDT, lot 0.0001 BTC: one tick on one lot is exactly 1 minor unit of USDT.
+        operate((e, b, o, c, id) -> e.createMarket(b, o, c, id, 0, BTCUSDT, "BTCUSDT", BTC, USDT, 10_000, 10_000,
+            10_000, 10_000_000_000L, 1_000_000, 10, 20));
+        operate((e, b, o, c, id) -> e.createMarket(b, o, c, id, 0, ETHUSDT, "ETHUSDT", ETH, USDT, 10_000, 10_000,
+            10_000, 10_000_000_000L, 1_000_000, 10, 20));
+    }
+
+    /** Starts this exchange's gateway with the given limits. */
+    Gateway startGateway(final long clientId, final long ipWeightPerMinute) {
+        return startGateway(clientId, ipWeightPerMinute, 0);
+    }
+
+    /** Starts a gateway on {@code port} (0 for any free one) with the given IP limit. */
+    Gateway startGateway(final long clientId, final long ipWeightPerMinute, final int port) {
+        final Gateway started = Gateway.start(new Gateway.Config("127.0.0.1", port,
+            new ExchangeClient.Config(node.aeronDirectoryName(), node.ingressEndpoints(), clientId, 1, 256),
+            node.eventJournalDir(), ipWeightPerMinute, Gateway.Config.KEY_WEIGHT_PER_MINUTE_DEFAULT,
+            System::currentTimeMillis), keys);
+        if (gateway == null) {
+            gateway = started;
+        }
+        return started;
+    }
+
+    void operate(final CommandWriter writer) {
+        final CommandResult result = operator.submit(writer, TIMEOUT);
+        if (result.reason() != RejectReason.NONE) {
+            throw new IllegalStateException("operator command refused: " + result.reason());
+        }
+    }
+
+    /** A new user with 10 BTC, 10 ETH and 1,000,000 USDT, and an API key that may read and trade. */
+    ApiClient newTrader() {
+        final long user = NEXT_USER.incrementAndGet();
+        operate((e, b, o, c, id) -> e.createUser(b, o, c, id, 0, user));
+        operate((e, b, o, c, id) -> e.deposit(b, o, c, id, 0, user, BTC, 1_000_000_000L, user * 10));
+        operate((e, b, o, c, id) -> e.deposit(b, o, c, id, 0, user, ETH, 1_000_000_000L, user * 10 + 1));
+        operate((e, b, o, c, id) -> e.deposit(b, o, c, id, 0, user, USDT, 1_000_000_000_000L, user * 10 + 2));
+        final String key = "TestKey" + user + "x".repeat(16);
+        final String secret = "secret-of-" + user;
+        keys.create(new ApiKey(key, user, secret.getBytes(StandardCharsets.UTF_8),
+            EnumSet.of(Permission.READ, Permission.TRADE), List.of(), false));
+        return new ApiClient(this, user, key, secret);
+    }
+
+    /** The secret of a trader's key, for clients outside the JVM (the CCXT smoke script). */
+    static String secretOf(final ApiClient client) {
+        return client.secret;
+    }
+
+    URI uri(final Gateway target, final String pathAndQuery) {
+        return URI.create("http://127.0.0.1:" + target.port() + pathAndQuery);
+    }
+
+    Gateway gateway() {
+        return gateway;
+    }
+
+    /** An HTTP response: status, headers and the parsed JSON body. */
+    record Reply(int status, HttpResponse<String> raw, JsonNode json) {
+        String header(final String name) {
+            return raw.headers().firstValue(name).orElse(null);
+        }
+    }
+
+    Reply send(final HttpRequest request) {
+        try {
+            final HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response, Json.mapper().readTree(response.body()));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    Reply get(final String pathAndQuery) {
+        return send(HttpRequest.newBuilder(uri(gateway, pathAndQuery)).timeout(TIMEOUT).GET().build());
+    }
+
+    @Override
+    public void close() {
+        CloseHelper.quietCloseAll(gateway, operator, node, pool);
+        IoUtil.delete(dir.toFile(), true);
+    }
+
+    /** Signs requests as CCXT does: parameters URL-encoded, HMAC-SHA256 hex appended as the last parameter. */
+    static final class ApiClient {
+        private final TestExchange exchange;
+        final long userId;
+        final String key;
+        private final String secret;
+
+        ApiClient(final TestExchange exchange, final long userId, final String key, final String secret) {
+            this.exchange = exchange;
+            this.userId = userId;
+            this.key = key;
+            this.secret = secret;
+        }
+
+        String sign(final String params) {
+            final String payload = (params.isEmpty() ? "" : params + "&") + "timestamp="
+                + System.currentTimeMillis() + "&recvWindow=10000";
+            return payload + "&signature=" + HmacSigner.sign(secret.getBytes(StandardCharsets.UTF_8), payload);
+        }
+
+        Reply get(final String path, final String params) {
+            return exchange.send(request(path + "?" + sign(params)).GET().build());
+        }
+
+        Reply delete(final String path, final String params) {
+            return exchange.send(request(path + "?" + sign(params)).DELETE().build());
+        }
+
+        Reply post(final String path, final String params) {
+            return exchange.send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(sign(params))).build());
+        }
+
+        /** Sends exactly these bytes: for replays and tampering. */
+        Reply getRaw(final String pathAndQuery) {
+            return exchange.send(request(pathAndQuery).GET().build());
+        }
+
+        private HttpRequest.Builder request(final String pathAndQuery) {
+            return HttpRequest.newBuilder(exchange.uri(exchange.gateway, pathAndQuery)).timeout(TIMEOUT)
+                .header(RequestAuthenticator.API_KEY_HEADER, key);
+        }
+    }
+}
