@@ -36,7 +36,7 @@ final class RecordedStream implements EventSource {
 
     @Override
     public int poll(final EngineEvents handler, final int limit) {
-        final int end = Math.min(events.size(), next + limit);
+        final int end = (int) Math.min(events.size(), (long) next + limit);
         final int from = next;
         for (; next < end; next++) {
             deliver(events.get(next), handler);
