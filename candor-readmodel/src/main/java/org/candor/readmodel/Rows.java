@@ -13,9 +13,22 @@ final class Rows {
     private Rows() {
     }
 
-    /** A row that can be staged for the next batch's upsert. */
+    /**
+     * A row that can be staged for the next batch. A row not yet in the table is inserted; one already stored is
+     * updated in place, which costs the server less than an insert that conflicts.
+     */
     abstract static class Staged {
         private boolean staged;
+        private boolean stored;
+
+        final boolean stored() {
+            return stored;
+        }
+
+        /** The row is in the table: loaded from it, or committed. */
+        final void markStored() {
+            stored = true;
+        }
 
         /** Marks the row for the batch; true the first time only. */
         final boolean stage() {

@@ -58,6 +58,25 @@ record Table(String name, List<String> columns, List<String> key, String merge) 
         return sql.toString();
     }
 
+    /** Overwrites every non-key column of stored rows from the staging table. */
+    String updateSql() {
+        final StringBuilder sql = new StringBuilder("UPDATE ").append(name).append(" t SET ");
+        String separator = "";
+        for (final String column : columns) {
+            if (!key.contains(column)) {
+                sql.append(separator).append(column).append("=s.").append(column);
+                separator = ",";
+            }
+        }
+        sql.append(" FROM ").append(stageName()).append(" s WHERE ");
+        separator = "";
+        for (final String column : key) {
+            sql.append(separator).append("t.").append(column).append("=s.").append(column);
+            separator = " AND ";
+        }
+        return sql.toString();
+    }
+
     /** The key as an ORDER BY list, so a table reads back in one fixed order (digests, tests). */
     String keyOrder() {
         return String.join(",", key);

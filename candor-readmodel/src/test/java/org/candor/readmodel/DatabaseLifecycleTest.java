@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.agrona.IoUtil;
 import org.candor.testkit.RecordingEvents;
 import org.junit.jupiter.api.Test;
 
@@ -48,7 +47,7 @@ class DatabaseLifecycleTest {
     @Test
     void keepsTheEmbeddedDataAcrossARestart() {
         final Path directory = Path.of("target", "embedded-postgres-restart");
-        IoUtil.delete(directory.toFile(), false);
+        FileTree.delete(directory);
         final RecordingEvents recording = new RecordingEvents();
         Projections.workload(11, 300).run(Projections.CAPACITY, recording);
         final TableDigest before;
