@@ -71,7 +71,20 @@ final class Batch {
     }
 
     /**
-     * Writes every row and moves the last applied sequence from {@code previousSeq} to {@code lastSeq}, in the
+     * Turns the kept rows into bytes, so the batch no longer shares anything with the projector's memory and can be
+     * written by another thread while the projector fills the next one. Rows count as stored from here: if this
+     * batch fails to commit, the projector stops and a new one reloads its state from the tables.
+     */
+    void seal() {
+        klineRows.addAll(klines.values());
+        klines.clear();
+        for (final Upserts<?> upserts : List.of(balances, orders, withdrawals, holds, markets, klineRows)) {
+            upserts.seal();
+        }
+    }
+
+    /**
+     * Writes a sealed batch and moves the last applied sequence from {@code previousSeq} to {@code lastSeq}, in the
      * caller's transaction. The sequence is updated first and only if it still is {@code previousSeq}, so a second
      * projector on the same schema fails instead of writing rows twice.
      */
@@ -91,12 +104,12 @@ final class Batch {
         for (final CopyBuffer buffer : appends) {
             buffer.copyInto(copy, buffer.table().name());
         }
-        klineRows.addAll(klines.values());
         for (final Upserts<?> upserts : List.of(balances, orders, withdrawals, holds, markets, klineRows)) {
             upserts.write(connection, copy);
         }
     }
 
+    /** Empties a written batch for reuse. */
     void clear() {
         for (final CopyBuffer buffer : appends) {
             buffer.clear();
@@ -104,7 +117,6 @@ final class Batch {
         for (final Upserts<?> upserts : List.of(balances, orders, withdrawals, holds, markets, klineRows)) {
             upserts.clear();
         }
-        klines.clear();
         commands = 0;
     }
 
@@ -141,16 +153,18 @@ final class Batch {
             return rows;
         }
 
-        void write(final Connection connection, final CopyManager copy) throws SQLException {
-            if (rows.isEmpty()) {
-                return;
-            }
-            inserts.clear();
-            stage.clear();
+        /** Serialises the staged rows: new ones to copy straight in, stored ones and candles to stage. */
+        void seal() {
             final boolean merges = table.merge() != null;
             for (final T row : rows) {
                 row.writeTo(merges || row.stored() ? stage : inserts);
+                row.unstage();
+                row.markStored();
             }
+            rows.clear();
+        }
+
+        void write(final Connection connection, final CopyManager copy) throws SQLException {
             inserts.copyInto(copy, table.name());
             if (stage.rows() == 0) {
                 return;
@@ -158,6 +172,7 @@ final class Batch {
             try (Statement statement = connection.createStatement()) {
                 statement.execute(table.createStageSql());
                 stage.copyInto(copy, table.stageName());
+                final boolean merges = table.merge() != null;
                 final int changed = statement.executeUpdate(merges ? table.upsertSql() : table.updateSql());
                 if (changed != stage.rows()) {
                     throw new IllegalStateException("stored rows missing from table=" + table.name() + ": staged="
@@ -166,13 +181,7 @@ final class Batch {
             }
         }
 
-        /** After a commit: every row written is now stored. */
         void clear() {
-            for (final T row : rows) {
-                row.unstage();
-                row.markStored();
-            }
-            rows.clear();
             inserts.clear();
             stage.clear();
         }

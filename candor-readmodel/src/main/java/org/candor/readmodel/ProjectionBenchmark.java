@@ -20,7 +20,8 @@ public final class ProjectionBenchmark {
     public record Options(int commands, int users, int commandsPerBatch, long seed, PostgresEndpoint endpoint,
         String schema) {
         public static Options defaults() {
-            return new Options(100_000, 1_000, Projector.DEFAULT_COMMANDS_PER_BATCH, 42, null, "bench_projection");
+            return new Options(100_000, 1_000, ProjectionRebuild.DEFAULT_COMMANDS_PER_BATCH, 42, null,
+                "bench_projection");
         }
     }
 

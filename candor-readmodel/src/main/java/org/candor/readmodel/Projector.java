@@ -4,6 +4,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.candor.engine.Bucket;
 import org.candor.engine.EngineEvents;
@@ -25,8 +29,10 @@ import org.candor.engine.WithdrawalState;
  * applied sequence. On start it reads that sequence and skips every event at or below it, so feeding it the whole
  * stream again after a crash applies each event exactly once. A gap in the sequence stops it.
  *
- * <p>Single-threaded: one thread delivers events and calls flush. After a failed write it refuses further events
- * ({@link ProjectionException}); open a new projector to resume from the last commit.
+ * <p>One thread delivers events and calls flush. A full batch is written by the projector's own writer thread
+ * while the next one fills, so the engine-side work and the server's work overlap; at most one batch is in
+ * flight, and {@link #flush()} returns only once everything handed over is committed. After a failed write it
+ * refuses further events ({@link ProjectionException}); open a new projector to resume from the last commit.
  */
 public final class Projector implements EngineEvents, AutoCloseable {
     /** Commands per transaction by default: enough to amortise a commit, few enough to lag little. */
@@ -37,8 +43,14 @@ public final class Projector implements EngineEvents, AutoCloseable {
     private final ReadModelDatabase database;
     private final int commandsPerBatch;
     private final ProjectionState state;
-    private final Batch batch = new Batch();
     private final List<ProjectedEvent> pending = new ArrayList<>();
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(Projector::writerThread);
+    private Batch batch = new Batch();
+    private Batch writing = new Batch();
+    private Future<?> inFlight;
+    private long inFlightSeq;
+    private long inFlightTimestampMs;
+    private long handedOverSeq;
     private long receivedSeq;
     private long appliedSeq;
     private long appliedTimestampMs;
@@ -50,6 +62,7 @@ public final class Projector implements EngineEvents, AutoCloseable {
         this.commandsPerBatch = commandsPerBatch;
         this.state = state;
         this.receivedSeq = state.committedSeq;
+        this.handedOverSeq = state.committedSeq;
         this.appliedSeq = state.committedSeq;
         this.appliedTimestampMs = state.committedTimestampMs;
         this.receivedTimestampMs = state.committedTimestampMs;
@@ -81,34 +94,109 @@ public final class Projector implements EngineEvents, AutoCloseable {
     /** Commits the complete commands received so far; events of an unfinished command stay pending. */
     public void flush() {
         checkUsable();
-        if (appliedSeq == state.committedSeq) {
+        handOver();
+        awaitWrite();
+    }
+
+    /** Commits what is complete and stops the writer thread. */
+    @Override
+    public void close() {
+        try {
+            if (failure == null) {
+                flush();
+            }
+        } finally {
+            writer.shutdown();
+        }
+    }
+
+    /**
+     * Stops as a killed process would: the write in flight ends (committed or rolled back, as the server decides),
+     * everything not handed over is dropped. For crash tests.
+     */
+    void halt() {
+        try {
+            awaitWrite();
+        } catch (final ProjectionException e) {
+            // A write that failed is as good as one a dead process never finished.
+        } finally {
+            failure = new ProjectionException("halted", null);
+            writer.shutdown();
+        }
+    }
+
+    /** Seals the complete commands and gives them to the writer, after the previous batch is committed. */
+    private void handOver() {
+        if (appliedSeq == handedOverSeq) {
             return;
         }
+        awaitWrite();
+        batch.seal();
+        state.forgetFinished();
+        final Batch sealed = batch;
+        batch = writing;
+        writing = sealed;
+        final long previousSeq = handedOverSeq;
+        final long lastSeq = appliedSeq;
+        final long lastTimestampMs = appliedTimestampMs;
+        handedOverSeq = lastSeq;
+        inFlightSeq = lastSeq;
+        inFlightTimestampMs = lastTimestampMs;
+        inFlight = writer.submit(() -> {
+            write(sealed, previousSeq, lastSeq, lastTimestampMs);
+            return null;
+        });
+    }
+
+    private void awaitWrite() {
+        if (inFlight == null) {
+            return;
+        }
+        try {
+            inFlight.get();
+        } catch (final ExecutionException e) {
+            failure = new ProjectionException("batch up to seq=" + inFlightSeq + " not written: "
+                + e.getCause().getMessage(), e.getCause());
+            throw failure;
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failure = new ProjectionException("interrupted waiting for the batch up to seq=" + inFlightSeq, e);
+            throw failure;
+        } finally {
+            inFlight = null;
+        }
+        state.committedSeq = inFlightSeq;
+        state.committedTimestampMs = inFlightTimestampMs;
+        writing.clear();
+    }
+
+    /** On the writer thread: one batch, one transaction. */
+    private void write(final Batch sealed, final long previousSeq, final long lastSeq, final long lastTimestampMs)
+        throws SQLException {
         try (Connection connection = database.connection()) {
             connection.setAutoCommit(false);
             try {
-                batch.write(connection, state.committedSeq, appliedSeq, appliedTimestampMs);
+                sealed.write(connection, previousSeq, lastSeq, lastTimestampMs);
                 connection.commit();
             } catch (final SQLException | RuntimeException e) {
-                connection.rollback();
+                rollbackQuietly(connection, e);
                 throw e;
             }
-        } catch (final SQLException | RuntimeException e) {
-            failure = new ProjectionException("batch up to seq=" + appliedSeq + " not written: " + e.getMessage(), e);
-            throw failure;
         }
-        state.committedSeq = appliedSeq;
-        state.committedTimestampMs = appliedTimestampMs;
-        batch.clear();
-        state.forgetFinished();
     }
 
-    /** Commits what is complete. */
-    @Override
-    public void close() {
-        if (failure == null) {
-            flush();
+    private static void rollbackQuietly(final Connection connection, final Exception cause) {
+        try {
+            connection.rollback();
+        } catch (final SQLException e) {
+            cause.addSuppressed(e);
         }
+    }
+
+    private static Thread writerThread(final Runnable task) {
+        final Thread thread = new Thread(task, "readmodel-writer");
+        thread.setDaemon(true);
+        return thread;
     }
 
     private void checkUsable() {
@@ -117,10 +205,10 @@ public final class Projector implements EngineEvents, AutoCloseable {
         }
     }
 
-    /** True if the event is new and in order; false if it was applied before. A gap throws. */
+    /** True if the event is new and in order; false if it was received before. A gap throws. */
     private boolean accept(final long seq) {
         checkUsable();
-        if (seq <= state.committedSeq) {
+        if (seq <= receivedSeq) {
             return false;
         }
         if (seq != receivedSeq + 1) {
@@ -152,7 +240,7 @@ public final class Projector implements EngineEvents, AutoCloseable {
         appliedTimestampMs = timestampMs;
         batch.commandApplied();
         if (batch.commands() >= commandsPerBatch) {
-            flush();
+            handOver();
         }
     }
 

@@ -77,8 +77,13 @@ class CrashRecoveryTest {
             + doomedTrade + ") EXECUTE FUNCTION fail_here()");
 
         final Projector first = Projector.open(crashed, 1 + random.nextInt(200));
-        assertThatThrownBy(() -> RecordedStream.replay(events, first)).isInstanceOf(ProjectionException.class);
+        assertThatThrownBy(() -> {
+            RecordedStream.replay(events, first);
+            first.flush();
+        }).isInstanceOf(ProjectionException.class);
         assertThatThrownBy(first::flush).isInstanceOf(ProjectionException.class);
+        assertThatThrownBy(() -> first.userCreated(events.get(events.size() - 1).seq() + 1, 99))
+            .isInstanceOf(ProjectionException.class);
         final long committed = Projections.count(crashed, "SELECT last_seq FROM projection_state");
         assertThat(committed).isLessThan(tradeSeq(trades, doomedTrade));
         assertThat(Projections.count(crashed, "SELECT count(*) FROM trades WHERE seq > " + committed)).isZero();
@@ -96,7 +101,7 @@ class CrashRecoveryTest {
         final Projector first = Projector.open(crashed, 1 + random.nextInt(200));
         final int diesAfter = random.nextInt(events.size());
         RecordedStream.replay(events.subList(0, diesAfter), first);
-        // The projector is dropped without a flush, as if its process had been killed.
+        first.halt();
         resumeAndCompare(events, random);
     }
 
