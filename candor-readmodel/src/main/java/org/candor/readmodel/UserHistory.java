@@ -53,6 +53,20 @@ public final class UserHistory {
         long timestampMs) {
     }
 
+    /** One state change of an order; fields that do not apply to its kind are -1. */
+    public record OrderChange(long seq, OrderEventKind kind, long price, long oldPrice, long quantity, long remaining,
+        long tradeId, OrderEndReason endReason, long timestampMs) {
+    }
+
+    /**
+     * The state changes of one of the user's orders, oldest first; the cursor is an event sequence (0 for the
+     * first page). Another user's order id gives an empty page, as an unknown one does.
+     */
+    public Page<OrderChange> orderChanges(final long userId, final long orderId, final long after, final int limit) {
+        return Paging.page(database, "SELECT * FROM order_events WHERE user_id=? AND order_id=? AND seq>? "
+            + "ORDER BY seq LIMIT ?", limit, UserHistory::orderChange, OrderChange::seq, userId, orderId, after);
+    }
+
     /** Orders by creation time, newest first; the cursor is an order id. */
     public Page<OrderView> orders(final long userId, final TimeRange range, final long before, final int limit) {
         return Paging.page(database, "SELECT * FROM orders WHERE user_id=? AND order_id<? AND created_ms>=? "
@@ -104,6 +118,19 @@ public final class UserHistory {
             OrderStatus.fromCode(rs.getInt("status")), rs.getLong("remaining"), rs.getLong("filled_quantity"),
             rs.getLong("filled_quote"), rs.getLong("fees"), endReason < 0 ? null : OrderEndReason.fromCode(endReason),
             rs.getLong("created_ms"), rs.getLong("updated_ms"));
+    }
+
+    private static OrderChange orderChange(final ResultSet rs) throws SQLException {
+        final int endReason = Paging.codeOrNone(rs, "end_reason");
+        return new OrderChange(rs.getLong("seq"), OrderEventKind.fromCode(rs.getInt("kind")), longOrNone(rs, "price"),
+            longOrNone(rs, "old_price"), longOrNone(rs, "quantity"), longOrNone(rs, "remaining"),
+            longOrNone(rs, "trade_id"), endReason < 0 ? null : OrderEndReason.fromCode(endReason),
+            rs.getLong("timestamp_ms"));
+    }
+
+    private static long longOrNone(final ResultSet rs, final String column) throws SQLException {
+        final long value = rs.getLong(column);
+        return rs.wasNull() ? -1 : value;
     }
 
     private static TradeView trade(final ResultSet rs) throws SQLException {

@@ -13,6 +13,7 @@ import java.util.function.ToLongFunction;
 
 import org.candor.engine.Bucket;
 import org.candor.engine.Engine;
+import org.candor.engine.OrderEndReason;
 import org.candor.testkit.RecordingEvents;
 import org.candor.testkit.RecordingEvents.Event;
 import org.junit.jupiter.api.AfterAll;
@@ -95,6 +96,43 @@ class UserHistoryTest {
         assertThat(history.orders(999, TimeRange.ALL, UserHistory.NEWEST, PAGE).items()).isEmpty();
         assertThat(history.statement(999, 1, Bucket.AVAILABLE, TimeRange.ALL, UserHistory.NEWEST, PAGE).items())
             .isEmpty();
+    }
+
+    @Test
+    void listsEveryStateChangeOfAnOrderToItsOwnerOnly() {
+        final RecordingEvents.OrderDone done = recording.ofKind(RecordingEvents.OrderDone.class).stream()
+            .filter(d -> d.reason() == OrderEndReason.FILLED).findFirst().orElseThrow();
+        final RecordingEvents.OrderAccepted accepted = recording.ofKind(RecordingEvents.OrderAccepted.class).stream()
+            .filter(a -> a.orderId() == done.orderId()).findFirst().orElseThrow();
+        final List<Long> expected = new ArrayList<>();
+        for (final Event event : recording.events()) {
+            if (concerns(event, done.orderId())) {
+                expected.add(event.seq());
+            }
+        }
+        final List<UserHistory.OrderChange> changes = new ArrayList<>();
+        Page<UserHistory.OrderChange> page = history.orderChanges(accepted.userId(), done.orderId(), 0, 2);
+        changes.addAll(page.items());
+        while (page.more()) {
+            page = history.orderChanges(accepted.userId(), done.orderId(), page.next(), 2);
+            changes.addAll(page.items());
+        }
+        assertThat(changes.stream().map(UserHistory.OrderChange::seq).toList()).isEqualTo(expected);
+        assertThat(changes.get(0).kind()).isEqualTo(OrderEventKind.ACCEPTED);
+        assertThat(changes.get(changes.size() - 1).kind()).isEqualTo(OrderEventKind.DONE);
+        assertThat(changes.get(changes.size() - 1).remaining()).isZero();
+        assertThat(history.orderChanges(accepted.userId() % 6 + 1, done.orderId(), 0, 10).items()).isEmpty();
+    }
+
+    private static boolean concerns(final Event event, final long orderId) {
+        if (event instanceof RecordingEvents.Trade t) {
+            return t.makerOrderId() == orderId || t.takerOrderId() == orderId;
+        }
+        return event instanceof RecordingEvents.OrderAccepted e && e.orderId() == orderId
+            || event instanceof RecordingEvents.OrderRested e2 && e2.orderId() == orderId
+            || event instanceof RecordingEvents.OrderReduced e3 && e3.orderId() == orderId
+            || event instanceof RecordingEvents.OrderMoved e4 && e4.orderId() == orderId
+            || event instanceof RecordingEvents.OrderDone e5 && e5.orderId() == orderId;
     }
 
     @Test
