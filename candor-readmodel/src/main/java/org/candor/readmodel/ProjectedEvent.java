@@ -1,0 +1,260 @@
+package org.candor.readmodel;
+
+import org.candor.engine.Bucket;
+import org.candor.engine.HoldReason;
+import org.candor.engine.LedgerCause;
+import org.candor.engine.MarketStatus;
+import org.candor.engine.OrderEndReason;
+import org.candor.engine.OrderType;
+import org.candor.engine.Side;
+import org.candor.engine.StpMode;
+import org.candor.engine.TimeInForce;
+import org.candor.engine.WithdrawalState;
+
+/**
+ * One engine event waiting for its command's result, and what it does to the projection. The timestamp is the
+ * command's, known only when the result arrives. A new kind of event is one record here (and the
+ * {@code EngineEvents} method in {@link Projector} that makes it).
+ */
+sealed interface ProjectedEvent {
+    long seq();
+
+    void apply(ProjectionState state, Batch batch, long timestampMs);
+
+    record AssetCreated(long seq, int assetId, String code, int scale) implements ProjectedEvent {
+        @Override
+        public void apply(final ProjectionState state, final Batch batch, final long timestampMs) {
+            batch.assets.value(assetId).text(code).value(scale).value(seq).value(timestampMs).endRow();
+        }
+    }
+
+    record MarketCreated(long seq, int marketId, String symbol, int baseAssetId, int quoteAssetId, long tickSize,
+        long lotSize, long minQuantity, long maxQuantity, long minNotional, int makerFeeBps, int takerFeeBps)
+        implements ProjectedEvent {
+        @Override
+        public void apply(final ProjectionState state, final Batch batch, final long timestampMs) {
+            final Rows.Market market = new Rows.Market();
+            market.marketId = marketId;
+            market.symbol = symbol;
+            market.baseAssetId = baseAssetId;
+            market.quoteAssetId = quoteAssetId;
+            market.tickSize = tickSize;
+            market.lotSize = lotSize;
+            market.minQuantity = minQuantity;
+            market.maxQuantity = maxQuantity;
+            market.minNotional = minNotional;
+            market.makerFeeBps = makerFeeBps;
+            market.takerFeeBps = takerFeeBps;
+            market.status = MarketStatus.TRADING.code();
+            market.createdSeq = seq;
+            market.updatedSeq = seq;
+            state.markets.put(marketId, market);
+            batch.markets.add(market);
+        }
+    }
+
+    record MarketStatusChanged(long seq, int marketId, MarketStatus status) implements ProjectedEvent {
+        @Override
+        public void apply(final ProjectionState state, final Batch batch, final long timestampMs) {
+            final Rows.Market market = state.market(marketId);
+            market.status = status.code();
+            market.updatedSeq = seq;
+            batch.markets.add(market);
+        }
+    }
+
+    record UserCreated(long seq, long userId) implements ProjectedEvent {
+        @Override
+        public void apply(final ProjectionState state, final Batch batch, final long timestampMs) {
+            batch.users.value(userId).value(seq).value(timestampMs).endRow();
+        }
+    }
+
+    /** A movement: the journal row, and a statement line with the new balance on each side. */
+    record LedgerEntry(long seq, int assetId, long fromUserId, Bucket fromBucket, long toUserId, Bucket toBucket,
+        long amount, LedgerCause cause, long reference) implements ProjectedEvent {
+        @Override
+        public void apply(final ProjectionState state, final Batch batch, final long timestampMs) {
+            batch.ledgerEntries.value(seq).value(assetId).value(fromUserId).value(fromBucket.code()).value(toUserId)
+                .value(toBucket.code()).value(amount).value(cause.code()).value(reference).value(timestampMs)
+                .endRow();
+            batch.post(state.account(fromUserId, assetId, fromBucket), seq, -amount, cause, reference, timestampMs);
+            batch.post(state.account(toUserId, assetId, toBucket), seq, amount, cause, reference, timestampMs);
+        }
+    }
+
+    record DepositCredited(long seq, long userId, int assetId, long amount, long depositRef)
+        implements ProjectedEvent {
+        @Override
+        public void apply(final ProjectionState state, final Batch batch, final long timestampMs) {
+            batch.deposits.value(seq).value(userId).value(assetId).value(amount).value(depositRef).value(timestampMs)
+                .endRow();
+        }
+    }
+
+    record WithdrawalRequested(long seq, long withdrawalId, long userId, int assetId, long amount)
+        implements ProjectedEvent {
+        @Override
+        public void apply(final ProjectionState state, final Batch batch, final long timestampMs) {
+            final Rows.Withdrawal withdrawal = new Rows.Withdrawal();
+            withdrawal.withdrawalId = withdrawalId;
+            withdrawal.userId = userId;
+            withdrawal.assetId = assetId;
+            withdrawal.amount = amount;
+            withdrawal.state = WithdrawalState.PENDING;
+            withdrawal.requestedSeq = seq;
+            withdrawal.requestedMs = timestampMs;
+            withdrawal.updatedSeq = seq;
+            withdrawal.updatedMs = timestampMs;
+            state.withdrawals.put(withdrawalId, withdrawal);
+            batch.withdrawals.add(withdrawal);
+            batch.withdrawalEvents.value(seq).value(withdrawalId).value(userId).value(withdrawal.state.code())
+                .value(timestampMs).endRow();
+        }
+    }
+
+    record WithdrawalStateChanged(long seq, long withdrawalId, WithdrawalState newState) implements ProjectedEvent {
+        @Override
+        public void apply(final ProjectionState state, final Batch batch, final long timestampMs) {
+            final Rows.Withdrawal withdrawal = state.withdrawal(withdrawalId);
+            withdrawal.state = newState;
+            withdrawal.updatedSeq = seq;
+            withdrawal.updatedMs = timestampMs;
+            batch.withdrawals.add(withdrawal);
+            batch.withdrawalEvents.value(seq).value(withdrawalId).value(withdrawal.userId).value(newState.code())
+                .value(timestampMs).endRow();
+        }
+    }
+
+    record HoldPlaced(long seq, long holdId, long userId, int assetId, long amount, HoldReason reason,
+        long operatorId) implements ProjectedEvent {
+        /** Stored in {@code hold_events.kind}. */
+        static final int KIND = 0;
+
+        @Override
+        public void apply(final ProjectionState state, final Batch batch, final long timestampMs) {
+            final Rows.Hold hold = new Rows.Hold();
+            hold.holdId = holdId;
+            hold.userId = userId;
+            hold.assetId = assetId;
+            hold.amount = amount;
+            hold.reason = reason.code();
+            hold.placedBy = operatorId;
+            hold.placedSeq = seq;
+            hold.placedMs = timestampMs;
+            hold.active = true;
+            state.holds.put(holdId, hold);
+            batch.holds.add(hold);
+            batch.holdEvents.value(seq).value(holdId).value(userId).value(KIND).value(operatorId).value(timestampMs)
+                .endRow();
+        }
+    }
+
+    record HoldReleased(long seq, long holdId, long operatorId) implements ProjectedEvent {
+        /** Stored in {@code hold_events.kind}. */
+        static final int KIND = 1;
+
+        @Override
+        public void apply(final ProjectionState state, final Batch batch, final long timestampMs) {
+            final Rows.Hold hold = state.hold(holdId);
+            hold.active = false;
+            hold.releasedBy = operatorId;
+            hold.releasedSeq = seq;
+            hold.releasedMs = timestampMs;
+            batch.holds.add(hold);
+            batch.holdEvents.value(seq).value(holdId).value(hold.userId).value(KIND).value(operatorId)
+                .value(timestampMs).endRow();
+        }
+    }
+
+    record OrderAccepted(long seq, long orderId, long userId, int marketId, Side side, OrderType type,
+        TimeInForce timeInForce, long price, long quantity, long quoteBudget, long clientOrderId, StpMode stpMode)
+        implements ProjectedEvent {
+        @Override
+        public void apply(final ProjectionState state, final Batch batch, final long timestampMs) {
+            final Rows.Order order = new Rows.Order();
+            order.orderId = orderId;
+            order.userId = userId;
+            order.marketId = marketId;
+            order.side = side.code();
+            order.type = type.code();
+            order.timeInForce = timeInForce.code();
+            order.price = price;
+            order.quantity = quantity;
+            order.quoteBudget = quoteBudget;
+            order.clientOrderId = clientOrderId;
+            order.stpMode = stpMode.code();
+            order.status = OrderStatus.ACCEPTED;
+            order.remaining = quantity;
+            order.acceptedSeq = seq;
+            order.createdMs = timestampMs;
+            order.touch(seq, timestampMs);
+            state.orders.put(orderId, order);
+            batch.orders.add(order);
+            OrderChanges.event(batch, order, seq, OrderEventKind.ACCEPTED, timestampMs).value(price).nullValue()
+                .value(quantity).value(quantity).nullValue().nullValue().value(timestampMs).endRow();
+        }
+    }
+
+    record Trade(long seq, long tradeId, int marketId, long price, long quantity, long quoteAmount,
+        long makerOrderId, long takerOrderId, long makerUserId, long takerUserId, Side takerSide, long makerFee,
+        long takerFee, long makerRemaining, long takerRemaining) implements ProjectedEvent {
+        @Override
+        public void apply(final ProjectionState state, final Batch batch, final long timestampMs) {
+            batch.trades.value(tradeId).value(seq).value(marketId).value(price).value(quantity).value(quoteAmount)
+                .value(makerOrderId).value(takerOrderId).value(makerUserId).value(takerUserId).value(takerSide.code())
+                .value(makerFee).value(takerFee).value(timestampMs).endRow();
+            final Rows.Market market = state.market(marketId);
+            OrderChanges.fill(state, batch, this, market, true, timestampMs);
+            OrderChanges.fill(state, batch, this, market, false, timestampMs);
+            batch.kline(marketId, timestampMs, price, quantity, quoteAmount, tradeId);
+        }
+    }
+
+    record OrderRested(long seq, long orderId, long price, long remaining) implements ProjectedEvent {
+        @Override
+        public void apply(final ProjectionState state, final Batch batch, final long timestampMs) {
+            final Rows.Order order = state.order(orderId);
+            order.status = OrderStatus.RESTING;
+            order.price = price;
+            order.remaining = remaining;
+            OrderChanges.changed(batch, order, seq, OrderEventKind.RESTED, timestampMs).value(price).nullValue()
+                .nullValue().value(remaining).nullValue().nullValue().value(timestampMs).endRow();
+        }
+    }
+
+    record OrderReduced(long seq, long orderId, long remaining) implements ProjectedEvent {
+        @Override
+        public void apply(final ProjectionState state, final Batch batch, final long timestampMs) {
+            final Rows.Order order = state.order(orderId);
+            final long reducedBy = order.remaining - remaining;
+            order.remaining = remaining;
+            OrderChanges.changed(batch, order, seq, OrderEventKind.REDUCED, timestampMs).value(order.price)
+                .nullValue().value(reducedBy).value(remaining).nullValue().nullValue().value(timestampMs).endRow();
+        }
+    }
+
+    record OrderMoved(long seq, long orderId, long oldPrice, long newPrice) implements ProjectedEvent {
+        @Override
+        public void apply(final ProjectionState state, final Batch batch, final long timestampMs) {
+            final Rows.Order order = state.order(orderId);
+            order.price = newPrice;
+            OrderChanges.changed(batch, order, seq, OrderEventKind.MOVED, timestampMs).value(newPrice)
+                .value(oldPrice).nullValue().value(order.remaining).nullValue().nullValue().value(timestampMs)
+                .endRow();
+        }
+    }
+
+    record OrderDone(long seq, long orderId, OrderEndReason reason, long remaining) implements ProjectedEvent {
+        @Override
+        public void apply(final ProjectionState state, final Batch batch, final long timestampMs) {
+            final Rows.Order order = state.order(orderId);
+            order.status = OrderStatus.DONE;
+            order.endReason = reason;
+            order.remaining = remaining;
+            OrderChanges.changed(batch, order, seq, OrderEventKind.DONE, timestampMs).value(order.price)
+                .nullValue().nullValue().value(remaining).nullValue().value(reason.code()).value(timestampMs)
+                .endRow();
+        }
+    }
+}

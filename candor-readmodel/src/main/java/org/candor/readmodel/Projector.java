@@ -1,0 +1,342 @@
+package org.candor.readmodel;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.candor.engine.Bucket;
+import org.candor.engine.EngineEvents;
+import org.candor.engine.HoldReason;
+import org.candor.engine.LedgerCause;
+import org.candor.engine.MarketStatus;
+import org.candor.engine.OrderEndReason;
+import org.candor.engine.OrderType;
+import org.candor.engine.RejectReason;
+import org.candor.engine.Side;
+import org.candor.engine.StpMode;
+import org.candor.engine.TimeInForce;
+import org.candor.engine.WithdrawalState;
+
+/**
+ * Follows the engine's committed events into the read-model tables. Events of a command are held until its
+ * {@code commandResult}, then applied with the command's timestamp; every {@code commandsPerBatch} commands (or on
+ * {@link #flush()}) the rows of the complete commands are written in one transaction together with the last
+ * applied sequence. On start it reads that sequence and skips every event at or below it, so feeding it the whole
+ * stream again after a crash applies each event exactly once. A gap in the sequence stops it.
+ *
+ * <p>One thread delivers events and calls flush. A full batch is written by the projector's own writer thread
+ * while the next one fills, so the engine-side work and the server's work overlap; at most one batch is in
+ * flight, and {@link #flush()} returns only once everything handed over is committed. After a failed write it
+ * refuses further events ({@link ProjectionException}); open a new projector to resume from the last commit.
+ */
+public final class Projector implements EngineEvents, AutoCloseable {
+    /** Commands per transaction by default: enough to amortise a commit, few enough to lag little. */
+    public static final int DEFAULT_COMMANDS_PER_BATCH = 2_000;
+    /** A batch larger than this would hold too many rows in memory; the bound keeps memory flat. */
+    public static final int COMMANDS_PER_BATCH_MAX = 100_000;
+
+    private final ReadModelDatabase database;
+    private final int commandsPerBatch;
+    private final ProjectionState state;
+    private final List<ProjectedEvent> pending = new ArrayList<>();
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(Projector::writerThread);
+    private Batch batch = new Batch();
+    private Batch writing = new Batch();
+    private Future<?> inFlight;
+    private long inFlightSeq;
+    private long inFlightTimestampMs;
+    private long handedOverSeq;
+    private long receivedSeq;
+    private long appliedSeq;
+    private long appliedTimestampMs;
+    private long receivedTimestampMs;
+    private ProjectionException failure;
+
+    private Projector(final ReadModelDatabase database, final int commandsPerBatch, final ProjectionState state) {
+        this.database = database;
+        this.commandsPerBatch = commandsPerBatch;
+        this.state = state;
+        this.receivedSeq = state.committedSeq;
+        this.handedOverSeq = state.committedSeq;
+        this.appliedSeq = state.committedSeq;
+        this.appliedTimestampMs = state.committedTimestampMs;
+        this.receivedTimestampMs = state.committedTimestampMs;
+    }
+
+    /** A projector that continues from the last commit in {@code database}. */
+    public static Projector open(final ReadModelDatabase database, final int commandsPerBatch) {
+        if (commandsPerBatch < 1 || commandsPerBatch > COMMANDS_PER_BATCH_MAX) {
+            throw new IllegalArgumentException("commandsPerBatch out of range: commandsPerBatch=" + commandsPerBatch
+                + " max=" + COMMANDS_PER_BATCH_MAX);
+        }
+        try (Connection connection = database.connection()) {
+            return new Projector(database, commandsPerBatch, ProjectionState.load(connection));
+        } catch (final SQLException e) {
+            throw new ProjectionException("cannot read the projection state: " + e.getMessage(), e);
+        }
+    }
+
+    /** The last sequence in the tables; the live source resumes after it. */
+    public long committedSeq() {
+        return state.committedSeq;
+    }
+
+    public ProjectionLag lag() {
+        return new ProjectionLag(state.committedSeq, receivedSeq, receivedSeq - state.committedSeq,
+            receivedTimestampMs - state.committedTimestampMs);
+    }
+
+    /** Commits the complete commands received so far; events of an unfinished command stay pending. */
+    public void flush() {
+        checkUsable();
+        handOver();
+        awaitWrite();
+    }
+
+    /** Commits what is complete and stops the writer thread. */
+    @Override
+    public void close() {
+        try {
+            if (failure == null) {
+                flush();
+            }
+        } finally {
+            writer.shutdown();
+        }
+    }
+
+    /**
+     * Stops as a killed process would: the write in flight ends (committed or rolled back, as the server decides),
+     * everything not handed over is dropped. For crash tests.
+     */
+    void halt() {
+        try {
+            awaitWrite();
+        } catch (final ProjectionException e) {
+            // A write that failed is as good as one a dead process never finished.
+        } finally {
+            failure = new ProjectionException("halted", null);
+            writer.shutdown();
+        }
+    }
+
+    /** Seals the complete commands and gives them to the writer, after the previous batch is committed. */
+    private void handOver() {
+        if (appliedSeq == handedOverSeq) {
+            return;
+        }
+        awaitWrite();
+        batch.seal();
+        state.forgetFinished();
+        final Batch sealed = batch;
+        batch = writing;
+        writing = sealed;
+        final long previousSeq = handedOverSeq;
+        final long lastSeq = appliedSeq;
+        final long lastTimestampMs = appliedTimestampMs;
+        handedOverSeq = lastSeq;
+        inFlightSeq = lastSeq;
+        inFlightTimestampMs = lastTimestampMs;
+        inFlight = writer.submit(() -> {
+            write(sealed, previousSeq, lastSeq, lastTimestampMs);
+            return null;
+        });
+    }
+
+    private void awaitWrite() {
+        if (inFlight == null) {
+            return;
+        }
+        try {
+            inFlight.get();
+        } catch (final ExecutionException e) {
+            failure = new ProjectionException("batch up to seq=" + inFlightSeq + " not written: "
+                + e.getCause().getMessage(), e.getCause());
+            throw failure;
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failure = new ProjectionException("interrupted waiting for the batch up to seq=" + inFlightSeq, e);
+            throw failure;
+        } finally {
+            inFlight = null;
+        }
+        state.committedSeq = inFlightSeq;
+        state.committedTimestampMs = inFlightTimestampMs;
+        writing.clear();
+    }
+
+    /** On the writer thread: one batch, one transaction. */
+    private void write(final Batch sealed, final long previousSeq, final long lastSeq, final long lastTimestampMs)
+        throws SQLException {
+        try (Connection connection = database.connection()) {
+            connection.setAutoCommit(false);
+            try {
+                sealed.write(connection, previousSeq, lastSeq, lastTimestampMs);
+                connection.commit();
+            } catch (final SQLException | RuntimeException e) {
+                rollbackQuietly(connection, e);
+                throw e;
+            }
+        }
+    }
+
+    private static void rollbackQuietly(final Connection connection, final Exception cause) {
+        try {
+            connection.rollback();
+        } catch (final SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private static Thread writerThread(final Runnable task) {
+        final Thread thread = new Thread(task, "readmodel-writer");
+        thread.setDaemon(true);
+        return thread;
+    }
+
+    private void checkUsable() {
+        if (failure != null) {
+            throw new ProjectionException("projector stopped after a failed write; open a new one", failure);
+        }
+    }
+
+    /** True if the event is new and in order; false if it was received before. A gap throws. */
+    private boolean accept(final long seq) {
+        checkUsable();
+        if (seq <= receivedSeq) {
+            return false;
+        }
+        if (seq != receivedSeq + 1) {
+            throw new IllegalStateException("event sequence gap: expected seq=" + (receivedSeq + 1) + " got seq="
+                + seq);
+        }
+        receivedSeq = seq;
+        return true;
+    }
+
+    private void hold(final ProjectedEvent event) {
+        if (accept(event.seq())) {
+            pending.add(event);
+        }
+    }
+
+    @Override
+    public void commandResult(final long seq, final long clientId, final long commandId, final long timestampMs,
+        final RejectReason reason, final long reference, final long firstSeq, final boolean duplicate) {
+        if (!accept(seq)) {
+            return;
+        }
+        receivedTimestampMs = timestampMs;
+        for (final ProjectedEvent event : pending) {
+            event.apply(state, batch, timestampMs);
+        }
+        pending.clear();
+        appliedSeq = seq;
+        appliedTimestampMs = timestampMs;
+        batch.commandApplied();
+        if (batch.commands() >= commandsPerBatch) {
+            handOver();
+        }
+    }
+
+    @Override
+    public void assetCreated(final long seq, final int assetId, final String code, final int scale) {
+        hold(new ProjectedEvent.AssetCreated(seq, assetId, code, scale));
+    }
+
+    @Override
+    public void marketCreated(final long seq, final int marketId, final String symbol, final int baseAssetId,
+        final int quoteAssetId, final long tickSize, final long lotSize, final long minQuantity,
+        final long maxQuantity, final long minNotional, final int makerFeeBps, final int takerFeeBps) {
+        hold(new ProjectedEvent.MarketCreated(seq, marketId, symbol, baseAssetId, quoteAssetId, tickSize, lotSize,
+            minQuantity, maxQuantity, minNotional, makerFeeBps, takerFeeBps));
+    }
+
+    @Override
+    public void marketStatusChanged(final long seq, final int marketId, final MarketStatus status) {
+        hold(new ProjectedEvent.MarketStatusChanged(seq, marketId, status));
+    }
+
+    @Override
+    public void userCreated(final long seq, final long userId) {
+        hold(new ProjectedEvent.UserCreated(seq, userId));
+    }
+
+    @Override
+    public void ledgerEntry(final long seq, final int assetId, final long fromUserId, final Bucket fromBucket,
+        final long toUserId, final Bucket toBucket, final long amount, final LedgerCause cause,
+        final long reference) {
+        hold(new ProjectedEvent.LedgerEntry(seq, assetId, fromUserId, fromBucket, toUserId, toBucket, amount, cause,
+            reference));
+    }
+
+    @Override
+    public void depositCredited(final long seq, final long userId, final int assetId, final long amount,
+        final long depositRef) {
+        hold(new ProjectedEvent.DepositCredited(seq, userId, assetId, amount, depositRef));
+    }
+
+    @Override
+    public void withdrawalRequested(final long seq, final long withdrawalId, final long userId, final int assetId,
+        final long amount) {
+        hold(new ProjectedEvent.WithdrawalRequested(seq, withdrawalId, userId, assetId, amount));
+    }
+
+    @Override
+    public void withdrawalStateChanged(final long seq, final long withdrawalId, final WithdrawalState newState) {
+        hold(new ProjectedEvent.WithdrawalStateChanged(seq, withdrawalId, newState));
+    }
+
+    @Override
+    public void holdPlaced(final long seq, final long holdId, final long userId, final int assetId, final long amount,
+        final HoldReason reason, final long operatorId) {
+        hold(new ProjectedEvent.HoldPlaced(seq, holdId, userId, assetId, amount, reason, operatorId));
+    }
+
+    @Override
+    public void holdReleased(final long seq, final long holdId, final long operatorId) {
+        hold(new ProjectedEvent.HoldReleased(seq, holdId, operatorId));
+    }
+
+    @Override
+    public void orderAccepted(final long seq, final long orderId, final long userId, final int marketId,
+        final Side side, final OrderType type, final TimeInForce timeInForce, final long price, final long quantity,
+        final long quoteBudget, final long clientOrderId, final StpMode stpMode) {
+        hold(new ProjectedEvent.OrderAccepted(seq, orderId, userId, marketId, side, type, timeInForce, price,
+            quantity, quoteBudget, clientOrderId, stpMode));
+    }
+
+    @Override
+    public void trade(final long seq, final long tradeId, final int marketId, final long price, final long quantity,
+        final long quoteAmount, final long makerOrderId, final long takerOrderId, final long makerUserId,
+        final long takerUserId, final Side takerSide, final long makerFee, final long takerFee,
+        final long makerRemaining, final long takerRemaining) {
+        hold(new ProjectedEvent.Trade(seq, tradeId, marketId, price, quantity, quoteAmount, makerOrderId,
+            takerOrderId, makerUserId, takerUserId, takerSide, makerFee, takerFee, makerRemaining, takerRemaining));
+    }
+
+    @Override
+    public void orderRested(final long seq, final long orderId, final long price, final long remaining) {
+        hold(new ProjectedEvent.OrderRested(seq, orderId, price, remaining));
+    }
+
+    @Override
+    public void orderReduced(final long seq, final long orderId, final long remaining) {
+        hold(new ProjectedEvent.OrderReduced(seq, orderId, remaining));
+    }
+
+    @Override
+    public void orderMoved(final long seq, final long orderId, final long oldPrice, final long newPrice) {
+        hold(new ProjectedEvent.OrderMoved(seq, orderId, oldPrice, newPrice));
+    }
+
+    @Override
+    public void orderDone(final long seq, final long orderId, final OrderEndReason reason, final long remaining) {
+        hold(new ProjectedEvent.OrderDone(seq, orderId, reason, remaining));
+    }
+}

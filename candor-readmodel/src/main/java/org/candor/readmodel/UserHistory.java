@@ -1,0 +1,141 @@
+package org.candor.readmodel;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+import org.candor.engine.Bucket;
+import org.candor.engine.LedgerCause;
+import org.candor.engine.OrderEndReason;
+import org.candor.engine.OrderType;
+import org.candor.engine.Side;
+import org.candor.engine.TimeInForce;
+import org.candor.engine.WithdrawalState;
+
+/**
+ * A user's history as the gateway serves it: orders, trades, deposits, withdrawals and statement lines, newest
+ * first, within a time range, in pages. Every query takes the user id and filters by it, so a user only ever sees
+ * their own rows. Cursors: pass {@link #NEWEST} for the first page, then the page's {@code next}.
+ */
+public final class UserHistory {
+    /** The cursor of a first page: start from the newest row. */
+    public static final long NEWEST = Long.MAX_VALUE;
+
+    private final ReadModelDatabase database;
+
+    public UserHistory(final ReadModelDatabase database) {
+        this.database = database;
+    }
+
+    public record OrderView(long orderId, int marketId, Side side, OrderType type, TimeInForce timeInForce,
+        long price, long quantity, long quoteBudget, long clientOrderId, OrderStatus status, long remaining,
+        long filledQuantity, long filledQuote, long fees, OrderEndReason endReason, long createdMs,
+        long updatedMs) {
+    }
+
+    /** The user's side of one trade; a self-trade gives the user two rows, maker and taker. */
+    public record TradeView(long tradeId, boolean maker, int marketId, long orderId, Side side, long price,
+        long quantity, long quoteAmount, long fee, int feeAssetId, long timestampMs) {
+        /** The cursor after this row: trade id and role in one long. */
+        public long cursor() {
+            return tradeId << 1 | (maker ? 1 : 0);
+        }
+    }
+
+    public record DepositView(long seq, int assetId, long amount, long depositRef, long timestampMs) {
+    }
+
+    public record WithdrawalView(long withdrawalId, int assetId, long amount, WithdrawalState state,
+        long requestedMs, long updatedMs) {
+    }
+
+    /** One movement on an account and the balance after it. */
+    public record StatementLine(long seq, long amount, long balance, LedgerCause cause, long reference,
+        long timestampMs) {
+    }
+
+    /** One state change of an order; fields that do not apply to its kind are -1. */
+    public record OrderChange(long seq, OrderEventKind kind, long price, long oldPrice, long quantity, long remaining,
+        long tradeId, OrderEndReason endReason, long timestampMs) {
+    }
+
+    /**
+     * The state changes of one of the user's orders, oldest first; the cursor is an event sequence (0 for the
+     * first page). Another user's order id gives an empty page, as an unknown one does.
+     */
+    public Page<OrderChange> orderChanges(final long userId, final long orderId, final long after, final int limit) {
+        return Paging.page(database, "SELECT * FROM order_events WHERE user_id=? AND order_id=? AND seq>? "
+            + "ORDER BY seq LIMIT ?", limit, UserHistory::orderChange, OrderChange::seq, userId, orderId, after);
+    }
+
+    /** Orders by creation time, newest first; the cursor is an order id. */
+    public Page<OrderView> orders(final long userId, final TimeRange range, final long before, final int limit) {
+        return Paging.page(database, "SELECT * FROM orders WHERE user_id=? AND order_id<? AND created_ms>=? "
+            + "AND created_ms<? ORDER BY order_id DESC LIMIT ?", limit, UserHistory::order, OrderView::orderId,
+            userId, before, range.fromMs(), range.toMs());
+    }
+
+    /** Trades, newest first; the cursor is {@link TradeView#cursor()}. */
+    public Page<TradeView> trades(final long userId, final TimeRange range, final long before, final int limit) {
+        return Paging.page(database, "SELECT * FROM user_trades WHERE user_id=? AND (trade_id, is_maker::int) < "
+            + "(?, ?) AND timestamp_ms>=? AND timestamp_ms<? ORDER BY trade_id DESC, is_maker DESC LIMIT ?", limit,
+            UserHistory::trade, TradeView::cursor, userId, before >> 1, before & 1, range.fromMs(), range.toMs());
+    }
+
+    /** Deposits, newest first; the cursor is an event sequence. */
+    public Page<DepositView> deposits(final long userId, final TimeRange range, final long before,
+        final int limit) {
+        return Paging.page(database, "SELECT * FROM deposits WHERE user_id=? AND seq<? AND timestamp_ms>=? "
+            + "AND timestamp_ms<? ORDER BY seq DESC LIMIT ?", limit, rs -> new DepositView(rs.getLong("seq"),
+                rs.getInt("asset_id"), rs.getLong("amount"), rs.getLong("deposit_ref"), rs.getLong("timestamp_ms")),
+            DepositView::seq, userId, before, range.fromMs(), range.toMs());
+    }
+
+    /** Withdrawals by request time, newest first, in their current state; the cursor is a withdrawal id. */
+    public Page<WithdrawalView> withdrawals(final long userId, final TimeRange range, final long before,
+        final int limit) {
+        return Paging.page(database, "SELECT * FROM withdrawals WHERE user_id=? AND withdrawal_id<? "
+            + "AND requested_ms>=? AND requested_ms<? ORDER BY withdrawal_id DESC LIMIT ?", limit,
+            rs -> new WithdrawalView(rs.getLong("withdrawal_id"), rs.getInt("asset_id"), rs.getLong("amount"),
+                WithdrawalState.fromCode(rs.getInt("state")), rs.getLong("requested_ms"), rs.getLong("updated_ms")),
+            WithdrawalView::withdrawalId, userId, before, range.fromMs(), range.toMs());
+    }
+
+    /** The statement of one of the user's accounts, newest first; the cursor is an event sequence. */
+    public Page<StatementLine> statement(final long userId, final int assetId, final Bucket bucket,
+        final TimeRange range, final long before, final int limit) {
+        return Paging.page(database, "SELECT * FROM statement_lines WHERE user_id=? AND asset_id=? AND bucket=? "
+            + "AND seq<? AND timestamp_ms>=? AND timestamp_ms<? ORDER BY seq DESC LIMIT ?", limit,
+            rs -> new StatementLine(rs.getLong("seq"), rs.getLong("amount"), rs.getLong("balance"),
+                LedgerCause.fromCode(rs.getInt("cause")), rs.getLong("reference"), rs.getLong("timestamp_ms")),
+            StatementLine::seq, userId, assetId, bucket.code(), before, range.fromMs(), range.toMs());
+    }
+
+    private static OrderView order(final ResultSet rs) throws SQLException {
+        final int endReason = Paging.codeOrNone(rs, "end_reason");
+        return new OrderView(rs.getLong("order_id"), rs.getInt("market_id"), Side.fromCode(rs.getInt("side")),
+            OrderType.fromCode(rs.getInt("type")), TimeInForce.fromCode(rs.getInt("time_in_force")),
+            rs.getLong("price"), rs.getLong("quantity"), rs.getLong("quote_budget"), rs.getLong("client_order_id"),
+            OrderStatus.fromCode(rs.getInt("status")), rs.getLong("remaining"), rs.getLong("filled_quantity"),
+            rs.getLong("filled_quote"), rs.getLong("fees"), endReason < 0 ? null : OrderEndReason.fromCode(endReason),
+            rs.getLong("created_ms"), rs.getLong("updated_ms"));
+    }
+
+    private static OrderChange orderChange(final ResultSet rs) throws SQLException {
+        final int endReason = Paging.codeOrNone(rs, "end_reason");
+        return new OrderChange(rs.getLong("seq"), OrderEventKind.fromCode(rs.getInt("kind")), longOrNone(rs, "price"),
+            longOrNone(rs, "old_price"), longOrNone(rs, "quantity"), longOrNone(rs, "remaining"),
+            longOrNone(rs, "trade_id"), endReason < 0 ? null : OrderEndReason.fromCode(endReason),
+            rs.getLong("timestamp_ms"));
+    }
+
+    private static long longOrNone(final ResultSet rs, final String column) throws SQLException {
+        final long value = rs.getLong(column);
+        return rs.wasNull() ? -1 : value;
+    }
+
+    private static TradeView trade(final ResultSet rs) throws SQLException {
+        return new TradeView(rs.getLong("trade_id"), rs.getBoolean("is_maker"), rs.getInt("market_id"),
+            rs.getLong("order_id"), Side.fromCode(rs.getInt("side")), rs.getLong("price"), rs.getLong("quantity"),
+            rs.getLong("quote_amount"), rs.getLong("fee"), rs.getInt("fee_asset_id"), rs.getLong("timestamp_ms"));
+    }
+}

@@ -1,0 +1,75 @@
+package org.candor.readmodel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.candor.testkit.RecordingEvents;
+import org.junit.jupiter.api.Test;
+
+/** Migrations on an empty database, a schema of one's own, and an embedded server whose data survives a restart. */
+class DatabaseLifecycleTest {
+
+    @Test
+    void migratesAnEmptySchemaAndKeepsFlywaysHistoryInIt() {
+        try (ReadModelDatabase database = TestDatabases.freshSchema("t_migrate")) {
+            assertThat(Projections.rows(database, "SELECT table_name FROM information_schema.tables "
+                + "WHERE table_schema = 't_migrate' ORDER BY table_name")).containsAll(tableNames())
+                .contains("flyway_schema_history", "projection_state");
+            assertThat(Projections.rows(database, "SELECT version, success FROM flyway_schema_history "
+                + "WHERE version IS NOT NULL")).containsExactly("1 t");
+            assertThat(Projections.count(database, "SELECT last_seq FROM projection_state")).isZero();
+            assertThat(ReadModelDatabase.migrate(database.dataSource(), "t_migrate")).isZero();
+        }
+        try (ReadModelDatabase other = TestDatabases.freshSchema("t_migrate_other")) {
+            assertThat(Projections.count(other, "SELECT count(*) FROM information_schema.tables WHERE table_schema "
+                + "= 't_migrate_other' AND table_name = 'flyway_schema_history'")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void refusesASecondProjectorWritingToTheSameSchema() {
+        try (ReadModelDatabase database = TestDatabases.freshSchema("t_two_writers")) {
+            final RecordingEvents recording = new RecordingEvents();
+            Projections.workload(5, 200).run(Projections.CAPACITY, recording);
+            final Projector first = Projector.open(database, 50_000);
+            final Projector second = Projector.open(database, 50_000);
+            RecordedStream.replay(recording.events(), first);
+            RecordedStream.replay(recording.events(), second);
+            first.flush();
+            assertThatThrownBy(second::flush).isInstanceOf(ProjectionException.class)
+                .hasMessageContaining("another projector");
+        }
+    }
+
+    @Test
+    void keepsTheEmbeddedDataAcrossARestart() {
+        final Path directory = Path.of("target", "embedded-postgres-restart");
+        FileTree.delete(directory);
+        final RecordingEvents recording = new RecordingEvents();
+        Projections.workload(11, 300).run(Projections.CAPACITY, recording);
+        final TableDigest before;
+        final EmbeddedPostgresSettings settings = EmbeddedPostgresSettings.in(directory);
+        try (ReadModelDatabase database = ReadModelDatabase.embedded(settings, ReadModelDatabase.DEFAULT_SCHEMA)) {
+            try (Projector projector = Projector.open(database, 64)) {
+                RecordedStream.replay(recording.events(), projector);
+            }
+            before = TableDigest.of(database);
+        }
+        try (ReadModelDatabase database = ReadModelDatabase.embedded(settings, ReadModelDatabase.DEFAULT_SCHEMA)) {
+            assertThat(TableDigest.of(database)).isEqualTo(before);
+            try (Projector projector = Projector.open(database, 64)) {
+                assertThat(projector.committedSeq()).isEqualTo(recording.events().get(recording.size() - 1).seq());
+                RecordedStream.replay(recording.events(), projector);
+                assertThat(projector.lag().eventsBehind()).isZero();
+            }
+            assertThat(TableDigest.of(database)).isEqualTo(before);
+        }
+    }
+
+    private static List<String> tableNames() {
+        return Tables.PROJECTIONS.stream().map(Table::name).toList();
+    }
+}

@@ -1,0 +1,106 @@
+package org.candor.readmodel;
+
+import java.util.List;
+
+import org.candor.engine.EngineEvents;
+import org.candor.testkit.RecordingEvents.AssetCreated;
+import org.candor.testkit.RecordingEvents.CommandResult;
+import org.candor.testkit.RecordingEvents.DepositCredited;
+import org.candor.testkit.RecordingEvents.Event;
+import org.candor.testkit.RecordingEvents.HoldPlaced;
+import org.candor.testkit.RecordingEvents.HoldReleased;
+import org.candor.testkit.RecordingEvents.LedgerEntry;
+import org.candor.testkit.RecordingEvents.MarketCreated;
+import org.candor.testkit.RecordingEvents.MarketStatusChanged;
+import org.candor.testkit.RecordingEvents.OrderAccepted;
+import org.candor.testkit.RecordingEvents.OrderDone;
+import org.candor.testkit.RecordingEvents.OrderMoved;
+import org.candor.testkit.RecordingEvents.OrderReduced;
+import org.candor.testkit.RecordingEvents.OrderRested;
+import org.candor.testkit.RecordingEvents.Trade;
+import org.candor.testkit.RecordingEvents.UserCreated;
+import org.candor.testkit.RecordingEvents.WithdrawalRequested;
+import org.candor.testkit.RecordingEvents.WithdrawalStateChanged;
+
+/**
+ * A recorded event stream played back as a source: what the journal reader will be, from a test's recording. Each
+ * poll delivers up to {@code limit} events and returns how many it delivered (0 at the end).
+ */
+final class RecordedStream implements EventSource {
+    private final List<Event> events;
+    private int next;
+
+    RecordedStream(final List<Event> events) {
+        this.events = List.copyOf(events);
+    }
+
+    @Override
+    public int poll(final EngineEvents handler, final int limit) {
+        final int end = (int) Math.min(events.size(), (long) next + limit);
+        final int from = next;
+        for (; next < end; next++) {
+            deliver(events.get(next), handler);
+        }
+        return end - from;
+    }
+
+    /** Plays back the whole recording from the start. */
+    static void replay(final List<Event> events, final EngineEvents handler) {
+        final RecordedStream stream = new RecordedStream(events);
+        while (stream.poll(handler, Integer.MAX_VALUE) > 0) {
+            continue;
+        }
+    }
+
+    static void deliver(final Event event, final EngineEvents to) {
+        if (event instanceof CommandResult e) {
+            to.commandResult(e.seq(), e.clientId(), e.commandId(), e.timestampMs(), e.reason(), e.reference(),
+                e.firstSeq(), e.duplicate());
+        } else if (event instanceof AssetCreated e) {
+            to.assetCreated(e.seq(), e.assetId(), e.code(), e.scale());
+        } else if (event instanceof MarketCreated e) {
+            to.marketCreated(e.seq(), e.marketId(), e.symbol(), e.baseAssetId(), e.quoteAssetId(), e.tickSize(),
+                e.lotSize(), e.minQuantity(), e.maxQuantity(), e.minNotional(), e.makerFeeBps(), e.takerFeeBps());
+        } else if (event instanceof MarketStatusChanged e) {
+            to.marketStatusChanged(e.seq(), e.marketId(), e.status());
+        } else if (event instanceof UserCreated e) {
+            to.userCreated(e.seq(), e.userId());
+        } else if (event instanceof LedgerEntry e) {
+            to.ledgerEntry(e.seq(), e.assetId(), e.fromUserId(), e.fromBucket(), e.toUserId(), e.toBucket(),
+                e.amount(), e.cause(), e.reference());
+        } else if (event instanceof DepositCredited e) {
+            to.depositCredited(e.seq(), e.userId(), e.assetId(), e.amount(), e.depositRef());
+        } else if (event instanceof WithdrawalRequested e) {
+            to.withdrawalRequested(e.seq(), e.withdrawalId(), e.userId(), e.assetId(), e.amount());
+        } else if (event instanceof WithdrawalStateChanged e) {
+            to.withdrawalStateChanged(e.seq(), e.withdrawalId(), e.state());
+        } else if (event instanceof HoldPlaced e) {
+            to.holdPlaced(e.seq(), e.holdId(), e.userId(), e.assetId(), e.amount(), e.reason(), e.operatorId());
+        } else if (event instanceof HoldReleased e) {
+            to.holdReleased(e.seq(), e.holdId(), e.operatorId());
+        } else {
+            deliverOrderEvent(event, to);
+        }
+    }
+
+    private static void deliverOrderEvent(final Event event, final EngineEvents to) {
+        if (event instanceof OrderAccepted e) {
+            to.orderAccepted(e.seq(), e.orderId(), e.userId(), e.marketId(), e.side(), e.type(), e.timeInForce(),
+                e.price(), e.quantity(), e.quoteBudget(), e.clientOrderId(), e.stpMode());
+        } else if (event instanceof Trade e) {
+            to.trade(e.seq(), e.tradeId(), e.marketId(), e.price(), e.quantity(), e.quoteAmount(), e.makerOrderId(),
+                e.takerOrderId(), e.makerUserId(), e.takerUserId(), e.takerSide(), e.makerFee(), e.takerFee(),
+                e.makerRemaining(), e.takerRemaining());
+        } else if (event instanceof OrderRested e) {
+            to.orderRested(e.seq(), e.orderId(), e.price(), e.remaining());
+        } else if (event instanceof OrderReduced e) {
+            to.orderReduced(e.seq(), e.orderId(), e.remaining());
+        } else if (event instanceof OrderMoved e) {
+            to.orderMoved(e.seq(), e.orderId(), e.oldPrice(), e.newPrice());
+        } else if (event instanceof OrderDone e) {
+            to.orderDone(e.seq(), e.orderId(), e.reason(), e.remaining());
+        } else {
+            throw new IllegalArgumentException("unknown event kind: " + event);
+        }
+    }
+}
