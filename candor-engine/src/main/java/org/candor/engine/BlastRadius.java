@@ -35,12 +35,18 @@ final class BlastRadius {
     private int accountsMax;
     private int shareBpsMax;
     private long windowMs;
+    private long lastReference;
 
     BlastRadius(final Assets assets, final Ledger ledger, final Emitter emitter, final Digest digest) {
         this.assets = assets;
         this.ledger = ledger;
         this.emitter = emitter;
         this.digest = digest;
+    }
+
+    /** The mass action the last successful command acted on; 0 after a policy change. */
+    long lastReference() {
+        return lastReference;
     }
 
     /** One restriction that took effect: when, whose, of which asset (or NO_ASSET), and how much. */
@@ -60,6 +66,7 @@ final class BlastRadius {
         accountsMax = accounts;
         shareBpsMax = shareBps;
         windowMs = windowLengthMs;
+        lastReference = 0;
         emitter.blastRadiusPolicySet(accounts, shareBps, windowLengthMs, operatorId);
         return RejectReason.NONE;
     }
@@ -177,6 +184,7 @@ final class BlastRadius {
         final MassAction action = new MassAction(actionId, operatorId, accounts, justification);
         massActions.put(actionId, action);
         digest.add(action.hash());
+        lastReference = actionId;
         emitter.massActionProposed(actionId, operatorId, accounts, justification);
         return RejectReason.NONE;
     }
@@ -198,6 +206,7 @@ final class BlastRadius {
         final long before = action.hash();
         action.approvedBy = operatorId;
         digest.replace(before, action.hash());
+        lastReference = actionId;
         emitter.massActionApproved(actionId, operatorId);
         return RejectReason.NONE;
     }

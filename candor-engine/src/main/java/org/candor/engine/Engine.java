@@ -244,21 +244,21 @@ public final class Engine {
      */
     public RejectReason setBlastRadiusPolicy(final long client, final long command, final long nowMs,
         final int accountsMax, final int shareBpsMax, final long windowMs, final long operatorId) {
-        return hold(client, command, nowMs, () -> blastRadius.setPolicy(accountsMax, shareBpsMax, windowMs,
+        return limiter(client, command, nowMs, () -> blastRadius.setPolicy(accountsMax, shareBpsMax, windowMs,
             operatorId));
     }
 
     /** Proposes a mass action that may restrict up to {@code accountsMax} accounts beyond the blast-radius limit. */
     public RejectReason proposeMassAction(final long client, final long command, final long nowMs,
         final long actionId, final long operatorId, final int accountsMax, final String justification) {
-        return hold(client, command, nowMs, () -> blastRadius.propose(actionId, operatorId, accountsMax,
+        return limiter(client, command, nowMs, () -> blastRadius.propose(actionId, operatorId, accountsMax,
             justification));
     }
 
     /** A second operator, not the proposer, approves a mass action; holds may name it from now on. */
     public RejectReason approveMassAction(final long client, final long command, final long nowMs,
         final long actionId, final long operatorId) {
-        return hold(client, command, nowMs, () -> blastRadius.approve(actionId, operatorId));
+        return limiter(client, command, nowMs, () -> blastRadius.approve(actionId, operatorId));
     }
 
     /**
@@ -410,6 +410,18 @@ public final class Engine {
         }
         try {
             return end(action.apply(), holds.lastReference());
+        } catch (RuntimeException e) {
+            throw stop(e);
+        }
+    }
+
+    /** Runs one blast-radius or mass-action command; the result's reference is the mass action id, if any. */
+    private RejectReason limiter(final long client, final long command, final long nowMs, final HoldCommand action) {
+        if (!begin(client, command, nowMs)) {
+            return repeated;
+        }
+        try {
+            return end(action.apply(), blastRadius.lastReference());
         } catch (RuntimeException e) {
             throw stop(e);
         }
