@@ -3,12 +3,15 @@ package org.candor.app;
 import java.io.PrintStream;
 import org.candor.engine.Bucket;
 import org.candor.engine.EngineEvents;
+import org.candor.engine.HoldKind;
 import org.candor.engine.HoldReason;
+import org.candor.engine.HoldState;
 import org.candor.engine.LedgerCause;
 import org.candor.engine.MarketStatus;
 import org.candor.engine.OrderEndReason;
 import org.candor.engine.OrderType;
 import org.candor.engine.RejectReason;
+import org.candor.engine.ReleaseCondition;
 import org.candor.engine.Side;
 import org.candor.engine.StpMode;
 import org.candor.engine.TimeInForce;
@@ -85,14 +88,65 @@ final class DemoEvents implements EngineEvents {
 
     @Override
     public void holdPlaced(final long seq, final long holdId, final long userId, final int assetId,
-        final long amount, final HoldReason reason, final long operatorId) {
-        out.printf("  #%d hold %d on %s %s of %s, reason %s, placed by operator %d%n", seq, holdId,
-            Amounts.format(amount, scale(assetId)), code(assetId), DemoCommand.user(userId), reason, operatorId);
+        final long amount, final HoldKind kind, final HoldReason reason, final String explanation,
+        final long operatorId, final long reviewDeadlineMs, final ReleaseCondition releaseCondition,
+        final long ticketRef, final long massActionId, final HoldState state) {
+        out.printf("  #%d hold %d (%s, %s) on %s %s of %s, reason %s: %s; placed by operator %d%n", seq, holdId, kind,
+            state, Amounts.format(amount, scale(assetId)), code(assetId), DemoCommand.user(userId), reason,
+            explanation, operatorId);
     }
 
     @Override
-    public void holdReleased(final long seq, final long holdId, final long operatorId) {
-        out.printf("  #%d hold %d released by operator %d%n", seq, holdId, operatorId);
+    public void holdApproved(final long seq, final long holdId, final long operatorId) {
+        out.printf("  #%d hold %d approved by operator %d%n", seq, holdId, operatorId);
+    }
+
+    @Override
+    public void holdRejected(final long seq, final long holdId, final long operatorId, final boolean automatic,
+        final String justification) {
+        out.printf("  #%d hold %d rejected by operator %d: %s%n", seq, holdId, operatorId, justification);
+    }
+
+    @Override
+    public void holdReleased(final long seq, final long holdId, final long operatorId, final boolean automatic) {
+        out.printf("  #%d hold %d released%s by operator %d%n", seq, holdId, automatic ? " automatically" : "",
+            operatorId);
+    }
+
+    @Override
+    public void holdEscalated(final long seq, final long holdId, final long userId, final long reviewDeadlineMs) {
+        out.printf("  #%d hold %d of %s escalated: review overdue%n", seq, holdId, DemoCommand.user(userId));
+    }
+
+    @Override
+    public void holdRenewed(final long seq, final long holdId, final long operatorId, final long reviewDeadlineMs,
+        final int renewals, final String justification) {
+        out.printf("  #%d hold %d renewed (%d) by operator %d: %s%n", seq, holdId, renewals, operatorId,
+            justification);
+    }
+
+    @Override
+    public void holdApprovalThresholdSet(final long seq, final int assetId, final long thresholdAmount,
+        final long operatorId) {
+        out.printf("  #%d holds of %s above %s need a second operator%n", seq, code(assetId),
+            Amounts.format(thresholdAmount, scale(assetId)));
+    }
+
+    @Override
+    public void blastRadiusPolicySet(final long seq, final int accountsMax, final int shareBpsMax,
+        final long windowMs, final long operatorId) {
+        out.printf("  #%d blast radius: %d accounts, %d bps per %d ms%n", seq, accountsMax, shareBpsMax, windowMs);
+    }
+
+    @Override
+    public void massActionProposed(final long seq, final long actionId, final long operatorId,
+        final int accountsMax, final String justification) {
+        out.printf("  #%d mass action %d proposed by operator %d: %s%n", seq, actionId, operatorId, justification);
+    }
+
+    @Override
+    public void massActionApproved(final long seq, final long actionId, final long operatorId) {
+        out.printf("  #%d mass action %d approved by operator %d%n", seq, actionId, operatorId);
     }
 
     @Override

@@ -4,9 +4,11 @@ import java.time.Duration;
 import org.candor.cluster.CommandResult;
 import org.candor.cluster.CommandWriter;
 import org.candor.cluster.ExchangeClient;
+import org.candor.engine.HoldKind;
 import org.candor.engine.HoldReason;
 import org.candor.engine.OrderType;
 import org.candor.engine.RejectReason;
+import org.candor.engine.ReleaseCondition;
 import org.candor.engine.Side;
 import org.candor.engine.StpMode;
 import org.candor.engine.TimeInForce;
@@ -54,7 +56,12 @@ final class DemoSession {
 
     RejectReason placeHold(final long userId, final int assetId, final long amount, final HoldReason reason,
         final long operatorId) {
-        return submit((e, b, o, c, id) -> e.placeHold(b, o, c, id, 0, userId, assetId, amount, reason, operatorId));
+        // Holds carry a public explanation and a review deadline since decision 0009; the demo client has no cluster
+        // time, so the deadline is a day after the wall clock, which cluster time follows.
+        final long reviewDeadlineMs = System.currentTimeMillis() + 24L * 60 * 60 * 1000;
+        return submit((e, b, o, c, id) -> e.placeHold(b, o, c, id, 0, userId, assetId, amount, HoldKind.AMOUNT,
+            reason, "Placed in the demo at the user's request", operatorId, reviewDeadlineMs,
+            ReleaseCondition.OPERATOR_RELEASE, 0, 0));
     }
 
     private RejectReason submit(final CommandWriter writer) {

@@ -57,13 +57,48 @@ final class Emitter {
         sink.withdrawalStateChanged(++lastSeq, withdrawalId, state);
     }
 
-    void holdPlaced(final long holdId, final long userId, final int assetId, final long amount,
-        final HoldReason reason, final long operatorId) {
-        sink.holdPlaced(++lastSeq, holdId, userId, assetId, amount, reason, operatorId);
+    void holdPlaced(final Hold h) {
+        sink.holdPlaced(++lastSeq, h.holdId, h.userId, h.assetId, h.amount, h.kind, h.reason, h.explanation,
+            h.placedBy, h.reviewDeadlineMs, h.releaseCondition, h.ticketRef, h.massActionId, h.state);
     }
 
-    void holdReleased(final long holdId, final long operatorId) {
-        sink.holdReleased(++lastSeq, holdId, operatorId);
+    void holdApproved(final long holdId, final long operatorId) {
+        sink.holdApproved(++lastSeq, holdId, operatorId);
+    }
+
+    void holdRejected(final long holdId, final long operatorId, final boolean automatic, final String justification) {
+        sink.holdRejected(++lastSeq, holdId, operatorId, automatic, justification);
+    }
+
+    void holdReleased(final long holdId, final long operatorId, final boolean automatic) {
+        sink.holdReleased(++lastSeq, holdId, operatorId, automatic);
+    }
+
+    void holdEscalated(final long holdId, final long userId, final long reviewDeadlineMs) {
+        sink.holdEscalated(++lastSeq, holdId, userId, reviewDeadlineMs);
+    }
+
+    void holdRenewed(final long holdId, final long operatorId, final long reviewDeadlineMs, final int renewals,
+        final String justification) {
+        sink.holdRenewed(++lastSeq, holdId, operatorId, reviewDeadlineMs, renewals, justification);
+    }
+
+    void holdApprovalThresholdSet(final int assetId, final long thresholdAmount, final long operatorId) {
+        sink.holdApprovalThresholdSet(++lastSeq, assetId, thresholdAmount, operatorId);
+    }
+
+    void blastRadiusPolicySet(final int accountsMax, final int shareBpsMax, final long windowMs,
+        final long operatorId) {
+        sink.blastRadiusPolicySet(++lastSeq, accountsMax, shareBpsMax, windowMs, operatorId);
+    }
+
+    void massActionProposed(final long actionId, final long operatorId, final int accountsMax,
+        final String justification) {
+        sink.massActionProposed(++lastSeq, actionId, operatorId, accountsMax, justification);
+    }
+
+    void massActionApproved(final long actionId, final long operatorId) {
+        sink.massActionApproved(++lastSeq, actionId, operatorId);
     }
 
     void orderAccepted(final long orderId, final long userId, final int marketId, final Side side,

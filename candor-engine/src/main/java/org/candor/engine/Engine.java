@@ -1,5 +1,7 @@
 package org.candor.engine;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.agrona.DirectBuffer;
 
 /**
@@ -37,6 +39,8 @@ public final class Engine {
     final Market[] markets;
     final Trading trading;
     final Funds funds;
+    final BlastRadius blastRadius;
+    final Holds holds;
     final CommandMemory memory;
     private int marketCount;
     private boolean stopped;
@@ -57,6 +61,8 @@ public final class Engine {
         this.markets = new Market[capacity.marketsMax()];
         this.trading = new Trading(users, ledger, orders, clientOrders, markets, emitter, digest, capacity);
         this.funds = new Funds(users, ledger, emitter, digest, capacity);
+        this.blastRadius = new BlastRadius(assets, ledger, emitter, digest);
+        this.holds = new Holds(users, assets, ledger, emitter, digest, blastRadius, capacity);
         this.memory = new CommandMemory(capacity.clientsMax(), capacity.resultsPerClient());
     }
 
@@ -141,8 +147,12 @@ public final class Engine {
         try {
             final int user = users.slotOf(userId);
             final RejectReason known = user == Users.NONE ? RejectReason.UNKNOWN_USER : knownAsset(assetId);
-            return end(known != RejectReason.NONE ? known : funds.requestWithdrawal(user, assetId, amount, nowMs),
-                funds.lastReference());
+            if (known != RejectReason.NONE) {
+                return end(known, 0);
+            }
+            final long block = holds.blockingHold(user);
+            return block != 0 ? end(RejectReason.ACCOUNT_BLOCKED, block)
+                : end(funds.requestWithdrawal(user, assetId, amount, nowMs), funds.lastReference());
         } catch (RuntimeException e) {
             throw stop(e);
         }
@@ -173,35 +183,101 @@ public final class Engine {
         return endWithdrawal(client, command, nowMs, withdrawalId, user, WithdrawalState.CANCELLED);
     }
 
-    /** An operator restricts an amount of a user's available funds; the reference is the new hold id. */
+    /**
+     * An operator restricts an AMOUNT of one asset or blocks a whole account (ACCOUNT_BLOCK: asset
+     * {@link Hold#NO_ASSET}, amount 0), with a reason, a public explanation, a review deadline and what happens at
+     * it. Account blocks and amounts above the asset's approval threshold wait for a second operator
+     * ({@link #approveHold}); others take effect at once. The reference is the new hold id.
+     */
     public RejectReason placeHold(final long client, final long command, final long nowMs, final long userId,
-        final int assetId, final long amount, final HoldReason reason, final long operatorId) {
+        final int assetId, final long amount, final HoldKind kind, final HoldReason reason, final String explanation,
+        final long operatorId, final long reviewDeadlineMs, final ReleaseCondition releaseCondition,
+        final long ticketRef, final long massActionId) {
         if (!begin(client, command, nowMs)) {
             return repeated;
         }
         try {
             final int user = users.slotOf(userId);
-            RejectReason known = user == Users.NONE ? RejectReason.UNKNOWN_USER : knownAsset(assetId);
-            if (known == RejectReason.NONE && reason == null) {
-                known = RejectReason.INVALID_ARGUMENT;
-            }
-            return end(known != RejectReason.NONE ? known
-                : funds.placeHold(user, assetId, amount, reason, operatorId, nowMs), funds.lastReference());
+            return end(user == Users.NONE ? RejectReason.UNKNOWN_USER : holds.place(user, assetId, amount, kind,
+                reason, explanation, operatorId, nowMs, reviewDeadlineMs, releaseCondition, ticketRef, massActionId),
+                holds.lastReference());
         } catch (RuntimeException e) {
             throw stop(e);
         }
     }
 
+    /** A second operator, not the one who placed it, approves a pending hold; it takes effect now. */
+    public RejectReason approveHold(final long client, final long command, final long nowMs, final long holdId,
+        final long operatorId) {
+        return hold(client, command, nowMs, () -> holds.approve(holdId, operatorId, nowMs));
+    }
+
+    /** An operator turns down a pending hold with a justification; it never restricted anything. */
+    public RejectReason rejectHold(final long client, final long command, final long nowMs, final long holdId,
+        final long operatorId, final String justification) {
+        return hold(client, command, nowMs, () -> holds.reject(holdId, operatorId, justification));
+    }
+
+    /** An operator releases a hold in force (ACTIVE or ESCALATED); held funds return to available. */
     public RejectReason releaseHold(final long client, final long command, final long nowMs, final long holdId,
         final long operatorId) {
-        if (!begin(client, command, nowMs)) {
-            return repeated;
+        return hold(client, command, nowMs, () -> holds.release(holdId, operatorId));
+    }
+
+    /** An operator gives a hold in force a new review deadline with a written justification; renewals count. */
+    public RejectReason renewHold(final long client, final long command, final long nowMs, final long holdId,
+        final long operatorId, final long newReviewDeadlineMs, final String justification) {
+        return hold(client, command, nowMs, () -> holds.renew(holdId, operatorId, newReviewDeadlineMs,
+            justification, nowMs));
+    }
+
+    /** Holds of the asset above {@code thresholdAmount} need a second operator; until set, every hold does. */
+    public RejectReason setHoldApprovalThreshold(final long client, final long command, final long nowMs,
+        final int assetId, final long thresholdAmount, final long operatorId) {
+        return hold(client, command, nowMs, () -> holds.setApprovalThreshold(assetId, thresholdAmount, operatorId));
+    }
+
+    /**
+     * Sets the blast-radius limiter: at most {@code accountsMax} distinct accounts, and at most {@code shareBpsMax}
+     * basis points of any asset's user balances, newly restricted per sliding window of {@code windowMs}; a window
+     * of 0 turns the limiter off (the initial state).
+     */
+    public RejectReason setBlastRadiusPolicy(final long client, final long command, final long nowMs,
+        final int accountsMax, final int shareBpsMax, final long windowMs, final long operatorId) {
+        return limiter(client, command, nowMs, () -> blastRadius.setPolicy(accountsMax, shareBpsMax, windowMs,
+            operatorId));
+    }
+
+    /** Proposes a mass action that may restrict up to {@code accountsMax} accounts beyond the blast-radius limit. */
+    public RejectReason proposeMassAction(final long client, final long command, final long nowMs,
+        final long actionId, final long operatorId, final int accountsMax, final String justification) {
+        return limiter(client, command, nowMs, () -> blastRadius.propose(actionId, operatorId, accountsMax,
+            justification));
+    }
+
+    /** A second operator, not the proposer, approves a mass action; holds may name it from now on. */
+    public RejectReason approveMassAction(final long client, final long command, final long nowMs,
+        final long actionId, final long operatorId) {
+        return limiter(client, command, nowMs, () -> blastRadius.approve(actionId, operatorId));
+    }
+
+    /**
+     * Time passes: fires every review deadline at or before {@code nowMs}, in (deadline, hold id) order, as a system
+     * batch that ends with a {@code commandResult} of client 0 and command 0 carrying {@code nowMs} and, as its
+     * reference, the number fired. Emits nothing when nothing is due. Returns the number fired. The cluster calls
+     * it from a timer set at {@link #nextDeadlineMs()}; commands fire due deadlines themselves as well, so the
+     * outcome never depends on when a timer arrives.
+     */
+    public int advanceTime(final long nowMs) {
+        if (stopped) {
+            throw new IllegalStateException("engine stopped after an invariant violation; restore and investigate");
         }
-        try {
-            return end(funds.releaseHold(holdId, operatorId), holdId);
-        } catch (RuntimeException e) {
-            throw stop(e);
-        }
+        return fireDeadlines(nowMs);
+    }
+
+    /** The earliest review deadline still to fire, or {@link Long#MAX_VALUE} when none is pending. */
+    public long nextDeadlineMs() {
+        return holds.nextDeadlineMs();
     }
 
     // ---------------------------------------------------------------- orders
@@ -225,6 +301,10 @@ public final class Engine {
             if (reason == RejectReason.NONE && (side == null || type == null || timeInForce == null
                 || stpMode == null || clientOrderId < 0)) {
                 reason = RejectReason.INVALID_ARGUMENT;
+            }
+            final long block = reason == RejectReason.NONE ? holds.blockingHold(user) : 0;
+            if (block != 0) {
+                return end(RejectReason.ACCOUNT_BLOCKED, block);
             }
             if (reason == RejectReason.NONE) {
                 reason = trading.place(user, market, side, type, timeInForce, price, quantity, quoteBudget,
@@ -299,6 +379,10 @@ public final class Engine {
             final int user = users.slotOf(userId);
             final Market market = market(marketId);
             final RejectReason known = knownUserAndMarket(user, market);
+            final long block = known == RejectReason.NONE ? holds.blockingHold(user) : 0;
+            if (block != 0) {
+                return end(RejectReason.ACCOUNT_BLOCKED, block);
+            }
             return end(known != RejectReason.NONE ? known : trading.move(user, market, orderId, newPrice), orderId);
         } catch (RuntimeException e) {
             throw stop(e);
@@ -319,14 +403,62 @@ public final class Engine {
         }
     }
 
+    /** Runs one rare administrative or hold command; the lambda's allocation is of no concern off the hot path. */
+    private RejectReason hold(final long client, final long command, final long nowMs, final HoldCommand action) {
+        if (!begin(client, command, nowMs)) {
+            return repeated;
+        }
+        try {
+            return end(action.apply(), holds.lastReference());
+        } catch (RuntimeException e) {
+            throw stop(e);
+        }
+    }
+
+    /** Runs one blast-radius or mass-action command; the result's reference is the mass action id, if any. */
+    private RejectReason limiter(final long client, final long command, final long nowMs, final HoldCommand action) {
+        if (!begin(client, command, nowMs)) {
+            return repeated;
+        }
+        try {
+            return end(action.apply(), blastRadius.lastReference());
+        } catch (RuntimeException e) {
+            throw stop(e);
+        }
+    }
+
+    /** The body of a hold or limiter command, run between {@link #begin} and {@link #end}. */
+    @FunctionalInterface
+    private interface HoldCommand {
+        RejectReason apply();
+    }
+
+    /** Fires due deadlines as a system batch; see {@link #advanceTime}. */
+    private int fireDeadlines(final long nowMs) {
+        if (holds.nextDeadlineMs() > nowMs) {
+            return 0;
+        }
+        try {
+            final long batchFirstSeq = emitter.lastSeq() + 1;
+            final int fired = holds.fireDue(nowMs);
+            emitter.commandResult(0, 0, nowMs, RejectReason.NONE, fired, batchFirstSeq, false);
+            return fired;
+        } catch (RuntimeException e) {
+            throw stop(e);
+        }
+    }
+
     /**
-     * Starts a command. Returns false when the command must not be applied (a duplicate, a stale id, or no room
-     * for a new client); its result has then already been emitted and is in {@link #repeated}.
+     * Starts a command. Review deadlines its timestamp has reached fire first, in their own batch, so that what a
+     * command sees never depends on whether a timer arrived before it. Returns false when the command must not be
+     * applied (a duplicate, a stale id, or no room for a new client); its result has then already been emitted and
+     * is in {@link #repeated}.
      */
     private boolean begin(final long client, final long command, final long nowMs) {
         if (stopped) {
             throw new IllegalStateException("engine stopped after an invariant violation; restore and investigate");
         }
+        fireDeadlines(nowMs);
         clientId = client;
         commandId = command;
         timestampMs = nowMs;
@@ -348,7 +480,9 @@ public final class Engine {
     }
 
     private RejectReason end(final RejectReason reason, final long reference) {
-        final long resultReference = reason == RejectReason.NONE ? reference : 0;
+        // A blocked command names the hold that blocks it, so the user can read why; other rejections carry 0.
+        final long resultReference = reason == RejectReason.NONE || reason == RejectReason.ACCOUNT_BLOCKED
+            ? reference : 0;
         memory.record(commandId, reason, resultReference, firstSeq);
         emitter.commandResult(clientId, commandId, timestampMs, reason, resultReference, firstSeq, false);
         return reason;
@@ -388,7 +522,7 @@ public final class Engine {
 
     private long combine(final long incremental) {
         final long counters = Digest.hash(40, emitter.lastSeq(), trading.orderSeq(), trading.restSeq(),
-            trading.tradeSeq(), funds.withdrawalSeq(), funds.holdSeq());
+            trading.tradeSeq(), funds.withdrawalSeq(), holds.holdSeq());
         return Digest.mix(incremental + Digest.mix(counters) + memory.hash());
     }
 
@@ -499,9 +633,60 @@ public final class Engine {
         return funds.pendingWithdrawals();
     }
 
-    /** Active holds, in id order. */
-    public Iterable<Hold> activeHolds() {
-        return funds.activeHolds();
+    /** Holds in force (ACTIVE or ESCALATED), in id order. */
+    public List<Hold> activeHolds() {
+        return holds.inForce();
+    }
+
+    /** Every hold the engine keeps: pending approval, active or escalated, in id order. */
+    public Iterable<Hold> holds() {
+        return holds.all();
+    }
+
+    /** A hold that is pending or in force, or null (unknown, released or rejected). */
+    public Hold hold(final long holdId) {
+        return holds.get(holdId);
+    }
+
+    /**
+     * The holds that bear on a user's balance in one asset, in id order: its AMOUNT holds of that asset and every
+     * ACCOUNT_BLOCK of the user, pending ones included (they restrict nothing yet but the user may see them coming).
+     */
+    public List<Hold> holdsOf(final long userId, final int assetId) {
+        final List<Hold> found = new ArrayList<>();
+        for (final Hold hold : holds.all()) {
+            if (hold.userId == userId && (hold.assetId == assetId || hold.kind == HoldKind.ACCOUNT_BLOCK)) {
+                found.add(hold);
+            }
+        }
+        return found;
+    }
+
+    /** The amount a hold keeps in HELD now: its amount while an AMOUNT hold is in force, else 0. */
+    public long heldAmount(final long holdId) {
+        final Hold hold = holds.get(holdId);
+        return hold == null ? 0 : hold.heldAmount();
+    }
+
+    /** How many WITHHELD_BY_LAW holds are in force: the state the law keeps from users is itself counted. */
+    public int withheldByLawCount() {
+        return holds.withheldByLawCount();
+    }
+
+    /** The id of an account block in force on the user (lowest first), or 0. */
+    public long accountBlock(final long userId) {
+        final int user = users.slotOf(userId);
+        return user == Users.NONE ? 0 : holds.blockingHold(user);
+    }
+
+    /** The approval threshold of an asset's holds; 0 (the default) means every hold needs a second operator. */
+    public long holdApprovalThreshold(final int assetId) {
+        return assets.exists(assetId) ? holds.approvalThreshold(assetId) : 0;
+    }
+
+    /** A mass action by id, or null. */
+    public MassAction massAction(final long actionId) {
+        return blastRadius.massAction(actionId);
     }
 
     /** Receives one resting order; prices and quantities in minor units. */

@@ -9,7 +9,11 @@ package org.candor.engine;
  * are base minor units. Ids are the engine's (orders, trades, withdrawals, holds) or the caller's (users, assets,
  * markets, client order ids, deposit references).
  *
- * <p>Every command ends with exactly one {@link #commandResult}. Events of a command come before its result.
+ * <p>Every command ends with exactly one {@link #commandResult}. Events of a command come before its result. Time
+ * makes batches of its own: when review deadlines fall due, at {@link Engine#advanceTime} or at the start of a
+ * command whose timestamp reaches them, their events form a system batch that ends with a {@code commandResult}
+ * whose client id and command id are 0 and whose timestamp is the time that fired them; a command's own events
+ * follow after it. So every batch of events ends with a {@code commandResult} that carries the time.
  * Implementations must not call back into the engine and must not keep the {@code String} arguments' identity.
  */
 public interface EngineEvents {
@@ -18,7 +22,8 @@ public interface EngineEvents {
      * The outcome of one command. For a duplicate (a resend of a command already applied) nothing else is emitted
      * and the original outcome is repeated with {@code duplicate} set.
      *
-     * @param reference the id the command created (order, withdrawal, hold), or 0
+     * @param reference the id the command created (order, withdrawal, hold), or 0; for an ACCOUNT_BLOCKED
+     *                  rejection the id of the blocking hold; for a system batch the number of deadlines fired
      * @param firstSeq  the sequence of the first event the original command emitted
      */
     void commandResult(long seq, long clientId, long commandId, long timestampMs, RejectReason reason,
@@ -46,10 +51,56 @@ public interface EngineEvents {
 
     void withdrawalStateChanged(long seq, long withdrawalId, WithdrawalState state);
 
-    void holdPlaced(long seq, long holdId, long userId, int assetId, long amount, HoldReason reason,
-        long operatorId);
+    /**
+     * An operator placed a hold. {@code state} is ACTIVE when it took effect at once (a HELD ledger entry follows
+     * for an AMOUNT hold) or PENDING_APPROVAL when it waits for a second operator and restricts nothing yet.
+     *
+     * @param assetId     the restricted asset, or {@link Hold#NO_ASSET} for an ACCOUNT_BLOCK
+     * @param amount      the restricted amount; 0 for an ACCOUNT_BLOCK
+     * @param explanation the public explanation the user is shown
+     * @param operatorId  the operator who placed it
+     * @param ticketRef   the operators' ticket, or 0
+     * @param massActionId the approved mass action it belongs to, or 0
+     */
+    void holdPlaced(long seq, long holdId, long userId, int assetId, long amount, HoldKind kind, HoldReason reason,
+        String explanation, long operatorId, long reviewDeadlineMs, ReleaseCondition releaseCondition,
+        long ticketRef, long massActionId, HoldState state);
 
-    void holdReleased(long seq, long holdId, long operatorId);
+    /** A second operator approved a pending hold; it is ACTIVE now (a HELD ledger entry follows for an amount). */
+    void holdApproved(long seq, long holdId, long operatorId);
+
+    /**
+     * A pending hold was turned down and never restricted anything. {@code automatic} when its review deadline
+     * passed before anyone approved it; {@code operatorId} is then 0.
+     */
+    void holdRejected(long seq, long holdId, long operatorId, boolean automatic, String justification);
+
+    /**
+     * A hold in force ended; its funds return to available. {@code automatic} when an AUTO_RELEASE_AT_DEADLINE hold
+     * reached its review deadline; {@code operatorId} is then 0.
+     */
+    void holdReleased(long seq, long holdId, long operatorId, boolean automatic);
+
+    /**
+     * An active hold passed its review deadline without a renewal and stays in force: the user is to be told that
+     * the review is overdue, and an operator must release or renew it.
+     */
+    void holdEscalated(long seq, long holdId, long userId, long reviewDeadlineMs);
+
+    /** An operator gave a hold in force a new review deadline; it is ACTIVE again and {@code renewals} counts. */
+    void holdRenewed(long seq, long holdId, long operatorId, long reviewDeadlineMs, int renewals,
+        String justification);
+
+    /** Holds of the asset above {@code thresholdAmount} now need a second operator's approval. */
+    void holdApprovalThresholdSet(long seq, int assetId, long thresholdAmount, long operatorId);
+
+    /** The blast-radius limiter's policy changed; a {@code windowMs} of 0 turns it off. */
+    void blastRadiusPolicySet(long seq, int accountsMax, int shareBpsMax, long windowMs, long operatorId);
+
+    void massActionProposed(long seq, long actionId, long operatorId, int accountsMax, String justification);
+
+    /** A second operator approved the mass action; holds may name it now. */
+    void massActionApproved(long seq, long actionId, long operatorId);
 
     void orderAccepted(long seq, long orderId, long userId, int marketId, Side side, OrderType type,
         TimeInForce timeInForce, long price, long quantity, long quoteBudget, long clientOrderId, StpMode stpMode);

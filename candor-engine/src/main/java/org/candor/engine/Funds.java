@@ -3,9 +3,9 @@ package org.candor.engine;
 import java.util.TreeMap;
 
 /**
- * Money entering and leaving the exchange, and money an operator restricts: deposits, withdrawals and holds.
- * Pending withdrawals and active holds are kept in id order (TreeMap), so anything that walks them (snapshots,
- * digests, fund status) sees them in the same order on every replica.
+ * Money entering and leaving the exchange: deposits and withdrawals. Pending withdrawals are kept in id order
+ * (TreeMap), so anything that walks them (snapshots, digests, fund status) sees them in the same order on every
+ * replica. Money an operator restricts is in {@link Holds}.
  */
 final class Funds {
     private final Users users;
@@ -13,11 +13,8 @@ final class Funds {
     private final Emitter emitter;
     private final Digest digest;
     private final int pendingWithdrawalsMax;
-    private final int holdsMax;
     private final TreeMap<Long, Withdrawal> withdrawals = new TreeMap<>();
-    private final TreeMap<Long, Hold> holds = new TreeMap<>();
     private long withdrawalSeq;
-    private long holdSeq;
     private long lastReference;
 
     Funds(final Users users, final Ledger ledger, final Emitter emitter, final Digest digest,
@@ -27,7 +24,6 @@ final class Funds {
         this.emitter = emitter;
         this.digest = digest;
         this.pendingWithdrawalsMax = capacity.pendingWithdrawalsMax();
-        this.holdsMax = capacity.holdsMax();
     }
 
     long lastReference() {
@@ -96,69 +92,19 @@ final class Funds {
         return RejectReason.NONE;
     }
 
-    RejectReason placeHold(final int userSlot, final int assetId, final long amount, final HoldReason reason,
-        final long operatorId, final long nowMs) {
-        if (amount <= 0 || operatorId <= 0) {
-            return RejectReason.INVALID_ARGUMENT;
-        }
-        final int account = ledger.find(userSlot, assetId);
-        if (account == Ledger.NONE || ledger.balance(account, Bucket.AVAILABLE) < amount) {
-            return RejectReason.INSUFFICIENT_FUNDS;
-        }
-        if (holds.size() >= holdsMax) {
-            return RejectReason.HOLDS_CAPACITY_REACHED;
-        }
-        final long holdId = ++holdSeq;
-        final Hold hold = new Hold(holdId, userSlot, account, assetId, amount, reason, operatorId, nowMs);
-        holds.put(holdId, hold);
-        digest.add(hold.hash(users.idOf(userSlot)));
-        lastReference = holdId;
-        emitter.holdPlaced(holdId, users.idOf(userSlot), assetId, amount, reason, operatorId);
-        ledger.move(account, Bucket.AVAILABLE, Bucket.HELD, amount, LedgerCause.HOLD_PLACED, holdId);
-        return RejectReason.NONE;
-    }
-
-    RejectReason releaseHold(final long holdId, final long operatorId) {
-        if (operatorId <= 0) {
-            return RejectReason.INVALID_ARGUMENT;
-        }
-        final Hold hold = holds.remove(holdId);
-        if (hold == null) {
-            return RejectReason.UNKNOWN_HOLD;
-        }
-        digest.remove(hold.hash(users.idOf(hold.userSlot)));
-        lastReference = holdId;
-        emitter.holdReleased(holdId, operatorId);
-        ledger.move(hold.account, Bucket.HELD, Bucket.AVAILABLE, hold.amount, LedgerCause.HOLD_RELEASED, holdId);
-        return RejectReason.NONE;
-    }
-
     Iterable<Withdrawal> pendingWithdrawals() {
         return withdrawals.values();
-    }
-
-    Iterable<Hold> activeHolds() {
-        return holds.values();
     }
 
     long withdrawalSeq() {
         return withdrawalSeq;
     }
 
-    long holdSeq() {
-        return holdSeq;
-    }
-
-    void restoreCounters(final long withdrawalSeqValue, final long holdSeqValue) {
+    void restoreCounter(final long withdrawalSeqValue) {
         withdrawalSeq = withdrawalSeqValue;
-        holdSeq = holdSeqValue;
     }
 
     void restoreWithdrawal(final Withdrawal withdrawal) {
         withdrawals.put(withdrawal.withdrawalId, withdrawal);
-    }
-
-    void restoreHold(final Hold hold) {
-        holds.put(hold.holdId, hold);
     }
 }

@@ -1,8 +1,9 @@
 package org.candor.engine;
 
 /**
- * Why an operator restricted a user's funds. Every hold names one; a later policy adds WITHHELD_BY_LAW handling
- * (the user sees that a reason exists and is withheld, and that state is itself counted).
+ * Why an operator restricted a user's funds. Every hold names one. WITHHELD_BY_LAW means the law forbids telling the
+ * user why: the hold's public explanation is then the fixed text {@link HoldPolicy#WITHHELD_BY_LAW_EXPLANATION}, and
+ * such holds are counted ({@link Engine#withheldByLawCount()}), so that the state itself stays visible.
  */
 public enum HoldReason {
     COMPLIANCE_REVIEW(0),

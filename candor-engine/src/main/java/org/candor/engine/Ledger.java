@@ -88,6 +88,15 @@ final class Ledger {
         return balances[account * BUCKETS + bucket.code()];
     }
 
+    /** The user's whole balance in the account: the sum of its four buckets, at most {@link #AMOUNT_MAX}. */
+    long total(final int account) {
+        long sum = 0;
+        for (int b = 0; b < BUCKETS; b++) {
+            sum += balances[account * BUCKETS + b];
+        }
+        return sum;
+    }
+
     long custody(final int assetId) {
         return custody[assetId];
     }

@@ -15,10 +15,12 @@ public enum RejectReason {
     UNKNOWN_ORDER(4),
     UNKNOWN_WITHDRAWAL(5),
     UNKNOWN_HOLD(6),
+    UNKNOWN_MASS_ACTION(7),
 
     USER_EXISTS(10),
     ASSET_EXISTS(11),
     MARKET_EXISTS(12),
+    MASS_ACTION_EXISTS(13),
 
     /** An argument is out of its domain: a non-positive amount, an id out of range, an unknown enum code. */
     INVALID_ARGUMENT(20),
@@ -47,6 +49,30 @@ public enum RejectReason {
     /** A move to the price the order already has. */
     PRICE_UNCHANGED(51),
 
+    /** The hold names a mass action that a second operator has not approved. */
+    MASS_ACTION_NOT_APPROVED(55),
+    /** The mass action has already restricted as many accounts as its proposal allowed. */
+    MASS_ACTION_EXHAUSTED(56),
+    /** The mass action was approved already; approval happens once. */
+    MASS_ACTION_ALREADY_APPROVED(57),
+
+    /** A hold's public explanation or a justification is blank, too long, has control characters or bad UTF-16. */
+    HOLD_EXPLANATION_INVALID(60),
+    /** A review deadline that is not after the command's time or lies further ahead than the rules allow. */
+    HOLD_DEADLINE_INVALID(61),
+    /** Operational-incident holds must release automatically at their deadline. */
+    HOLD_RELEASE_CONDITION_INVALID(62),
+    /** Four eyes: the operator who placed a hold or proposed a mass action may not approve it. */
+    SELF_APPROVAL(63),
+    /** Approval or rejection of a hold that is not waiting for approval. */
+    HOLD_NOT_PENDING(64),
+    /** Release or renewal of a hold that is not in force (ACTIVE or ESCALATED). */
+    HOLD_NOT_IN_FORCE(65),
+    /** The account is debit-blocked; the result's reference is the id of the blocking hold. */
+    ACCOUNT_BLOCKED(66),
+    /** The hold would restrict more accounts or more of an asset in the window than the blast-radius policy allows. */
+    BLAST_RADIUS_EXCEEDED(67),
+
     USERS_CAPACITY_REACHED(70),
     ASSETS_CAPACITY_REACHED(71),
     MARKETS_CAPACITY_REACHED(72),
@@ -57,6 +83,7 @@ public enum RejectReason {
     WITHDRAWALS_CAPACITY_REACHED(77),
     HOLDS_CAPACITY_REACHED(78),
     CLIENTS_CAPACITY_REACHED(79),
+    MASS_ACTIONS_CAPACITY_REACHED(80),
 
     /** The command id is not above the client's last one and is no longer (or never was) remembered. */
     STALE_COMMAND_ID(90);

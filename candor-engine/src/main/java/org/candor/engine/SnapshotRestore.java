@@ -116,7 +116,7 @@ final class SnapshotRestore {
         }
     }
 
-    static void funds(final Engine engine, final SnapshotReader in) {
+    static void withdrawals(final Engine engine, final SnapshotReader in) {
         final int withdrawals = in.getInt(0, engine.capacity.pendingWithdrawalsMax());
         for (int i = 0; i < withdrawals; i++) {
             final long id = in.getLong();
@@ -125,20 +125,75 @@ final class SnapshotRestore {
             engine.funds.restoreWithdrawal(new Withdrawal(id, userSlot, engine.ledger.find(userSlot, asset), asset,
                 in.getLong(), in.getLong()));
         }
+    }
+
+    /**
+     * Format 1 holds had no explanation, deadline or approver, so restoring them would start an engine with holds
+     * that break the accountability invariants. Candor was never released with format 1; such a snapshot is refused
+     * unless it holds no holds (decision 0009).
+     */
+    static void refuseVersion1Holds(final SnapshotReader in) {
+        final int holds = in.getInt(0, Integer.MAX_VALUE);
+        if (holds != 0) {
+            throw new SnapshotReader.SnapshotFormatException("snapshot format 1 holds " + holds
+                + " holds without explanation, deadline or approver; release them and snapshot again");
+        }
+    }
+
+    static void holds(final Engine engine, final SnapshotReader in) {
         final int holds = in.getInt(0, engine.capacity.holdsMax());
         for (int i = 0; i < holds; i++) {
             final long id = in.getLong();
             final int userSlot = in.getInt(0, engine.users.count() - 1);
-            final int asset = in.getInt(0, engine.assets.capacity() - 1);
+            final int asset = in.getInt(Hold.NO_ASSET, engine.assets.capacity() - 1);
             final long amount = in.getLong();
+            final HoldKind kind = HoldKind.fromCode(in.getInt(0, HoldKind.values().length - 1));
             final HoldReason reason = HoldReason.fromCode(in.getInt(0, HoldReason.values().length - 1));
-            final Hold hold = new Hold(id, userSlot, engine.ledger.find(userSlot, asset), asset, amount, reason,
-                in.getLong(), in.getLong());
+            final String explanation = in.getString();
+            final long placedBy = in.getLong();
+            final long placedAtMs = in.getLong();
+            final ReleaseCondition condition =
+                ReleaseCondition.fromCode(in.getInt(0, ReleaseCondition.values().length - 1));
+            final long ticketRef = in.getLong();
+            final long massActionId = in.getLong();
+            final boolean approvalRequired = in.getInt(0, 1) == 1;
+            final int account = kind == HoldKind.AMOUNT && asset >= 0 ? engine.ledger.find(userSlot, asset)
+                : Ledger.NONE;
+            final Hold hold = new Hold(id, engine.users.idOf(userSlot), userSlot, account, asset, amount, kind,
+                reason, explanation, placedBy, placedAtMs, condition, ticketRef, massActionId, approvalRequired);
+            hold.state = HoldState.fromCode(in.getInt(0, HoldState.ESCALATED.code()));
             hold.approvedBy = in.getLong();
             hold.reviewDeadlineMs = in.getLong();
-            hold.ticketRef = in.getLong();
-            hold.explanation = in.getString();
-            engine.funds.restoreHold(hold);
+            hold.renewals = in.getInt(0, Integer.MAX_VALUE);
+            engine.holds.restoreHold(hold);
+        }
+    }
+
+    static void limits(final Engine engine, final SnapshotReader in) {
+        final int thresholds = in.getInt(0, engine.assets.capacity());
+        for (int i = 0; i < thresholds; i++) {
+            engine.holds.restoreThreshold(in.getInt(0, engine.assets.capacity() - 1), in.getLong());
+        }
+        final BlastRadius limiter = engine.blastRadius;
+        final int accountsMax = in.getInt(0, Integer.MAX_VALUE);
+        final int shareBpsMax = in.getInt(0, Money.BPS_PER_UNIT);
+        limiter.restorePolicy(accountsMax, shareBpsMax, in.getLong());
+        final int entries = in.getInt(0, BlastRadius.WINDOW_ENTRIES_MAX);
+        for (int i = 0; i < entries; i++) {
+            final long timeMs = in.getLong();
+            final long userId = in.getLong();
+            final int asset = in.getInt(Hold.NO_ASSET, engine.assets.capacity() - 1);
+            limiter.restoreEntry(new BlastRadius.Entry(timeMs, userId, asset, in.getLong()));
+        }
+        final int actions = in.getInt(0, BlastRadius.MASS_ACTIONS_MAX);
+        for (int i = 0; i < actions; i++) {
+            final long actionId = in.getLong();
+            final long proposedBy = in.getLong();
+            final int accounts = in.getInt(1, Integer.MAX_VALUE);
+            final MassAction action = new MassAction(actionId, proposedBy, accounts, in.getString());
+            action.approvedBy = in.getLong();
+            action.used = in.getInt(0, accounts);
+            limiter.restoreMassAction(action);
         }
     }
 }

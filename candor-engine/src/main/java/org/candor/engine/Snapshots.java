@@ -10,7 +10,10 @@ import org.agrona.DirectBuffer;
 final class Snapshots {
     /** "CNDRSNAP" in ASCII. */
     static final long MAGIC = 0x434E4452534E4150L;
-    static final int FORMAT_VERSION = 1;
+    /** Format 2 added accountable holds, approval thresholds, the blast-radius limiter and mass actions. */
+    static final int FORMAT_VERSION = 2;
+    /** The first format; still read when it holds no holds (see decision 0009). */
+    static final int FORMAT_VERSION_1 = 1;
 
     private Snapshots() {
     }
@@ -23,10 +26,12 @@ final class Snapshots {
         out.putLong(engine.trading.restSeq());
         out.putLong(engine.trading.tradeSeq());
         out.putLong(engine.funds.withdrawalSeq());
-        out.putLong(engine.funds.holdSeq());
+        out.putLong(engine.holds.holdSeq());
         writeAssetsUsersAccounts(engine, out);
         writeMarketsAndOrders(engine, out);
         writeFunds(engine, out);
+        writeHolds(engine, out);
+        writeLimits(engine, out);
         engine.memory.write(out);
         out.putLong(MAGIC);
     }
@@ -127,23 +132,71 @@ final class Snapshots {
             out.putLong(w.amount);
             out.putLong(w.requestedAtMs);
         }
+    }
+
+    private static void writeHolds(final Engine engine, final SnapshotWriter out) {
         int holds = 0;
-        for (final Hold ignored : engine.funds.activeHolds()) {
+        for (final Hold ignored : engine.holds.all()) {
             holds++;
         }
         out.putInt(holds);
-        for (final Hold h : engine.funds.activeHolds()) {
+        for (final Hold h : engine.holds.all()) {
             out.putLong(h.holdId);
             out.putInt(h.userSlot);
             out.putInt(h.assetId);
             out.putLong(h.amount);
+            out.putInt(h.kind.code());
             out.putInt(h.reason.code());
+            out.putString(h.explanation);
             out.putLong(h.placedBy);
             out.putLong(h.placedAtMs);
+            out.putInt(h.releaseCondition.code());
+            out.putLong(h.ticketRef);
+            out.putLong(h.massActionId);
+            out.putInt(h.approvalRequired ? 1 : 0);
+            out.putInt(h.state.code());
             out.putLong(h.approvedBy);
             out.putLong(h.reviewDeadlineMs);
-            out.putLong(h.ticketRef);
-            out.putString(h.explanation);
+            out.putInt(h.renewals);
+        }
+    }
+
+    /** Approval thresholds, the blast-radius policy and window, and mass actions. */
+    private static void writeLimits(final Engine engine, final SnapshotWriter out) {
+        int thresholds = 0;
+        for (int asset = 0; asset < engine.assets.capacity(); asset++) {
+            thresholds += engine.assets.exists(asset) && engine.holds.approvalThreshold(asset) != 0 ? 1 : 0;
+        }
+        out.putInt(thresholds);
+        for (int asset = 0; asset < engine.assets.capacity(); asset++) {
+            if (engine.assets.exists(asset) && engine.holds.approvalThreshold(asset) != 0) {
+                out.putInt(asset);
+                out.putLong(engine.holds.approvalThreshold(asset));
+            }
+        }
+        final BlastRadius limiter = engine.blastRadius;
+        out.putInt(limiter.accountsMax());
+        out.putInt(limiter.shareBpsMax());
+        out.putLong(limiter.windowMs());
+        out.putInt(limiter.window().size());
+        for (final BlastRadius.Entry entry : limiter.window()) {
+            out.putLong(entry.timeMs());
+            out.putLong(entry.userId());
+            out.putInt(entry.assetId());
+            out.putLong(entry.amount());
+        }
+        int actions = 0;
+        for (final MassAction ignored : limiter.massActions()) {
+            actions++;
+        }
+        out.putInt(actions);
+        for (final MassAction action : limiter.massActions()) {
+            out.putLong(action.actionId);
+            out.putLong(action.proposedBy);
+            out.putInt(action.accountsMax);
+            out.putString(action.justification);
+            out.putLong(action.approvedBy);
+            out.putInt(action.used);
         }
     }
 
@@ -174,7 +227,7 @@ final class Snapshots {
             throw new SnapshotReader.SnapshotFormatException("not a Candor engine snapshot");
         }
         final int version = in.getInt();
-        if (version != FORMAT_VERSION) {
+        if (version != FORMAT_VERSION && version != FORMAT_VERSION_1) {
             throw new SnapshotReader.SnapshotFormatException("unsupported snapshot version=" + version);
         }
         final Engine engine = new Engine(capacity, events);
@@ -183,11 +236,17 @@ final class Snapshots {
         final long restSeq = in.getLong();
         final long tradeSeq = in.getLong();
         engine.trading.restoreCounters(orderSeq, restSeq, tradeSeq);
-        final long withdrawalSeq = in.getLong();
-        engine.funds.restoreCounters(withdrawalSeq, in.getLong());
+        engine.funds.restoreCounter(in.getLong());
+        engine.holds.restoreSeq(in.getLong());
         SnapshotRestore.assetsUsersAccounts(engine, in);
         SnapshotRestore.marketsAndOrders(engine, in);
-        SnapshotRestore.funds(engine, in);
+        SnapshotRestore.withdrawals(engine, in);
+        if (version == FORMAT_VERSION_1) {
+            SnapshotRestore.refuseVersion1Holds(in);
+        } else {
+            SnapshotRestore.holds(engine, in);
+            SnapshotRestore.limits(engine, in);
+        }
         engine.memory.read(in);
         if (in.getLong() != MAGIC || !in.atEnd()) {
             throw new SnapshotReader.SnapshotFormatException("snapshot trailer missing or extra bytes");

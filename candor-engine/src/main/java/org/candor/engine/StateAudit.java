@@ -42,8 +42,18 @@ final class StateAudit {
         for (final Withdrawal w : engine.funds.pendingWithdrawals()) {
             h += w.hash(engine.users.idOf(w.userSlot));
         }
-        for (final Hold hold : engine.funds.activeHolds()) {
-            h += hold.hash(engine.users.idOf(hold.userSlot));
+        for (final Hold hold : engine.holds.all()) {
+            h += hold.hash();
+        }
+        for (int asset = 0; asset < engine.assets.capacity(); asset++) {
+            h += engine.assets.exists(asset) ? Holds.thresholdHash(asset, engine.holds.approvalThreshold(asset)) : 0;
+        }
+        h += engine.blastRadius.policyHash();
+        for (final BlastRadius.Entry entry : engine.blastRadius.window()) {
+            h += entry.hash();
+        }
+        for (final MassAction action : engine.blastRadius.massActions()) {
+            h += action.hash();
         }
         return h;
     }
@@ -65,9 +75,7 @@ final class StateAudit {
         final long[] expectedInOrders = new long[ledger.count()];
         checkBooks(expectedInOrders);
         final long[] expectedHeld = new long[ledger.count()];
-        for (final Hold hold : engine.funds.activeHolds()) {
-            expectedHeld[hold.account] += hold.amount;
-        }
+        checkHolds(expectedHeld);
         final long[] expectedWithdrawing = new long[ledger.count()];
         for (final Withdrawal w : engine.funds.pendingWithdrawals()) {
             expectedWithdrawing[w.account] += w.amount;
@@ -93,6 +101,47 @@ final class StateAudit {
             require(total == 0, "ledger does not balance asset=" + asset + " sum=" + total);
         }
         require(recomputeIncremental() == engine.digest.value(), "incremental digest differs from recomputed");
+    }
+
+    /**
+     * Every hold is accountable: it has a reason, a valid explanation, a placer and a review deadline; one that
+     * needed four eyes and is in force was approved by a different operator, and one that did not was approved by
+     * nobody; operational incidents release automatically; pending and active holds, and only they, wait in the
+     * deadline index; account blocks in force are counted. Adds each in-force amount to its account's HELD.
+     */
+    private void checkHolds(final long[] expectedHeld) {
+        int awaiting = 0;
+        int blocks = 0;
+        for (final Hold hold : engine.holds.all()) {
+            final String id = " hold=" + hold.holdId;
+            require(hold.reason != null && hold.kind != null && hold.releaseCondition != null && hold.state != null,
+                "hold without reason, kind, condition or state" + id);
+            require(HoldPolicy.isValidText(hold.explanation), "hold without a valid explanation" + id);
+            require(hold.placedBy > 0 && hold.reviewDeadlineMs > 0, "hold without placer or deadline" + id);
+            require(hold.state == HoldState.PENDING_APPROVAL || hold.inForce(), "ended hold kept" + id);
+            final boolean approved = hold.approvedBy != 0;
+            require(hold.state == HoldState.PENDING_APPROVAL ? !approved
+                : approved == hold.approvalRequired && (!approved || hold.approvedBy != hold.placedBy),
+                "hold approval breaks four eyes" + id);
+            require(hold.reason != HoldReason.OPERATIONAL_INCIDENT
+                || hold.releaseCondition == ReleaseCondition.AUTO_RELEASE_AT_DEADLINE,
+                "operational hold without automatic release" + id);
+            require(hold.kind == HoldKind.AMOUNT ? hold.amount > 0 && hold.account != Ledger.NONE
+                : hold.amount == 0 && hold.assetId == Hold.NO_ASSET, "hold terms inconsistent" + id);
+            awaiting += hold.awaitsDeadline() ? 1 : 0;
+            blocks += hold.kind == HoldKind.ACCOUNT_BLOCK && hold.inForce() ? 1 : 0;
+            if (hold.kind == HoldKind.AMOUNT && hold.inForce()) {
+                expectedHeld[hold.account] += hold.amount;
+            }
+        }
+        int indexed = 0;
+        for (final Hold hold : engine.holds.deadlineIndex()) {
+            require(hold.awaitsDeadline() && engine.holds.get(hold.holdId) == hold,
+                "deadline index holds a hold that waits for none hold=" + hold.holdId);
+            indexed++;
+        }
+        require(indexed == awaiting, "deadline index misses holds");
+        require(blocks == engine.holds.blocksInForce(), "account block count differs");
     }
 
     private void checkBooks(final long[] expectedInOrders) {

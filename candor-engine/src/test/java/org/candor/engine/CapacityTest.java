@@ -131,11 +131,11 @@ class CapacityTest {
     void rejectsHoldBeyondCapacity() {
         final EngineFixture fx = new EngineFixture(with(HOLDS, 1));
         fx.funded(1, BTC_UNIT, 0);
-        EngineFixture.accept(fx.exec((e, c, id, t) -> e.placeHold(c, id, t, 1, BTC, 1_000,
-            HoldReason.SECURITY_LOCK, 9)));
+        EngineFixture.accept(fx.hold(1, BTC, 1_000, HoldReason.SECURITY_LOCK, 9));
 
         fx.assertRejectedWithoutChange(RejectReason.HOLDS_CAPACITY_REACHED, (e, c, id, t) -> e.placeHold(c, id, t,
-            1, BTC, 1_000, HoldReason.SECURITY_LOCK, 9));
+            1, BTC, 1_000, HoldKind.AMOUNT, HoldReason.SECURITY_LOCK, EngineFixture.HOLD_TEXT, 9,
+            t + EngineFixture.HOLD_REVIEW_MS, ReleaseCondition.OPERATOR_RELEASE, 0, 0));
     }
 
     @Test

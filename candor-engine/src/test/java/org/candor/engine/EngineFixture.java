@@ -22,6 +22,12 @@ final class EngineFixture {
     /** One whole USDT in minor units. */
     static final long USDT_UNIT = 1_000_000L;
     static final long PRICE_30K = 30_000 * USDT_UNIT;
+    /** A review deadline a day after placement, the usual first look at a hold. */
+    static final long HOLD_REVIEW_MS = 24L * 60 * 60 * 1000;
+    static final String HOLD_TEXT = "We are reviewing a large deposit; ticket 42";
+    /** The operator tests use to place holds; {@link #APPROVER} is the second pair of eyes. */
+    static final long OPERATOR = 9;
+    static final long APPROVER = 10;
 
     /** Runs one engine command with the command id and time the fixture chooses. */
     @FunctionalInterface
@@ -112,6 +118,25 @@ final class EngineFixture {
     }
 
     // ---------------------------------------------------------------- shortcuts
+
+    /** Lets the clock run {@code ms} before the next command. */
+    void sleep(final long ms) {
+        nowMs += ms;
+    }
+
+    /** Places an AMOUNT hold with the usual explanation and a review deadline a day ahead. */
+    RejectReason hold(final long userId, final int assetId, final long amount, final HoldReason reason,
+        final long operatorId) {
+        return exec((e, c, id, t) -> e.placeHold(c, id, t, userId, assetId, amount, HoldKind.AMOUNT, reason,
+            reason == HoldReason.WITHHELD_BY_LAW ? HoldPolicy.WITHHELD_BY_LAW_EXPLANATION : HOLD_TEXT, operatorId,
+            t + HOLD_REVIEW_MS, reason == HoldReason.OPERATIONAL_INCIDENT ? ReleaseCondition.AUTO_RELEASE_AT_DEADLINE
+                : ReleaseCondition.OPERATOR_RELEASE, 0, 0));
+    }
+
+    /** Lets holds of the asset take effect without a second operator, whatever their amount. */
+    void holdsTakeEffectAtOnce(final int assetId) {
+        accept(exec((e, c, id, t) -> e.setHoldApprovalThreshold(c, id, t, assetId, Ledger.AMOUNT_MAX, OPERATOR)));
+    }
 
     RejectReason user(final long userId) {
         return exec((e, c, id, t) -> e.createUser(c, id, t, userId));
@@ -216,7 +241,7 @@ final class EngineFixture {
         final StringBuilder s = new StringBuilder();
         s.append(engine.digest.value()).append('|').append(engine.trading.orderSeq()).append('|')
             .append(engine.trading.restSeq()).append('|').append(engine.trading.tradeSeq()).append('|')
-            .append(engine.funds.withdrawalSeq()).append('|').append(engine.funds.holdSeq()).append('|')
+            .append(engine.funds.withdrawalSeq()).append('|').append(engine.holds.holdSeq()).append('|')
             .append(engine.ledger.count()).append('|').append(engine.orders.used()).append('|')
             .append(engine.clientOrders.size()).append('|').append(engine.users.count()).append('|')
             .append(engine.assets.count()).append('|').append(engine.marketCount()).append('|')

@@ -113,12 +113,12 @@ class RandomizedScenarioTest {
 
     private static void moneyStep(final EngineFixture fx, final Random random, final long user) {
         final int asset = random.nextBoolean() ? BTC : USDT;
-        switch (random.nextInt(5)) {
+        switch (random.nextInt(6)) {
             case 0 -> fx.exec((e, c, id, t) -> e.requestWithdrawal(c, id, t, user, asset, 1 + random.nextInt(1_000)));
             case 1 -> fx.exec((e, c, id, t) -> e.completeWithdrawal(c, id, t, 1 + random.nextInt(40)));
             case 2 -> fx.exec((e, c, id, t) -> e.cancelWithdrawal(c, id, t, user, 1 + random.nextInt(40)));
-            case 3 -> fx.exec((e, c, id, t) -> e.placeHold(c, id, t, user, asset, 1 + random.nextInt(1_000),
-                HoldReason.SECURITY_LOCK, 9));
+            case 3 -> fx.hold(user, asset, 1 + random.nextInt(1_000), HoldReason.SECURITY_LOCK, 9);
+            case 4 -> fx.exec((e, c, id, t) -> e.approveHold(c, id, t, 1 + random.nextInt(40), 10));
             default -> fx.exec((e, c, id, t) -> e.releaseHold(c, id, t, 1 + random.nextInt(40), 9));
         }
     }

@@ -104,13 +104,63 @@ final class RecordingEvents implements EngineEvents {
 
     @Override
     public void holdPlaced(final long seq, final long holdId, final long userId, final int assetId,
-        final long amount, final HoldReason reason, final long operatorId) {
-        add(seq + " hold " + holdId + " " + userId + " " + assetId + " " + amount + " " + reason + " " + operatorId);
+        final long amount, final HoldKind kind, final HoldReason reason, final String explanation,
+        final long operatorId, final long reviewDeadlineMs, final ReleaseCondition releaseCondition,
+        final long ticketRef, final long massActionId, final HoldState state) {
+        add(seq + " hold " + holdId + " " + userId + " " + assetId + " " + amount + " " + kind + " " + reason + " '"
+            + explanation + "' " + operatorId + " " + reviewDeadlineMs + " " + releaseCondition + " " + ticketRef
+            + " " + massActionId + " " + state);
     }
 
     @Override
-    public void holdReleased(final long seq, final long holdId, final long operatorId) {
-        add(seq + " holdReleased " + holdId + " " + operatorId);
+    public void holdApproved(final long seq, final long holdId, final long operatorId) {
+        add(seq + " holdApproved " + holdId + " " + operatorId);
+    }
+
+    @Override
+    public void holdRejected(final long seq, final long holdId, final long operatorId, final boolean automatic,
+        final String justification) {
+        add(seq + " holdRejected " + holdId + " " + operatorId + " " + automatic + " '" + justification + "'");
+    }
+
+    @Override
+    public void holdReleased(final long seq, final long holdId, final long operatorId, final boolean automatic) {
+        add(seq + " holdReleased " + holdId + " " + operatorId + " " + automatic);
+    }
+
+    @Override
+    public void holdEscalated(final long seq, final long holdId, final long userId, final long reviewDeadlineMs) {
+        add(seq + " holdEscalated " + holdId + " " + userId + " " + reviewDeadlineMs);
+    }
+
+    @Override
+    public void holdRenewed(final long seq, final long holdId, final long operatorId, final long reviewDeadlineMs,
+        final int renewals, final String justification) {
+        add(seq + " holdRenewed " + holdId + " " + operatorId + " " + reviewDeadlineMs + " " + renewals + " '"
+            + justification + "'");
+    }
+
+    @Override
+    public void holdApprovalThresholdSet(final long seq, final int assetId, final long thresholdAmount,
+        final long operatorId) {
+        add(seq + " threshold " + assetId + " " + thresholdAmount + " " + operatorId);
+    }
+
+    @Override
+    public void blastRadiusPolicySet(final long seq, final int accountsMax, final int shareBpsMax,
+        final long windowMs, final long operatorId) {
+        add(seq + " blastRadius " + accountsMax + " " + shareBpsMax + " " + windowMs + " " + operatorId);
+    }
+
+    @Override
+    public void massActionProposed(final long seq, final long actionId, final long operatorId,
+        final int accountsMax, final String justification) {
+        add(seq + " massProposed " + actionId + " " + operatorId + " " + accountsMax + " '" + justification + "'");
+    }
+
+    @Override
+    public void massActionApproved(final long seq, final long actionId, final long operatorId) {
+        add(seq + " massApproved " + actionId + " " + operatorId);
     }
 
     @Override

@@ -48,8 +48,17 @@ class SnapshotTest {
             TimeInForce.GTC, 2_000 * USDT_UNIT, BTC_UNIT, 0, 5, StpMode.NONE)));
         EngineFixture.accept(fx.exec((e, c, id, t) -> e.requestWithdrawal(c, id, t, 1, USDT, 1_000 * USDT_UNIT)));
         EngineFixture.accept(fx.exec((e, c, id, t) -> e.requestWithdrawal(c, id, t, 3, BTC, 1_000)));
-        EngineFixture.accept(fx.exec((e, c, id, t) -> e.placeHold(c, id, t, 3, USDT, 5 * USDT_UNIT,
-            HoldReason.USER_REQUEST, 9)));
+        EngineFixture.accept(fx.hold(3, USDT, 5 * USDT_UNIT, HoldReason.USER_REQUEST, 9));
+        EngineFixture.accept(fx.exec((e, c, id, t) -> e.approveHold(c, id, t, 1, 10)));
+        EngineFixture.accept(fx.hold(3, USDT, USDT_UNIT, HoldReason.COMPLIANCE_REVIEW, 9));
+        EngineFixture.accept(fx.exec((e, c, id, t) -> e.setHoldApprovalThreshold(c, id, t, BTC, 5_000, 9)));
+        EngineFixture.accept(fx.exec((e, c, id, t) -> e.setBlastRadiusPolicy(c, id, t, 5, 2_000, 60_000, 9)));
+        EngineFixture.accept(fx.hold(3, BTC, 1_000, HoldReason.OPERATIONAL_INCIDENT, 9));
+        EngineFixture.accept(fx.exec((e, c, id, t) -> e.proposeMassAction(c, id, t, 70, 9, 3, "Sanctions list")));
+        EngineFixture.accept(fx.exec((e, c, id, t) -> e.approveMassAction(c, id, t, 70, 10)));
+        EngineFixture.accept(fx.exec((e, c, id, t) -> e.placeHold(c, id, t, 1, Hold.NO_ASSET, 0,
+            HoldKind.ACCOUNT_BLOCK, HoldReason.COURT_ORDER, "Court order 7", 9, t + 3_600_000,
+            ReleaseCondition.OPERATOR_RELEASE, 12, 70)));
         EngineFixture.accept(fx.execAs(55, 3, (e, c, id, t) -> e.createUser(c, id, t, 4)));
         EngineFixture.accept(fx.exec((e, c, id, t) -> e.setMarketStatus(c, id, t, 2, MarketStatus.HALTED)));
     }
@@ -68,6 +77,13 @@ class SnapshotTest {
         fx.execAs(55, 4, (e, c, id, t) -> e.createUser(c, id, t, 5));
         fx.exec((e, c, id, t) -> e.placeOrder(c, id, t, 1, MARKET, Side.SELL, OrderType.MARKET, TimeInForce.IOC, 0,
             10_000_000, 0, 0, StpMode.NONE));
+        fx.exec((e, c, id, t) -> e.approveHold(c, id, t, 4, 10));
+        fx.exec((e, c, id, t) -> e.placeOrder(c, id, t, 1, MARKET, Side.SELL, OrderType.MARKET, TimeInForce.IOC, 0,
+            10_000_000, 0, 0, StpMode.NONE));
+        fx.sleep(EngineFixture.HOLD_REVIEW_MS / 2);
+        fx.exec((e, c, id, t) -> e.createUser(c, id, t, 6));
+        fx.engine.advanceTime(fx.nowMs() + EngineFixture.HOLD_REVIEW_MS);
+        fx.exec((e, c, id, t) -> e.renewHold(c, id, t, 4, 10, t + 60_000, "Court extended the order"));
     }
 
     private static byte[] snapshot(final Engine engine) {
@@ -102,7 +118,9 @@ class SnapshotTest {
         f.engine.forEachBookOrder(2, Side.BUY, (orderId, userId, price, remaining, clientOrderId) ->
             out.add("eth bid " + orderId + " " + userId + " " + price + " " + remaining + " " + clientOrderId));
         f.engine.pendingWithdrawals().forEach(w -> out.add("w " + w.withdrawalId() + " " + w.amount()));
-        f.engine.activeHolds().forEach(h -> out.add("h " + h.holdId() + " " + h.amount()));
+        f.engine.holds().forEach(h -> out.add("h " + h.holdId() + " " + h.amount() + " " + h.state() + " "
+            + h.reviewDeadlineMs() + " " + h.approvedBy()));
+        out.add("next deadline " + f.engine.nextDeadlineMs());
         out.add("status " + f.engine.marketStatus(2));
         return out;
     }
@@ -135,6 +153,46 @@ class SnapshotTest {
         assertThat(restoredEvents.all).isEqualTo(fx.events.all);
         assertThat(copy.engine.digest()).isEqualTo(fx.engine.digest());
         assertThat(view(copy)).isEqualTo(view(fx));
+    }
+
+    @Test
+    void restoredEngineFiresTheSameDeadlinesOnce() {
+        final RecordingEvents restoredEvents = new RecordingEvents();
+        final Engine restored = restore(snapshot(fx.engine), restoredEvents);
+        fx.events.clear();
+        final long later = fx.nowMs() + 2 * EngineFixture.HOLD_REVIEW_MS;
+
+        assertThat(restored.nextDeadlineMs()).isEqualTo(fx.engine.nextDeadlineMs()).isLessThan(Long.MAX_VALUE);
+        assertThat(restored.advanceTime(later)).isEqualTo(fx.engine.advanceTime(later)).isPositive();
+        assertThat(restoredEvents.all).isEqualTo(fx.events.all);
+        assertThat(restored.advanceTime(later)).isZero();
+        assertThat(restored.digest()).isEqualTo(fx.engine.digest());
+    }
+
+    private static byte[] resource(final String name) throws java.io.IOException {
+        try (java.io.InputStream in = SnapshotTest.class.getResourceAsStream("/snapshots/" + name)) {
+            return in.readAllBytes();
+        }
+    }
+
+    @Test
+    void restoresAFormatOneSnapshotWithoutHolds() throws java.io.IOException {
+        final RecordingEvents events = new RecordingEvents();
+        final Engine restored = restore(resource("v1-no-holds.bin"), events);
+
+        restored.checkInvariants();
+        assertThat(restored.balance(1, USDT, Bucket.AVAILABLE)).isEqualTo(13_985_000_000L);
+        assertThat(restored.balance(1, USDT, Bucket.WITHDRAWING)).isEqualTo(1_000_000_000L);
+        assertThat(restored.balance(2, BTC, Bucket.AVAILABLE)).isEqualTo(49_900_000L);
+        assertThat(restored.nextDeadlineMs()).isEqualTo(Long.MAX_VALUE);
+        final EngineFixture continued = new EngineFixture(restored, events, 1_000, 1_800_000_000_000L);
+        EngineFixture.accept(continued.hold(2, BTC, 1_000, HoldReason.COMPLIANCE_REVIEW, 9));
+    }
+
+    @Test
+    void refusesAFormatOneSnapshotThatHoldsHolds() {
+        assertThatThrownBy(() -> restore(resource("v1-with-hold.bin"), new RecordingEvents()))
+            .isInstanceOf(SnapshotReader.SnapshotFormatException.class).hasMessageContaining("format 1");
     }
 
     @Test

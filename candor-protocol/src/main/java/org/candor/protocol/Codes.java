@@ -1,12 +1,15 @@
 package org.candor.protocol;
 
 import org.candor.engine.Bucket;
+import org.candor.engine.HoldKind;
 import org.candor.engine.HoldReason;
+import org.candor.engine.HoldState;
 import org.candor.engine.LedgerCause;
 import org.candor.engine.MarketStatus;
 import org.candor.engine.OrderEndReason;
 import org.candor.engine.OrderType;
 import org.candor.engine.RejectReason;
+import org.candor.engine.ReleaseCondition;
 import org.candor.engine.Side;
 import org.candor.engine.StpMode;
 import org.candor.engine.TimeInForce;
@@ -45,6 +48,18 @@ final class Codes {
     }
 
     static short of(final HoldReason value) {
+        return value == null ? NONE : (short) value.code();
+    }
+
+    static short of(final HoldKind value) {
+        return value == null ? NONE : (short) value.code();
+    }
+
+    static short of(final HoldState value) {
+        return value == null ? NONE : (short) value.code();
+    }
+
+    static short of(final ReleaseCondition value) {
         return value == null ? NONE : (short) value.code();
     }
 

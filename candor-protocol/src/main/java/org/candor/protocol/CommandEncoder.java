@@ -1,12 +1,16 @@
 package org.candor.protocol;
 
 import org.agrona.MutableDirectBuffer;
+import org.candor.engine.HoldKind;
 import org.candor.engine.HoldReason;
 import org.candor.engine.MarketStatus;
 import org.candor.engine.OrderType;
+import org.candor.engine.ReleaseCondition;
 import org.candor.engine.Side;
 import org.candor.engine.StpMode;
 import org.candor.engine.TimeInForce;
+import org.candor.protocol.sbe.ApproveHoldCommandEncoder;
+import org.candor.protocol.sbe.ApproveMassActionCommandEncoder;
 import org.candor.protocol.sbe.CancelAllOrdersCommandEncoder;
 import org.candor.protocol.sbe.CancelOrderCommandEncoder;
 import org.candor.protocol.sbe.CancelWithdrawalCommandEncoder;
@@ -20,9 +24,14 @@ import org.candor.protocol.sbe.MessageHeaderEncoder;
 import org.candor.protocol.sbe.MoveOrderCommandEncoder;
 import org.candor.protocol.sbe.PlaceHoldCommandEncoder;
 import org.candor.protocol.sbe.PlaceOrderCommandEncoder;
+import org.candor.protocol.sbe.ProposeMassActionCommandEncoder;
 import org.candor.protocol.sbe.ReduceOrderCommandEncoder;
+import org.candor.protocol.sbe.RejectHoldCommandEncoder;
 import org.candor.protocol.sbe.ReleaseHoldCommandEncoder;
+import org.candor.protocol.sbe.RenewHoldCommandEncoder;
 import org.candor.protocol.sbe.RequestWithdrawalCommandEncoder;
+import org.candor.protocol.sbe.SetBlastRadiusPolicyCommandEncoder;
+import org.candor.protocol.sbe.SetHoldApprovalThresholdCommandEncoder;
 import org.candor.protocol.sbe.SetMarketStatusCommandEncoder;
 
 /**
@@ -36,7 +45,8 @@ import org.candor.protocol.sbe.SetMarketStatusCommandEncoder;
 public final class CommandEncoder {
     /** Bytes of the largest command message; a buffer of this size holds any command. */
     public static final int MAX_COMMAND_LENGTH = MessageHeaderEncoder.ENCODED_LENGTH
-        + CreateMarketCommandEncoder.BLOCK_LENGTH;
+        + Math.max(CreateMarketCommandEncoder.BLOCK_LENGTH, Math.max(PlaceHoldCommandEncoder.BLOCK_LENGTH,
+        Math.max(RenewHoldCommandEncoder.BLOCK_LENGTH, ProposeMassActionCommandEncoder.BLOCK_LENGTH)));
 
     private final MessageHeaderEncoder header = new MessageHeaderEncoder();
     private final CreateAssetCommandEncoder createAsset = new CreateAssetCommandEncoder();
@@ -55,6 +65,14 @@ public final class CommandEncoder {
     private final CancelAllOrdersCommandEncoder cancelAllOrders = new CancelAllOrdersCommandEncoder();
     private final ReduceOrderCommandEncoder reduceOrder = new ReduceOrderCommandEncoder();
     private final MoveOrderCommandEncoder moveOrder = new MoveOrderCommandEncoder();
+    private final ApproveHoldCommandEncoder approveHold = new ApproveHoldCommandEncoder();
+    private final RejectHoldCommandEncoder rejectHold = new RejectHoldCommandEncoder();
+    private final RenewHoldCommandEncoder renewHold = new RenewHoldCommandEncoder();
+    private final SetHoldApprovalThresholdCommandEncoder setHoldApprovalThreshold =
+        new SetHoldApprovalThresholdCommandEncoder();
+    private final SetBlastRadiusPolicyCommandEncoder setBlastRadiusPolicy = new SetBlastRadiusPolicyCommandEncoder();
+    private final ProposeMassActionCommandEncoder proposeMassAction = new ProposeMassActionCommandEncoder();
+    private final ApproveMassActionCommandEncoder approveMassAction = new ApproveMassActionCommandEncoder();
 
     public int createAsset(final MutableDirectBuffer buffer, final int offset, final long clientId,
         final long commandId, final long timestampMs, final int assetId, final String code, final int scale) {
@@ -138,11 +156,79 @@ public final class CommandEncoder {
 
     public int placeHold(final MutableDirectBuffer buffer, final int offset, final long clientId,
         final long commandId, final long timestampMs, final long userId, final int assetId, final long amount,
-        final HoldReason reason, final long operatorId) {
+        final HoldKind kind, final HoldReason reason, final String explanation, final long operatorId,
+        final long reviewDeadlineMs, final ReleaseCondition releaseCondition, final long ticketRef,
+        final long massActionId) {
+        final String text = Texts.check("explanation", explanation);
         placeHold.wrapAndApplyHeader(buffer, offset, header)
             .clientId(clientId).commandId(commandId).timestampMs(timestampMs)
-            .userId(userId).assetId(assetId).amount(amount).reason(Codes.of(reason)).operatorId(operatorId);
+            .userId(userId).assetId(assetId).amount(amount).reason(Codes.of(reason)).operatorId(operatorId)
+            .kind(Codes.of(kind)).explanation(text).reviewDeadlineMs(reviewDeadlineMs)
+            .releaseCondition(Codes.of(releaseCondition)).ticketRef(ticketRef).massActionId(massActionId);
         return MessageHeaderEncoder.ENCODED_LENGTH + placeHold.encodedLength();
+    }
+
+    public int approveHold(final MutableDirectBuffer buffer, final int offset, final long clientId,
+        final long commandId, final long timestampMs, final long holdId, final long operatorId) {
+        approveHold.wrapAndApplyHeader(buffer, offset, header)
+            .clientId(clientId).commandId(commandId).timestampMs(timestampMs).holdId(holdId).operatorId(operatorId);
+        return MessageHeaderEncoder.ENCODED_LENGTH + approveHold.encodedLength();
+    }
+
+    public int rejectHold(final MutableDirectBuffer buffer, final int offset, final long clientId,
+        final long commandId, final long timestampMs, final long holdId, final long operatorId,
+        final String justification) {
+        final String text = Texts.check("justification", justification);
+        rejectHold.wrapAndApplyHeader(buffer, offset, header)
+            .clientId(clientId).commandId(commandId).timestampMs(timestampMs).holdId(holdId).operatorId(operatorId)
+            .justification(text);
+        return MessageHeaderEncoder.ENCODED_LENGTH + rejectHold.encodedLength();
+    }
+
+    public int renewHold(final MutableDirectBuffer buffer, final int offset, final long clientId,
+        final long commandId, final long timestampMs, final long holdId, final long operatorId,
+        final long newReviewDeadlineMs, final String justification) {
+        final String text = Texts.check("justification", justification);
+        renewHold.wrapAndApplyHeader(buffer, offset, header)
+            .clientId(clientId).commandId(commandId).timestampMs(timestampMs).holdId(holdId).operatorId(operatorId)
+            .newReviewDeadlineMs(newReviewDeadlineMs).justification(text);
+        return MessageHeaderEncoder.ENCODED_LENGTH + renewHold.encodedLength();
+    }
+
+    public int setHoldApprovalThreshold(final MutableDirectBuffer buffer, final int offset, final long clientId,
+        final long commandId, final long timestampMs, final int assetId, final long thresholdAmount,
+        final long operatorId) {
+        setHoldApprovalThreshold.wrapAndApplyHeader(buffer, offset, header)
+            .clientId(clientId).commandId(commandId).timestampMs(timestampMs).assetId(assetId)
+            .thresholdAmount(thresholdAmount).operatorId(operatorId);
+        return MessageHeaderEncoder.ENCODED_LENGTH + setHoldApprovalThreshold.encodedLength();
+    }
+
+    public int setBlastRadiusPolicy(final MutableDirectBuffer buffer, final int offset, final long clientId,
+        final long commandId, final long timestampMs, final int accountsMax, final int shareBpsMax,
+        final long windowMs, final long operatorId) {
+        setBlastRadiusPolicy.wrapAndApplyHeader(buffer, offset, header)
+            .clientId(clientId).commandId(commandId).timestampMs(timestampMs).accountsMax(accountsMax)
+            .shareBpsMax(shareBpsMax).windowMs(windowMs).operatorId(operatorId);
+        return MessageHeaderEncoder.ENCODED_LENGTH + setBlastRadiusPolicy.encodedLength();
+    }
+
+    public int proposeMassAction(final MutableDirectBuffer buffer, final int offset, final long clientId,
+        final long commandId, final long timestampMs, final long actionId, final long operatorId,
+        final int accountsMax, final String justification) {
+        final String text = Texts.check("justification", justification);
+        proposeMassAction.wrapAndApplyHeader(buffer, offset, header)
+            .clientId(clientId).commandId(commandId).timestampMs(timestampMs).actionId(actionId)
+            .operatorId(operatorId).accountsMax(accountsMax).justification(text);
+        return MessageHeaderEncoder.ENCODED_LENGTH + proposeMassAction.encodedLength();
+    }
+
+    public int approveMassAction(final MutableDirectBuffer buffer, final int offset, final long clientId,
+        final long commandId, final long timestampMs, final long actionId, final long operatorId) {
+        approveMassAction.wrapAndApplyHeader(buffer, offset, header)
+            .clientId(clientId).commandId(commandId).timestampMs(timestampMs).actionId(actionId)
+            .operatorId(operatorId);
+        return MessageHeaderEncoder.ENCODED_LENGTH + approveMassAction.encodedLength();
     }
 
     public int releaseHold(final MutableDirectBuffer buffer, final int offset, final long clientId,

@@ -3,24 +3,35 @@ package org.candor.protocol;
 import org.agrona.DirectBuffer;
 import org.candor.engine.Bucket;
 import org.candor.engine.EngineEvents;
+import org.candor.engine.HoldKind;
 import org.candor.engine.HoldReason;
+import org.candor.engine.HoldState;
 import org.candor.engine.LedgerCause;
 import org.candor.engine.MarketStatus;
 import org.candor.engine.OrderEndReason;
 import org.candor.engine.OrderType;
 import org.candor.engine.RejectReason;
+import org.candor.engine.ReleaseCondition;
 import org.candor.engine.Side;
 import org.candor.engine.StpMode;
 import org.candor.engine.TimeInForce;
 import org.candor.engine.WithdrawalState;
 import org.candor.protocol.sbe.AssetCreatedEventDecoder;
+import org.candor.protocol.sbe.BlastRadiusPolicySetEventDecoder;
 import org.candor.protocol.sbe.CommandResultEventDecoder;
 import org.candor.protocol.sbe.DepositCreditedEventDecoder;
+import org.candor.protocol.sbe.HoldApprovalThresholdSetEventDecoder;
+import org.candor.protocol.sbe.HoldApprovedEventDecoder;
+import org.candor.protocol.sbe.HoldEscalatedEventDecoder;
 import org.candor.protocol.sbe.HoldPlacedEventDecoder;
+import org.candor.protocol.sbe.HoldRejectedEventDecoder;
 import org.candor.protocol.sbe.HoldReleasedEventDecoder;
+import org.candor.protocol.sbe.HoldRenewedEventDecoder;
 import org.candor.protocol.sbe.LedgerEntryEventDecoder;
 import org.candor.protocol.sbe.MarketCreatedEventDecoder;
 import org.candor.protocol.sbe.MarketStatusChangedEventDecoder;
+import org.candor.protocol.sbe.MassActionApprovedEventDecoder;
+import org.candor.protocol.sbe.MassActionProposedEventDecoder;
 import org.candor.protocol.sbe.OrderAcceptedEventDecoder;
 import org.candor.protocol.sbe.OrderDoneEventDecoder;
 import org.candor.protocol.sbe.OrderMovedEventDecoder;
@@ -57,6 +68,16 @@ public final class EventDecoder {
     private final OrderReducedEventDecoder orderReduced = new OrderReducedEventDecoder();
     private final OrderMovedEventDecoder orderMoved = new OrderMovedEventDecoder();
     private final OrderDoneEventDecoder orderDone = new OrderDoneEventDecoder();
+    private final Texts texts = new Texts();
+    private final HoldApprovedEventDecoder holdApproved = new HoldApprovedEventDecoder();
+    private final HoldRejectedEventDecoder holdRejected = new HoldRejectedEventDecoder();
+    private final HoldEscalatedEventDecoder holdEscalated = new HoldEscalatedEventDecoder();
+    private final HoldRenewedEventDecoder holdRenewed = new HoldRenewedEventDecoder();
+    private final HoldApprovalThresholdSetEventDecoder holdApprovalThresholdSet =
+        new HoldApprovalThresholdSetEventDecoder();
+    private final BlastRadiusPolicySetEventDecoder blastRadiusPolicySet = new BlastRadiusPolicySetEventDecoder();
+    private final MassActionProposedEventDecoder massActionProposed = new MassActionProposedEventDecoder();
+    private final MassActionApprovedEventDecoder massActionApproved = new MassActionApprovedEventDecoder();
 
     /** A decoder that calls {@code listener} once per decoded event. */
     public EventDecoder(final EngineEvents listener) {
@@ -89,6 +110,14 @@ public final class EventDecoder {
             case OrderReducedEventDecoder.TEMPLATE_ID -> orderReduced(buffer, body);
             case OrderMovedEventDecoder.TEMPLATE_ID -> orderMoved(buffer, body);
             case OrderDoneEventDecoder.TEMPLATE_ID -> orderDone(buffer, body);
+            case HoldApprovedEventDecoder.TEMPLATE_ID -> holdApproved(buffer, body);
+            case HoldRejectedEventDecoder.TEMPLATE_ID -> holdRejected(buffer, body);
+            case HoldEscalatedEventDecoder.TEMPLATE_ID -> holdEscalated(buffer, body);
+            case HoldRenewedEventDecoder.TEMPLATE_ID -> holdRenewed(buffer, body);
+            case HoldApprovalThresholdSetEventDecoder.TEMPLATE_ID -> holdApprovalThresholdSet(buffer, body);
+            case BlastRadiusPolicySetEventDecoder.TEMPLATE_ID -> blastRadiusPolicySet(buffer, body);
+            case MassActionProposedEventDecoder.TEMPLATE_ID -> massActionProposed(buffer, body);
+            case MassActionApprovedEventDecoder.TEMPLATE_ID -> massActionApproved(buffer, body);
             default -> throw reader.unknownTemplate("event");
         }
     }
@@ -154,17 +183,81 @@ public final class EventDecoder {
         listener.withdrawalStateChanged(m.seq(), m.withdrawalId(), WithdrawalState.fromCode(m.state()));
     }
 
+    /**
+     * A version 1 hold took effect at once and carried no explanation, deadline or kind: it decodes as an ACTIVE
+     * AMOUNT hold released by an operator, with an empty explanation and no deadline (decision 0009).
+     */
     private void holdPlaced(final DirectBuffer buffer, final int body) {
         reader.requireBlock(HoldPlacedEventDecoder.BLOCK_LENGTH);
         final HoldPlacedEventDecoder m = holdPlaced.wrap(buffer, body, reader.blockLength(), reader.version());
-        listener.holdPlaced(m.seq(), m.holdId(), m.userId(), m.assetId(), m.amount(), HoldReason.fromCode(m.reason()),
-            m.operatorId());
+        final boolean v1 = reader.version() < 2;
+        final String explanation = texts.read("explanation", m.getExplanation(texts.scratch(), 0));
+        listener.holdPlaced(m.seq(), m.holdId(), m.userId(), m.assetId(), m.amount(),
+            v1 ? HoldKind.AMOUNT : HoldKind.fromCode(m.kind()), HoldReason.fromCode(m.reason()), explanation,
+            m.operatorId(), v1 ? 0 : m.reviewDeadlineMs(),
+            v1 ? ReleaseCondition.OPERATOR_RELEASE : ReleaseCondition.fromCode(m.releaseCondition()),
+            v1 ? 0 : m.ticketRef(), v1 ? 0 : m.massActionId(), v1 ? HoldState.ACTIVE : HoldState.fromCode(m.state()));
     }
 
     private void holdReleased(final DirectBuffer buffer, final int body) {
         reader.requireBlock(HoldReleasedEventDecoder.BLOCK_LENGTH);
         final HoldReleasedEventDecoder m = holdReleased.wrap(buffer, body, reader.blockLength(), reader.version());
-        listener.holdReleased(m.seq(), m.holdId(), m.operatorId());
+        listener.holdReleased(m.seq(), m.holdId(), m.operatorId(), Codes.bool(m.automatic()));
+    }
+
+    private void holdApproved(final DirectBuffer buffer, final int body) {
+        reader.requireBlock(HoldApprovedEventDecoder.BLOCK_LENGTH);
+        final HoldApprovedEventDecoder m = holdApproved.wrap(buffer, body, reader.blockLength(), reader.version());
+        listener.holdApproved(m.seq(), m.holdId(), m.operatorId());
+    }
+
+    private void holdRejected(final DirectBuffer buffer, final int body) {
+        reader.requireBlock(HoldRejectedEventDecoder.BLOCK_LENGTH);
+        final HoldRejectedEventDecoder m = holdRejected.wrap(buffer, body, reader.blockLength(), reader.version());
+        listener.holdRejected(m.seq(), m.holdId(), m.operatorId(), Codes.bool(m.automatic()),
+            texts.read("justification", m.getJustification(texts.scratch(), 0)));
+    }
+
+    private void holdEscalated(final DirectBuffer buffer, final int body) {
+        reader.requireBlock(HoldEscalatedEventDecoder.BLOCK_LENGTH);
+        final HoldEscalatedEventDecoder m = holdEscalated.wrap(buffer, body, reader.blockLength(), reader.version());
+        listener.holdEscalated(m.seq(), m.holdId(), m.userId(), m.reviewDeadlineMs());
+    }
+
+    private void holdRenewed(final DirectBuffer buffer, final int body) {
+        reader.requireBlock(HoldRenewedEventDecoder.BLOCK_LENGTH);
+        final HoldRenewedEventDecoder m = holdRenewed.wrap(buffer, body, reader.blockLength(), reader.version());
+        listener.holdRenewed(m.seq(), m.holdId(), m.operatorId(), m.reviewDeadlineMs(), m.renewals(),
+            texts.read("justification", m.getJustification(texts.scratch(), 0)));
+    }
+
+    private void holdApprovalThresholdSet(final DirectBuffer buffer, final int body) {
+        reader.requireBlock(HoldApprovalThresholdSetEventDecoder.BLOCK_LENGTH);
+        final HoldApprovalThresholdSetEventDecoder m =
+            holdApprovalThresholdSet.wrap(buffer, body, reader.blockLength(), reader.version());
+        listener.holdApprovalThresholdSet(m.seq(), m.assetId(), m.thresholdAmount(), m.operatorId());
+    }
+
+    private void blastRadiusPolicySet(final DirectBuffer buffer, final int body) {
+        reader.requireBlock(BlastRadiusPolicySetEventDecoder.BLOCK_LENGTH);
+        final BlastRadiusPolicySetEventDecoder m =
+            blastRadiusPolicySet.wrap(buffer, body, reader.blockLength(), reader.version());
+        listener.blastRadiusPolicySet(m.seq(), m.accountsMax(), m.shareBpsMax(), m.windowMs(), m.operatorId());
+    }
+
+    private void massActionProposed(final DirectBuffer buffer, final int body) {
+        reader.requireBlock(MassActionProposedEventDecoder.BLOCK_LENGTH);
+        final MassActionProposedEventDecoder m =
+            massActionProposed.wrap(buffer, body, reader.blockLength(), reader.version());
+        listener.massActionProposed(m.seq(), m.actionId(), m.operatorId(), m.accountsMax(),
+            texts.read("justification", m.getJustification(texts.scratch(), 0)));
+    }
+
+    private void massActionApproved(final DirectBuffer buffer, final int body) {
+        reader.requireBlock(MassActionApprovedEventDecoder.BLOCK_LENGTH);
+        final MassActionApprovedEventDecoder m =
+            massActionApproved.wrap(buffer, body, reader.blockLength(), reader.version());
+        listener.massActionApproved(m.seq(), m.actionId(), m.operatorId());
     }
 
     private void orderAccepted(final DirectBuffer buffer, final int body) {

@@ -3,24 +3,35 @@ package org.candor.protocol;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.candor.engine.Bucket;
 import org.candor.engine.EngineEvents;
+import org.candor.engine.HoldKind;
 import org.candor.engine.HoldReason;
+import org.candor.engine.HoldState;
 import org.candor.engine.LedgerCause;
 import org.candor.engine.MarketStatus;
 import org.candor.engine.OrderEndReason;
 import org.candor.engine.OrderType;
 import org.candor.engine.RejectReason;
+import org.candor.engine.ReleaseCondition;
 import org.candor.engine.Side;
 import org.candor.engine.StpMode;
 import org.candor.engine.TimeInForce;
 import org.candor.engine.WithdrawalState;
 import org.candor.protocol.sbe.AssetCreatedEventEncoder;
+import org.candor.protocol.sbe.BlastRadiusPolicySetEventEncoder;
 import org.candor.protocol.sbe.CommandResultEventEncoder;
 import org.candor.protocol.sbe.DepositCreditedEventEncoder;
+import org.candor.protocol.sbe.HoldApprovalThresholdSetEventEncoder;
+import org.candor.protocol.sbe.HoldApprovedEventEncoder;
+import org.candor.protocol.sbe.HoldEscalatedEventEncoder;
 import org.candor.protocol.sbe.HoldPlacedEventEncoder;
+import org.candor.protocol.sbe.HoldRejectedEventEncoder;
 import org.candor.protocol.sbe.HoldReleasedEventEncoder;
+import org.candor.protocol.sbe.HoldRenewedEventEncoder;
 import org.candor.protocol.sbe.LedgerEntryEventEncoder;
 import org.candor.protocol.sbe.MarketCreatedEventEncoder;
 import org.candor.protocol.sbe.MarketStatusChangedEventEncoder;
+import org.candor.protocol.sbe.MassActionApprovedEventEncoder;
+import org.candor.protocol.sbe.MassActionProposedEventEncoder;
 import org.candor.protocol.sbe.MessageHeaderEncoder;
 import org.candor.protocol.sbe.OrderAcceptedEventEncoder;
 import org.candor.protocol.sbe.OrderDoneEventEncoder;
@@ -65,6 +76,15 @@ public final class EventEncoder implements EngineEvents {
     private final OrderReducedEventEncoder orderReduced = new OrderReducedEventEncoder();
     private final OrderMovedEventEncoder orderMoved = new OrderMovedEventEncoder();
     private final OrderDoneEventEncoder orderDone = new OrderDoneEventEncoder();
+    private final HoldApprovedEventEncoder holdApproved = new HoldApprovedEventEncoder();
+    private final HoldRejectedEventEncoder holdRejected = new HoldRejectedEventEncoder();
+    private final HoldEscalatedEventEncoder holdEscalated = new HoldEscalatedEventEncoder();
+    private final HoldRenewedEventEncoder holdRenewed = new HoldRenewedEventEncoder();
+    private final HoldApprovalThresholdSetEventEncoder holdApprovalThresholdSet =
+        new HoldApprovalThresholdSetEventEncoder();
+    private final BlastRadiusPolicySetEventEncoder blastRadiusPolicySet = new BlastRadiusPolicySetEventEncoder();
+    private final MassActionProposedEventEncoder massActionProposed = new MassActionProposedEventEncoder();
+    private final MassActionApprovedEventEncoder massActionApproved = new MassActionApprovedEventEncoder();
 
     /** An encoder that hands every encoded event to {@code handler}. */
     public EventEncoder(final EncodedEventHandler handler) {
@@ -147,17 +167,82 @@ public final class EventEncoder implements EngineEvents {
 
     @Override
     public void holdPlaced(final long seq, final long holdId, final long userId, final int assetId,
-        final long amount, final HoldReason reason, final long operatorId) {
+        final long amount, final HoldKind kind, final HoldReason reason, final String explanation,
+        final long operatorId, final long reviewDeadlineMs, final ReleaseCondition releaseCondition,
+        final long ticketRef, final long massActionId, final HoldState state) {
         holdPlaced.wrapAndApplyHeader(buffer, 0, header).seq(seq)
             .holdId(holdId).userId(userId).assetId(assetId).amount(amount).reason(Codes.of(reason))
-            .operatorId(operatorId);
+            .operatorId(operatorId).kind(Codes.of(kind)).explanation(Texts.check("explanation", explanation))
+            .reviewDeadlineMs(reviewDeadlineMs).releaseCondition(Codes.of(releaseCondition)).ticketRef(ticketRef)
+            .massActionId(massActionId).state(Codes.of(state));
         emit(holdPlaced.encodedLength());
     }
 
     @Override
-    public void holdReleased(final long seq, final long holdId, final long operatorId) {
-        holdReleased.wrapAndApplyHeader(buffer, 0, header).seq(seq).holdId(holdId).operatorId(operatorId);
+    public void holdApproved(final long seq, final long holdId, final long operatorId) {
+        holdApproved.wrapAndApplyHeader(buffer, 0, header).seq(seq).holdId(holdId).operatorId(operatorId);
+        emit(holdApproved.encodedLength());
+    }
+
+    @Override
+    public void holdRejected(final long seq, final long holdId, final long operatorId, final boolean automatic,
+        final String justification) {
+        holdRejected.wrapAndApplyHeader(buffer, 0, header).seq(seq).holdId(holdId).operatorId(operatorId)
+            .automatic(Codes.of(automatic)).justification(Texts.check("justification", justification));
+        emit(holdRejected.encodedLength());
+    }
+
+    @Override
+    public void holdReleased(final long seq, final long holdId, final long operatorId, final boolean automatic) {
+        holdReleased.wrapAndApplyHeader(buffer, 0, header).seq(seq).holdId(holdId).operatorId(operatorId)
+            .automatic(Codes.of(automatic));
         emit(holdReleased.encodedLength());
+    }
+
+    @Override
+    public void holdEscalated(final long seq, final long holdId, final long userId, final long reviewDeadlineMs) {
+        holdEscalated.wrapAndApplyHeader(buffer, 0, header).seq(seq).holdId(holdId).userId(userId)
+            .reviewDeadlineMs(reviewDeadlineMs);
+        emit(holdEscalated.encodedLength());
+    }
+
+    @Override
+    public void holdRenewed(final long seq, final long holdId, final long operatorId, final long reviewDeadlineMs,
+        final int renewals, final String justification) {
+        holdRenewed.wrapAndApplyHeader(buffer, 0, header).seq(seq).holdId(holdId).operatorId(operatorId)
+            .reviewDeadlineMs(reviewDeadlineMs).renewals(renewals)
+            .justification(Texts.check("justification", justification));
+        emit(holdRenewed.encodedLength());
+    }
+
+    @Override
+    public void holdApprovalThresholdSet(final long seq, final int assetId, final long thresholdAmount,
+        final long operatorId) {
+        holdApprovalThresholdSet.wrapAndApplyHeader(buffer, 0, header).seq(seq).assetId(assetId)
+            .thresholdAmount(thresholdAmount).operatorId(operatorId);
+        emit(holdApprovalThresholdSet.encodedLength());
+    }
+
+    @Override
+    public void blastRadiusPolicySet(final long seq, final int accountsMax, final int shareBpsMax,
+        final long windowMs, final long operatorId) {
+        blastRadiusPolicySet.wrapAndApplyHeader(buffer, 0, header).seq(seq).accountsMax(accountsMax)
+            .shareBpsMax(shareBpsMax).windowMs(windowMs).operatorId(operatorId);
+        emit(blastRadiusPolicySet.encodedLength());
+    }
+
+    @Override
+    public void massActionProposed(final long seq, final long actionId, final long operatorId,
+        final int accountsMax, final String justification) {
+        massActionProposed.wrapAndApplyHeader(buffer, 0, header).seq(seq).actionId(actionId).operatorId(operatorId)
+            .accountsMax(accountsMax).justification(Texts.check("justification", justification));
+        emit(massActionProposed.encodedLength());
+    }
+
+    @Override
+    public void massActionApproved(final long seq, final long actionId, final long operatorId) {
+        massActionApproved.wrapAndApplyHeader(buffer, 0, header).seq(seq).actionId(actionId).operatorId(operatorId);
+        emit(massActionApproved.encodedLength());
     }
 
     @Override

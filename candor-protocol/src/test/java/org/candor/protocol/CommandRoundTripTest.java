@@ -45,7 +45,16 @@ class CommandRoundTripTest {
 
         assertThat(results).contains(RejectReason.UNKNOWN_USER, RejectReason.POST_ONLY_WOULD_TAKE,
             RejectReason.INVALID_ARGUMENT, RejectReason.MARKET_HALTED, RejectReason.UNKNOWN_ORDER,
-            RejectReason.INSUFFICIENT_FUNDS, RejectReason.UNKNOWN_HOLD);
+            RejectReason.INSUFFICIENT_FUNDS, RejectReason.UNKNOWN_HOLD, RejectReason.SELF_APPROVAL,
+            RejectReason.HOLD_EXPLANATION_INVALID);
+        for (final String event : List.of("holdEscalated", "holdReleased", "holdRenewed", "holdRejected")) {
+            assertThat(events.calls).as(event).anyMatch(call -> call.name().equals(event));
+        }
+        assertThat(events.calls).as("the operational hold released itself at its deadline")
+            .anyMatch(call -> call.name().equals("holdReleased") && call.args().get(3).equals(true));
+        assertThat(events.calls).as("the explanation survived the wire in UTF-8")
+            .anyMatch(call -> call.name().equals("holdPlaced") && call.args().get(7).equals(
+                "Revue de conformité : dépôt élevé ✓"));
         assertThat(events.calls.stream().filter(call -> call.name().equals("trade")).count()).isGreaterThanOrEqualTo(3);
         assertThat(engine.balance(Engine.SYSTEM_USER_ID, Scenario.USDT, Bucket.FEES)).isPositive();
     }

@@ -1,9 +1,11 @@
 package org.candor.protocol;
 
+import org.candor.engine.HoldKind;
 import org.candor.engine.HoldReason;
 import org.candor.engine.MarketStatus;
 import org.candor.engine.OrderType;
 import org.candor.engine.RejectReason;
+import org.candor.engine.ReleaseCondition;
 import org.candor.engine.Side;
 import org.candor.engine.StpMode;
 import org.candor.engine.TimeInForce;
@@ -35,7 +37,27 @@ interface Commands {
     RejectReason cancelWithdrawal(long client, long command, long nowMs, long userId, long withdrawalId);
 
     RejectReason placeHold(long client, long command, long nowMs, long userId, int assetId, long amount,
-        HoldReason reason, long operatorId);
+        HoldKind kind, HoldReason reason, String explanation, long operatorId, long reviewDeadlineMs,
+        ReleaseCondition releaseCondition, long ticketRef, long massActionId);
+
+    RejectReason approveHold(long client, long command, long nowMs, long holdId, long operatorId);
+
+    RejectReason rejectHold(long client, long command, long nowMs, long holdId, long operatorId,
+        String justification);
+
+    RejectReason renewHold(long client, long command, long nowMs, long holdId, long operatorId,
+        long newReviewDeadlineMs, String justification);
+
+    RejectReason setHoldApprovalThreshold(long client, long command, long nowMs, int assetId, long thresholdAmount,
+        long operatorId);
+
+    RejectReason setBlastRadiusPolicy(long client, long command, long nowMs, int accountsMax, int shareBpsMax,
+        long windowMs, long operatorId);
+
+    RejectReason proposeMassAction(long client, long command, long nowMs, long actionId, long operatorId,
+        int accountsMax, String justification);
+
+    RejectReason approveMassAction(long client, long command, long nowMs, long actionId, long operatorId);
 
     RejectReason releaseHold(long client, long command, long nowMs, long holdId, long operatorId);
 

@@ -2,10 +2,13 @@ package org.candor.protocol;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.candor.engine.Hold;
+import org.candor.engine.HoldKind;
 import org.candor.engine.HoldReason;
 import org.candor.engine.MarketStatus;
 import org.candor.engine.OrderType;
 import org.candor.engine.RejectReason;
+import org.candor.engine.ReleaseCondition;
 import org.candor.engine.Side;
 import org.candor.engine.StpMode;
 import org.candor.engine.TimeInForce;
@@ -13,8 +16,10 @@ import org.candor.engine.TimeInForce;
 /**
  * A realistic session on a BTC/USDT market that uses every command and makes the engine emit every kind of event:
  * listings, users, deposits, resting orders, a crossing order with trades and fees, a market buy, reduce, move,
- * cancels, self-trade prevention, a halt, withdrawals that complete, fail and are cancelled, a hold placed and
- * released, a resent command, and a few rejections.
+ * cancels, self-trade prevention, a halt, withdrawals that complete, fail and are cancelled, holds placed, approved
+ * (not by their placer), rejected, renewed, escalated and released by an operator and by their deadline, an
+ * account block, the approval threshold, the blast-radius policy and a mass action, a resent command, and a few
+ * rejections.
  *
  * <p>Units: BTC has scale 8 and USDT scale 6; prices are USDT minor units per whole BTC, quantities BTC minor units.
  */
@@ -26,6 +31,7 @@ final class Scenario {
     static final long TAKER = 102;
     static final long BUYER = 103;
     static final long OPERATOR = 77;
+    static final long APPROVER = 78;
     static final long CLIENT = 5;
 
     private final Commands c;
@@ -45,6 +51,7 @@ final class Scenario {
         s.trade();
         s.manageOrders();
         s.moveMoney();
+        s.holds();
         return s.results;
     }
 
@@ -123,8 +130,31 @@ final class Scenario {
         add(c.requestWithdrawal(CLIENT, next(), now(), TAKER, BTC, btcMinor(1_000)));
         add(c.cancelWithdrawal(CLIENT, next(), now(), TAKER, recorded.lastReference()));
         add(c.requestWithdrawal(CLIENT, next(), now(), BUYER, USDT, usdt(1_000_000)));
-        add(c.placeHold(CLIENT, next(), now(), BUYER, USDT, usdt(100), HoldReason.COMPLIANCE_REVIEW, OPERATOR));
-        add(c.releaseHold(CLIENT, next(), now(), recorded.lastReference(), OPERATOR));
+    }
+
+    /** Deadlines lie a few commands ahead, since every command here is 7 ms after the one before. */
+    private void holds() {
+        add(c.setHoldApprovalThreshold(CLIENT, next(), now(), USDT, usdt(50), OPERATOR));
+        add(c.placeHold(CLIENT, next(), now(), BUYER, USDT, usdt(100), HoldKind.AMOUNT, HoldReason.COMPLIANCE_REVIEW,
+            "Revue de conformité : dépôt élevé ✓", OPERATOR, now() + 1_000, ReleaseCondition.OPERATOR_RELEASE, 4242,
+            0));
+        final long pending = recorded.lastReference();
+        add(c.approveHold(CLIENT, next(), now(), pending, OPERATOR));
+        add(c.approveHold(CLIENT, next(), now(), pending, APPROVER));
+        add(c.renewHold(CLIENT, next(), now(), pending, APPROVER, now() + 10, "Waiting for the user's documents"));
+        add(c.placeHold(CLIENT, next(), now(), BUYER, USDT, usdt(10), HoldKind.AMOUNT,
+            HoldReason.OPERATIONAL_INCIDENT, "Wallet maintenance", OPERATOR, now() + 3,
+            ReleaseCondition.AUTO_RELEASE_AT_DEADLINE, 0, 0));
+        add(c.placeHold(CLIENT, next(), now(), TAKER, Hold.NO_ASSET, 0, HoldKind.ACCOUNT_BLOCK,
+            HoldReason.WITHHELD_BY_LAW, "Withheld by law", OPERATOR, now() + 100_000,
+            ReleaseCondition.OPERATOR_RELEASE, 0, 0));
+        add(c.rejectHold(CLIENT, next(), now(), recorded.lastReference(), APPROVER, "Not enough evidence"));
+        add(c.placeHold(CLIENT, next(), now(), BUYER, USDT, usdt(10), HoldKind.AMOUNT, HoldReason.COURT_ORDER, " ",
+            OPERATOR, now() + 1_000, ReleaseCondition.OPERATOR_RELEASE, 0, 0));
+        add(c.setBlastRadiusPolicy(CLIENT, next(), now(), 10, 5_000, 60_000, OPERATOR));
+        add(c.proposeMassAction(CLIENT, next(), now(), 9, OPERATOR, 2, "Exchange-wide incident"));
+        add(c.approveMassAction(CLIENT, next(), now(), 9, APPROVER));
+        add(c.releaseHold(CLIENT, next(), now(), pending, OPERATOR));
         add(c.releaseHold(CLIENT, next(), now(), 424_242, OPERATOR));
     }
 

@@ -1,10 +1,12 @@
 package org.candor.testkit;
 
 import org.candor.engine.Engine;
+import org.candor.engine.HoldKind;
 import org.candor.engine.HoldReason;
 import org.candor.engine.MarketStatus;
 import org.candor.engine.OrderType;
 import org.candor.engine.RejectReason;
+import org.candor.engine.ReleaseCondition;
 import org.candor.engine.Side;
 import org.candor.engine.StpMode;
 import org.candor.engine.TimeInForce;
@@ -15,17 +17,19 @@ import org.candor.engine.TimeInForce;
  */
 public sealed interface Command permits Command.CreateAsset, Command.CreateMarket, Command.CreateUser,
     Command.SetMarketStatus, Command.Deposit, Command.RequestWithdrawal, Command.CompleteWithdrawal,
-    Command.FailWithdrawal, Command.CancelWithdrawal, Command.PlaceHold, Command.ReleaseHold, Command.PlaceOrder,
+    Command.FailWithdrawal, Command.CancelWithdrawal, Command.PlaceHold, Command.ReleaseHold, Command.ApproveHold,
+    Command.RejectHold, Command.RenewHold, Command.SetHoldApprovalThreshold, Command.SetBlastRadiusPolicy,
+    Command.ProposeMassAction, Command.ApproveMassAction, Command.AdvanceTime, Command.PlaceOrder,
     Command.CancelOrder, Command.CancelAll, Command.ReduceOrder, Command.MoveOrder {
 
     /** Applies the command to an engine with the given framing; returns the engine's verdict. */
     RejectReason applyTo(Engine engine, long clientId, long commandId, long timestampMs);
 
     /**
-     * Applies the command to the reference. {@code engineReference} is the reference of the engine's result for
-     * the same command; only a placed order uses it, as its id.
+     * Applies the command to the reference at time {@code now}, the timestamp the engine got. {@code engineReference}
+     * is the reference of the engine's result for the same command; only a placed order uses it, as its id.
      */
-    RejectReason applyTo(ReferenceExchange reference, long engineReference);
+    RejectReason applyTo(ReferenceExchange reference, long engineReference, long now);
 
     /** Lists an asset. */
     record CreateAsset(AssetTerms asset) implements Command {
@@ -35,7 +39,8 @@ public sealed interface Command permits Command.CreateAsset, Command.CreateMarke
         }
 
         @Override
-        public RejectReason applyTo(final ReferenceExchange reference, final long engineReference) {
+        public RejectReason applyTo(final ReferenceExchange reference, final long engineReference,
+            final long now) {
             return reference.createAsset(asset);
         }
     }
@@ -50,7 +55,8 @@ public sealed interface Command permits Command.CreateAsset, Command.CreateMarke
         }
 
         @Override
-        public RejectReason applyTo(final ReferenceExchange reference, final long engineReference) {
+        public RejectReason applyTo(final ReferenceExchange reference, final long engineReference,
+            final long now) {
             return reference.createMarket(terms);
         }
     }
@@ -63,7 +69,8 @@ public sealed interface Command permits Command.CreateAsset, Command.CreateMarke
         }
 
         @Override
-        public RejectReason applyTo(final ReferenceExchange reference, final long engineReference) {
+        public RejectReason applyTo(final ReferenceExchange reference, final long engineReference,
+            final long now) {
             return reference.createUser(userId);
         }
     }
@@ -76,7 +83,8 @@ public sealed interface Command permits Command.CreateAsset, Command.CreateMarke
         }
 
         @Override
-        public RejectReason applyTo(final ReferenceExchange reference, final long engineReference) {
+        public RejectReason applyTo(final ReferenceExchange reference, final long engineReference,
+            final long now) {
             return reference.setMarketStatus(marketId, status);
         }
     }
@@ -89,7 +97,8 @@ public sealed interface Command permits Command.CreateAsset, Command.CreateMarke
         }
 
         @Override
-        public RejectReason applyTo(final ReferenceExchange reference, final long engineReference) {
+        public RejectReason applyTo(final ReferenceExchange reference, final long engineReference,
+            final long now) {
             return reference.deposit(userId, assetId, amount, depositRef);
         }
     }
@@ -102,7 +111,8 @@ public sealed interface Command permits Command.CreateAsset, Command.CreateMarke
         }
 
         @Override
-        public RejectReason applyTo(final ReferenceExchange reference, final long engineReference) {
+        public RejectReason applyTo(final ReferenceExchange reference, final long engineReference,
+            final long now) {
             return reference.requestWithdrawal(userId, assetId, amount);
         }
     }
@@ -115,7 +125,8 @@ public sealed interface Command permits Command.CreateAsset, Command.CreateMarke
         }
 
         @Override
-        public RejectReason applyTo(final ReferenceExchange reference, final long engineReference) {
+        public RejectReason applyTo(final ReferenceExchange reference, final long engineReference,
+            final long now) {
             return reference.completeWithdrawal(withdrawalId);
         }
     }
@@ -128,7 +139,8 @@ public sealed interface Command permits Command.CreateAsset, Command.CreateMarke
         }
 
         @Override
-        public RejectReason applyTo(final ReferenceExchange reference, final long engineReference) {
+        public RejectReason applyTo(final ReferenceExchange reference, final long engineReference,
+            final long now) {
             return reference.failWithdrawal(withdrawalId);
         }
     }
@@ -141,21 +153,30 @@ public sealed interface Command permits Command.CreateAsset, Command.CreateMarke
         }
 
         @Override
-        public RejectReason applyTo(final ReferenceExchange reference, final long engineReference) {
+        public RejectReason applyTo(final ReferenceExchange reference, final long engineReference,
+            final long now) {
             return reference.cancelWithdrawal(userId, withdrawalId);
         }
     }
 
-    /** An operator holds part of a user's available funds. */
-    record PlaceHold(long userId, int assetId, long amount, HoldReason reason, long operatorId) implements Command {
+    /**
+     * An operator places a hold. The review deadline is relative, {@code deadlineAfterMs} after the command's time,
+     * so a workload replays identically from any position.
+     */
+    record PlaceHold(long userId, int assetId, long amount, HoldKind kind, HoldReason reason, String explanation,
+        long operatorId, long deadlineAfterMs, ReleaseCondition condition, long ticketRef, long massActionId)
+        implements Command {
         @Override
         public RejectReason applyTo(final Engine engine, final long client, final long command, final long now) {
-            return engine.placeHold(client, command, now, userId, assetId, amount, reason, operatorId);
+            return engine.placeHold(client, command, now, userId, assetId, amount, kind, reason, explanation,
+                operatorId, now + deadlineAfterMs, condition, ticketRef, massActionId);
         }
 
         @Override
-        public RejectReason applyTo(final ReferenceExchange reference, final long engineReference) {
-            return reference.placeHold(userId, assetId, amount, reason, operatorId);
+        public RejectReason applyTo(final ReferenceExchange reference, final long engineReference,
+            final long now) {
+            return reference.holds().place(userId, assetId, amount, kind, reason, explanation, operatorId, now,
+                now + deadlineAfterMs, condition, ticketRef, massActionId);
         }
     }
 
@@ -167,8 +188,127 @@ public sealed interface Command permits Command.CreateAsset, Command.CreateMarke
         }
 
         @Override
-        public RejectReason applyTo(final ReferenceExchange reference, final long engineReference) {
-            return reference.releaseHold(holdId, operatorId);
+        public RejectReason applyTo(final ReferenceExchange reference, final long engineReference,
+            final long now) {
+            return reference.holds().release(holdId, operatorId);
+        }
+    }
+
+    /** A second operator approves a pending hold. */
+    record ApproveHold(long holdId, long operatorId) implements Command {
+        @Override
+        public RejectReason applyTo(final Engine engine, final long client, final long command, final long now) {
+            return engine.approveHold(client, command, now, holdId, operatorId);
+        }
+
+        @Override
+        public RejectReason applyTo(final ReferenceExchange reference, final long engineReference,
+            final long now) {
+            return reference.holds().approve(holdId, operatorId, now);
+        }
+    }
+
+    /** An operator turns down a pending hold. */
+    record RejectHold(long holdId, long operatorId, String justification) implements Command {
+        @Override
+        public RejectReason applyTo(final Engine engine, final long client, final long command, final long now) {
+            return engine.rejectHold(client, command, now, holdId, operatorId, justification);
+        }
+
+        @Override
+        public RejectReason applyTo(final ReferenceExchange reference, final long engineReference,
+            final long now) {
+            return reference.holds().reject(holdId, operatorId, justification);
+        }
+    }
+
+    /** An operator renews a hold in force, {@code deadlineAfterMs} after the command's time. */
+    record RenewHold(long holdId, long operatorId, long deadlineAfterMs, String justification) implements Command {
+        @Override
+        public RejectReason applyTo(final Engine engine, final long client, final long command, final long now) {
+            return engine.renewHold(client, command, now, holdId, operatorId, now + deadlineAfterMs, justification);
+        }
+
+        @Override
+        public RejectReason applyTo(final ReferenceExchange reference, final long engineReference,
+            final long now) {
+            return reference.holds().renew(holdId, operatorId, now + deadlineAfterMs, justification, now);
+        }
+    }
+
+    /** Sets an asset's approval threshold. */
+    record SetHoldApprovalThreshold(int assetId, long thresholdAmount, long operatorId) implements Command {
+        @Override
+        public RejectReason applyTo(final Engine engine, final long client, final long command, final long now) {
+            return engine.setHoldApprovalThreshold(client, command, now, assetId, thresholdAmount, operatorId);
+        }
+
+        @Override
+        public RejectReason applyTo(final ReferenceExchange reference, final long engineReference,
+            final long now) {
+            return reference.holds().setApprovalThreshold(assetId, thresholdAmount, operatorId);
+        }
+    }
+
+    /** Sets the blast-radius policy. */
+    record SetBlastRadiusPolicy(int accountsMax, int shareBpsMax, long windowMs, long operatorId) implements Command {
+        @Override
+        public RejectReason applyTo(final Engine engine, final long client, final long command, final long now) {
+            return engine.setBlastRadiusPolicy(client, command, now, accountsMax, shareBpsMax, windowMs, operatorId);
+        }
+
+        @Override
+        public RejectReason applyTo(final ReferenceExchange reference, final long engineReference,
+            final long now) {
+            return reference.holds().setPolicy(accountsMax, shareBpsMax, windowMs, operatorId);
+        }
+    }
+
+    /** Proposes a mass action. */
+    record ProposeMassAction(long actionId, long operatorId, int accountsMax, String justification)
+        implements Command {
+        @Override
+        public RejectReason applyTo(final Engine engine, final long client, final long command, final long now) {
+            return engine.proposeMassAction(client, command, now, actionId, operatorId, accountsMax, justification);
+        }
+
+        @Override
+        public RejectReason applyTo(final ReferenceExchange reference, final long engineReference,
+            final long now) {
+            return reference.holds().propose(actionId, operatorId, accountsMax, justification);
+        }
+    }
+
+    /** A second operator approves a mass action. */
+    record ApproveMassAction(long actionId, long operatorId) implements Command {
+        @Override
+        public RejectReason applyTo(final Engine engine, final long client, final long command, final long now) {
+            return engine.approveMassAction(client, command, now, actionId, operatorId);
+        }
+
+        @Override
+        public RejectReason applyTo(final ReferenceExchange reference, final long engineReference,
+            final long now) {
+            return reference.holds().approveMassAction(actionId, operatorId);
+        }
+    }
+
+    /**
+     * A cluster timer: time jumps {@code aheadMs} past the command's own time and due deadlines fire. It is not a
+     * framed command: it has no client or command id, and its answer is always NONE.
+     */
+    record AdvanceTime(long aheadMs) implements Command {
+        @Override
+        public RejectReason applyTo(final Engine engine, final long client, final long command, final long now) {
+            engine.advanceTime(now + aheadMs);
+            return RejectReason.NONE;
+        }
+
+        @Override
+        public RejectReason applyTo(final ReferenceExchange reference, final long engineReference,
+            final long now) {
+            reference.holds().advanceTime(now + aheadMs);
+            return RejectReason.NONE;
         }
     }
 
@@ -201,7 +341,8 @@ public sealed interface Command permits Command.CreateAsset, Command.CreateMarke
         }
 
         @Override
-        public RejectReason applyTo(final ReferenceExchange reference, final long engineReference) {
+        public RejectReason applyTo(final ReferenceExchange reference, final long engineReference,
+            final long now) {
             return reference.placeOrder(engineReference, userId, marketId, side, type, timeInForce, price, quantity,
                 quoteBudget, clientOrderId, stpMode);
         }
@@ -215,7 +356,8 @@ public sealed interface Command permits Command.CreateAsset, Command.CreateMarke
         }
 
         @Override
-        public RejectReason applyTo(final ReferenceExchange reference, final long engineReference) {
+        public RejectReason applyTo(final ReferenceExchange reference, final long engineReference,
+            final long now) {
             return reference.cancelOrder(userId, marketId, orderId, clientOrderId);
         }
     }
@@ -228,7 +370,8 @@ public sealed interface Command permits Command.CreateAsset, Command.CreateMarke
         }
 
         @Override
-        public RejectReason applyTo(final ReferenceExchange reference, final long engineReference) {
+        public RejectReason applyTo(final ReferenceExchange reference, final long engineReference,
+            final long now) {
             return reference.cancelAllOrders(userId, marketId);
         }
     }
@@ -241,7 +384,8 @@ public sealed interface Command permits Command.CreateAsset, Command.CreateMarke
         }
 
         @Override
-        public RejectReason applyTo(final ReferenceExchange reference, final long engineReference) {
+        public RejectReason applyTo(final ReferenceExchange reference, final long engineReference,
+            final long now) {
             return reference.reduceOrder(userId, marketId, orderId, reduceBy);
         }
     }
@@ -254,7 +398,8 @@ public sealed interface Command permits Command.CreateAsset, Command.CreateMarke
         }
 
         @Override
-        public RejectReason applyTo(final ReferenceExchange reference, final long engineReference) {
+        public RejectReason applyTo(final ReferenceExchange reference, final long engineReference,
+            final long now) {
             return reference.moveOrder(userId, marketId, orderId, newPrice);
         }
     }

@@ -8,9 +8,12 @@ import java.util.TreeSet;
 
 import org.candor.engine.Engine;
 import org.candor.engine.Hold;
+import org.candor.engine.HoldKind;
+import org.candor.engine.HoldPolicy;
 import org.candor.engine.HoldReason;
 import org.candor.engine.MarketStatus;
 import org.candor.engine.OrderType;
+import org.candor.engine.ReleaseCondition;
 import org.candor.engine.Side;
 import org.candor.engine.StpMode;
 import org.candor.engine.TimeInForce;
@@ -18,8 +21,10 @@ import org.candor.engine.Withdrawal;
 
 /**
  * A seeded source of realistic and deliberately wrong commands for a {@link Universe}: deposits, limit orders of
- * every time in force near a drifting mid price, market orders, cancels, reduces, moves, withdrawals, holds, halts,
- * and a share of commands the engine must refuse (off tick, off lot, unknown order, someone else's order, too big).
+ * every time in force near a drifting mid price, market orders, cancels, reduces, moves, withdrawals, holds with
+ * approvals, rejections, renewals and account blocks, limiter policies and mass actions, timer ticks that advance
+ * time, halts, and a share of commands the engine must refuse (off tick, off lot, unknown order, someone else's
+ * order, too big).
  *
  * <p>To aim cancels and moves at live orders it reads the engine's books and pending withdrawals and holds before
  * each command. The stream is therefore a function of the seed and of the engine's behaviour: the same seed against
@@ -27,6 +32,9 @@ import org.candor.engine.Withdrawal;
  */
 public final class CommandGenerator {
     private static final long OPERATOR = 7;
+    /** The second pair of eyes: approves what {@link #OPERATOR} places, most of the time. */
+    private static final long APPROVER = 8;
+    private static final ReleaseCondition[] CONDITIONS = ReleaseCondition.values();
     private static final StpMode[] STP_MODES = StpMode.values();
     private static final HoldReason[] HOLD_REASONS = HoldReason.values();
     /** Where each market's mid price starts, in ticks, by its position in the universe. */
@@ -41,6 +49,8 @@ public final class CommandGenerator {
     private final List<LiveOrder> gone = new ArrayList<>();
     private final List<Long> pendingWithdrawals = new ArrayList<>();
     private final List<Long> activeHolds = new ArrayList<>();
+    private final List<Long> pendingHolds = new ArrayList<>();
+    private final List<Long> massActions = new ArrayList<>();
     private final TreeSet<Integer> halted = new TreeSet<>();
     private long lastWithdrawalRequester;
     private long depositRef;
@@ -111,9 +121,11 @@ public final class CommandGenerator {
             return move();
         } else if (roll < 860) {
             return withdrawal();
-        } else if (roll < 900) {
+        } else if (roll < 935) {
             return hold();
-        } else if (roll < 910) {
+        } else if (roll < 950) {
+            return new Command.AdvanceTime(1 + random.nextInt(300));
+        } else if (roll < 960) {
             return marketStatus();
         }
         return invalid();
@@ -141,8 +153,9 @@ public final class CommandGenerator {
         }
         withdrawalOwners.keySet().retainAll(pendingWithdrawals);
         activeHolds.clear();
-        for (final Hold hold : engine.activeHolds()) {
-            activeHolds.add(hold.holdId());
+        pendingHolds.clear();
+        for (final Hold hold : engine.holds()) {
+            (hold.inForce() ? activeHolds : pendingHolds).add(hold.holdId());
         }
     }
 
@@ -268,14 +281,69 @@ public final class CommandGenerator {
         return new Command.CancelWithdrawal(random.nextInt(5) == 0 ? otherUser(owner) : owner, withdrawalId);
     }
 
+    /**
+     * Hold commands as operators send them: placements of amounts and account blocks with deadlines a few hundred
+     * milliseconds ahead (so they fall due within the stream), approvals mostly by the second operator and now and
+     * then by the placer, rejections, releases, renewals, thresholds, blast-radius policies and mass actions, with
+     * a share of bad terms the engine must refuse.
+     */
     private Command hold() {
-        if (random.nextInt(10) < 6 || activeHolds.isEmpty()) {
-            final long amount = random.nextInt(30) == 0 ? 0 : 1 + random.nextInt(50_000);
-            return new Command.PlaceHold(pickUser(), pickAsset(), amount,
-                HOLD_REASONS[random.nextInt(HOLD_REASONS.length)], random.nextInt(30) == 0 ? 0 : OPERATOR);
+        final int roll = random.nextInt(100);
+        if (roll < 36) {
+            return placeHold(roll >= 30);
+        } else if (roll < 56) {
+            return new Command.ApproveHold(pickHold(pendingHolds), random.nextInt(8) == 0 ? OPERATOR : APPROVER);
+        } else if (roll < 62) {
+            return new Command.RejectHold(pickHold(pendingHolds), APPROVER, random.nextInt(10) == 0 ? "" : "No basis");
+        } else if (roll < 77) {
+            return new Command.ReleaseHold(pickHold(random.nextInt(8) == 0 ? pendingHolds : activeHolds), OPERATOR);
+        } else if (roll < 85) {
+            return new Command.RenewHold(pickHold(activeHolds), APPROVER, deadlineAfter(), "Still under review");
+        } else if (roll < 90) {
+            final long[] thresholds = {0, 1_000, 20_000, 1L << 62, -1};
+            return new Command.SetHoldApprovalThreshold(pickAsset(), thresholds[random.nextInt(thresholds.length)],
+                OPERATOR);
+        } else if (roll < 94) {
+            final long window = random.nextInt(3) == 0 ? 0 : 50 + random.nextInt(450);
+            return new Command.SetBlastRadiusPolicy(random.nextInt(6), 500 * random.nextInt(7) - 1 + random.nextInt(2),
+                window, OPERATOR);
+        } else if (roll < 97 || massActions.isEmpty()) {
+            final long actionId = random.nextInt(10) == 0 && !massActions.isEmpty() ? massActions.get(0)
+                : massActions.size() + 1;
+            massActions.add(actionId);
+            return new Command.ProposeMassAction(actionId, OPERATOR, 1 + random.nextInt(3), "Incident response");
         }
-        final long holdId = random.nextInt(20) == 0 ? 10_000 : activeHolds.get(random.nextInt(activeHolds.size()));
-        return new Command.ReleaseHold(holdId, OPERATOR);
+        return new Command.ApproveMassAction(massActions.get(random.nextInt(massActions.size())),
+            random.nextInt(6) == 0 ? OPERATOR : APPROVER);
+    }
+
+    private Command placeHold(final boolean block) {
+        final HoldReason reason = HOLD_REASONS[random.nextInt(HOLD_REASONS.length)];
+        final String explanation = random.nextInt(25) == 0 ? " " : reason == HoldReason.WITHHELD_BY_LAW
+            && random.nextInt(10) != 0 ? HoldPolicy.WITHHELD_BY_LAW_EXPLANATION : "Review of " + reason;
+        final ReleaseCondition condition = reason == HoldReason.OPERATIONAL_INCIDENT && random.nextInt(10) != 0
+            ? ReleaseCondition.AUTO_RELEASE_AT_DEADLINE : CONDITIONS[random.nextInt(CONDITIONS.length)];
+        final long massActionId = random.nextInt(8) == 0 ? random.nextInt(massActions.size() + 2) : 0;
+        final long operator = random.nextInt(30) == 0 ? 0 : OPERATOR;
+        if (block) {
+            return new Command.PlaceHold(pickUser(), Hold.NO_ASSET, 0, HoldKind.ACCOUNT_BLOCK, reason, explanation,
+                operator, deadlineAfter(), condition, random.nextInt(100), massActionId);
+        }
+        final long amount = random.nextInt(30) == 0 ? 0 : 1 + random.nextInt(50_000);
+        return new Command.PlaceHold(pickUser(), pickAsset(), amount, HoldKind.AMOUNT, reason, explanation, operator,
+            deadlineAfter(), condition, 0, massActionId);
+    }
+
+    /** Mostly a few hundred milliseconds ahead, so deadlines fall due within a stream; sometimes out of bounds. */
+    private long deadlineAfter() {
+        final int roll = random.nextInt(40);
+        return roll == 0 ? 0 : roll == 1 ? HoldPolicy.REVIEW_AHEAD_MS_MAX + 1 : 1 + random.nextInt(400);
+    }
+
+    /** A hold from the list, or now and then an id no hold has. */
+    private long pickHold(final List<Long> holds) {
+        return holds.isEmpty() || random.nextInt(20) == 0 ? 10_000 + random.nextInt(10)
+            : holds.get(random.nextInt(holds.size()));
     }
 
     /** Halts a market now and then (or resumes one already trading); {@link #next} resumes halted ones soon. */
@@ -346,8 +414,8 @@ public final class CommandGenerator {
             case 3:
                 return new Command.Deposit(userId, pickAsset(), 1L << 62, ++depositRef);
             case 4:
-                return new Command.PlaceHold(userId, universe.assets().size() + 2, 100, HoldReason.COURT_ORDER,
-                    OPERATOR);
+                return new Command.PlaceHold(userId, universe.assets().size() + 2, 100, HoldKind.AMOUNT,
+                    HoldReason.COURT_ORDER, "Court order", OPERATOR, 100, ReleaseCondition.OPERATOR_RELEASE, 0, 0);
             case 5:
                 return new Command.RequestWithdrawal(userId, pickAsset(), 1L << 61);
             default:

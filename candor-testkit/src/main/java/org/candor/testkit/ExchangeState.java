@@ -4,12 +4,17 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.candor.engine.Bucket;
 import org.candor.engine.Engine;
+import org.candor.engine.Hold;
+import org.candor.engine.HoldKind;
+import org.candor.engine.HoldReason;
+import org.candor.engine.HoldState;
 import org.candor.engine.Side;
 
 /**
@@ -19,8 +24,10 @@ import org.candor.engine.Side;
  *
  * @param books    per "market/side" key, the resting orders best first
  * @param balances every non-zero balance by (user, asset, bucket); the system user 0 holds CUSTODY and FEES
+ * @param holds    every hold pending or in force, by id
  */
-public record ExchangeState(SortedMap<String, List<BookOrder>> books, SortedMap<BalanceKey, Long> balances) {
+public record ExchangeState(SortedMap<String, List<BookOrder>> books, SortedMap<BalanceKey, Long> balances,
+    SortedMap<Long, HoldView> holds) {
 
     private static final Bucket[] USER_BUCKETS = {Bucket.AVAILABLE, Bucket.IN_ORDERS, Bucket.WITHDRAWING,
         Bucket.HELD};
@@ -28,6 +35,7 @@ public record ExchangeState(SortedMap<String, List<BookOrder>> books, SortedMap<
     public ExchangeState {
         books = new TreeMap<>(books);
         balances = new TreeMap<>(balances);
+        holds = new TreeMap<>(holds);
     }
 
     /** The book key of one side of one market. */
@@ -59,7 +67,12 @@ public record ExchangeState(SortedMap<String, List<BookOrder>> books, SortedMap<
                 }
             }
         }
-        return new ExchangeState(books, balances);
+        final SortedMap<Long, HoldView> holds = new TreeMap<>();
+        for (final Hold h : engine.holds()) {
+            holds.put(h.holdId(), new HoldView(h.holdId(), h.userId(), h.assetId(), h.amount(), h.kind(), h.reason(),
+                h.state(), h.placedBy(), h.approvedBy(), h.reviewDeadlineMs(), h.renewals(), h.massActionId()));
+        }
+        return new ExchangeState(books, balances, holds);
     }
 
     private static void put(final Map<BalanceKey, Long> balances, final BalanceKey key, final long amount) {
@@ -89,7 +102,19 @@ public record ExchangeState(SortedMap<String, List<BookOrder>> books, SortedMap<
                 found.add("balance " + key + ": " + mine + " vs " + theirs);
             }
         }
+        final TreeSet<Long> holdIds = new TreeSet<>(holds.keySet());
+        holdIds.addAll(other.holds.keySet());
+        for (final Long id : holdIds) {
+            if (!Objects.equals(holds.get(id), other.holds.get(id))) {
+                found.add("hold " + id + ": " + holds.get(id) + " vs " + other.holds.get(id));
+            }
+        }
         return found;
+    }
+
+    /** One hold as a fund-status view shows it: every field that decides what the user may do. */
+    public record HoldView(long holdId, long userId, int assetId, long amount, HoldKind kind, HoldReason reason,
+        HoldState state, long placedBy, long approvedBy, long reviewDeadlineMs, int renewals, long massActionId) {
     }
 
     /**

@@ -6,12 +6,15 @@ import java.util.List;
 
 import org.candor.engine.Bucket;
 import org.candor.engine.EngineEvents;
+import org.candor.engine.HoldKind;
 import org.candor.engine.HoldReason;
+import org.candor.engine.HoldState;
 import org.candor.engine.LedgerCause;
 import org.candor.engine.MarketStatus;
 import org.candor.engine.OrderEndReason;
 import org.candor.engine.OrderType;
 import org.candor.engine.RejectReason;
+import org.candor.engine.ReleaseCondition;
 import org.candor.engine.Side;
 import org.candor.engine.StpMode;
 import org.candor.engine.TimeInForce;
@@ -133,13 +136,61 @@ public final class RecordingEvents implements EngineEvents {
 
     @Override
     public void holdPlaced(final long seq, final long holdId, final long userId, final int assetId, final long amount,
-        final HoldReason reason, final long operatorId) {
-        events.add(new HoldPlaced(seq, holdId, userId, assetId, amount, reason, operatorId));
+        final HoldKind kind, final HoldReason reason, final String explanation, final long operatorId,
+        final long reviewDeadlineMs, final ReleaseCondition releaseCondition, final long ticketRef,
+        final long massActionId, final HoldState state) {
+        events.add(new HoldPlaced(seq, holdId, userId, assetId, amount, kind, reason, explanation, operatorId,
+            reviewDeadlineMs, releaseCondition, ticketRef, massActionId, state));
     }
 
     @Override
-    public void holdReleased(final long seq, final long holdId, final long operatorId) {
-        events.add(new HoldReleased(seq, holdId, operatorId));
+    public void holdApproved(final long seq, final long holdId, final long operatorId) {
+        events.add(new HoldApproved(seq, holdId, operatorId));
+    }
+
+    @Override
+    public void holdRejected(final long seq, final long holdId, final long operatorId, final boolean automatic,
+        final String justification) {
+        events.add(new HoldRejected(seq, holdId, operatorId, automatic, justification));
+    }
+
+    @Override
+    public void holdReleased(final long seq, final long holdId, final long operatorId, final boolean automatic) {
+        events.add(new HoldReleased(seq, holdId, operatorId, automatic));
+    }
+
+    @Override
+    public void holdEscalated(final long seq, final long holdId, final long userId, final long reviewDeadlineMs) {
+        events.add(new HoldEscalated(seq, holdId, userId, reviewDeadlineMs));
+    }
+
+    @Override
+    public void holdRenewed(final long seq, final long holdId, final long operatorId, final long reviewDeadlineMs,
+        final int renewals, final String justification) {
+        events.add(new HoldRenewed(seq, holdId, operatorId, reviewDeadlineMs, renewals, justification));
+    }
+
+    @Override
+    public void holdApprovalThresholdSet(final long seq, final int assetId, final long thresholdAmount,
+        final long operatorId) {
+        events.add(new HoldApprovalThresholdSet(seq, assetId, thresholdAmount, operatorId));
+    }
+
+    @Override
+    public void blastRadiusPolicySet(final long seq, final int accountsMax, final int shareBpsMax,
+        final long windowMs, final long operatorId) {
+        events.add(new BlastRadiusPolicySet(seq, accountsMax, shareBpsMax, windowMs, operatorId));
+    }
+
+    @Override
+    public void massActionProposed(final long seq, final long actionId, final long operatorId,
+        final int accountsMax, final String justification) {
+        events.add(new MassActionProposed(seq, actionId, operatorId, accountsMax, justification));
+    }
+
+    @Override
+    public void massActionApproved(final long seq, final long actionId, final long operatorId) {
+        events.add(new MassActionApproved(seq, actionId, operatorId));
     }
 
     @Override
@@ -182,7 +233,9 @@ public final class RecordingEvents implements EngineEvents {
     /** One recorded event; every kind carries the engine's sequence number. */
     public sealed interface Event permits CommandResult, AssetCreated, MarketCreated, MarketStatusChanged,
         UserCreated, LedgerEntry, DepositCredited, WithdrawalRequested, WithdrawalStateChanged, HoldPlaced,
-        HoldReleased, OrderAccepted, Trade, OrderRested, OrderReduced, OrderMoved, OrderDone {
+        HoldApproved, HoldRejected, HoldReleased, HoldEscalated, HoldRenewed, HoldApprovalThresholdSet,
+        BlastRadiusPolicySet, MassActionProposed, MassActionApproved, OrderAccepted, Trade, OrderRested, OrderReduced,
+        OrderMoved, OrderDone {
         long seq();
     }
 
@@ -229,12 +282,50 @@ public final class RecordingEvents implements EngineEvents {
     }
 
     /** See {@link EngineEvents#holdPlaced}. */
-    public record HoldPlaced(long seq, long holdId, long userId, int assetId, long amount, HoldReason reason,
-        long operatorId) implements Event {
+    public record HoldPlaced(long seq, long holdId, long userId, int assetId, long amount, HoldKind kind,
+        HoldReason reason, String explanation, long operatorId, long reviewDeadlineMs,
+        ReleaseCondition releaseCondition, long ticketRef, long massActionId, HoldState state) implements Event {
+    }
+
+    /** See {@link EngineEvents#holdApproved}. */
+    public record HoldApproved(long seq, long holdId, long operatorId) implements Event {
+    }
+
+    /** See {@link EngineEvents#holdRejected}. */
+    public record HoldRejected(long seq, long holdId, long operatorId, boolean automatic, String justification)
+        implements Event {
     }
 
     /** See {@link EngineEvents#holdReleased}. */
-    public record HoldReleased(long seq, long holdId, long operatorId) implements Event {
+    public record HoldReleased(long seq, long holdId, long operatorId, boolean automatic) implements Event {
+    }
+
+    /** See {@link EngineEvents#holdEscalated}. */
+    public record HoldEscalated(long seq, long holdId, long userId, long reviewDeadlineMs) implements Event {
+    }
+
+    /** See {@link EngineEvents#holdRenewed}. */
+    public record HoldRenewed(long seq, long holdId, long operatorId, long reviewDeadlineMs, int renewals,
+        String justification) implements Event {
+    }
+
+    /** See {@link EngineEvents#holdApprovalThresholdSet}. */
+    public record HoldApprovalThresholdSet(long seq, int assetId, long thresholdAmount, long operatorId)
+        implements Event {
+    }
+
+    /** See {@link EngineEvents#blastRadiusPolicySet}. */
+    public record BlastRadiusPolicySet(long seq, int accountsMax, int shareBpsMax, long windowMs, long operatorId)
+        implements Event {
+    }
+
+    /** See {@link EngineEvents#massActionProposed}. */
+    public record MassActionProposed(long seq, long actionId, long operatorId, int accountsMax, String justification)
+        implements Event {
+    }
+
+    /** See {@link EngineEvents#massActionApproved}. */
+    public record MassActionApproved(long seq, long actionId, long operatorId) implements Event {
     }
 
     /** See {@link EngineEvents#orderAccepted}. */

@@ -10,7 +10,6 @@ import java.util.TreeSet;
 
 import org.candor.engine.Bucket;
 import org.candor.engine.EngineCapacity;
-import org.candor.engine.HoldReason;
 import org.candor.engine.MarketStatus;
 import org.candor.engine.OrderType;
 import org.candor.engine.RejectReason;
@@ -39,15 +38,20 @@ public final class ReferenceExchange {
     private final TreeSet<Long> users = new TreeSet<>();
     private final TreeMap<ExchangeState.BalanceKey, Long> balances = new TreeMap<>();
     private final TreeMap<Long, Reservation> withdrawals = new TreeMap<>();
-    private final TreeMap<Long, Reservation> holds = new TreeMap<>();
+    private final ReferenceHolds holds;
     private long withdrawalSeq;
-    private long holdSeq;
     private long restSeq;
     private long lastReference;
     private boolean takerStopped;
 
     public ReferenceExchange(final EngineCapacity capacity) {
         this.capacity = capacity;
+        this.holds = new ReferenceHolds(this, capacity.holdsMax());
+    }
+
+    /** The hold commands, deadlines and limiter of the reference. */
+    public ReferenceHolds holds() {
+        return holds;
     }
 
     /** The id the last successful command created or acted on (order, withdrawal, hold, count), else 0. */
@@ -138,6 +142,9 @@ public final class ReferenceExchange {
         if (known != RejectReason.NONE) {
             return known;
         }
+        if (holds.blockingHold(userId) != 0) {
+            return blocked(userId);
+        }
         if (amount <= 0) {
             return RejectReason.INVALID_ARGUMENT;
         }
@@ -188,41 +195,6 @@ public final class ReferenceExchange {
         return done(withdrawalId);
     }
 
-    public RejectReason placeHold(final long userId, final int assetId, final long amount, final HoldReason reason,
-        final long operatorId) {
-        lastReference = 0;
-        final RejectReason known = knownUserAndAsset(userId, assetId);
-        if (known != RejectReason.NONE) {
-            return known;
-        }
-        if (reason == null || amount <= 0 || operatorId <= 0) {
-            return RejectReason.INVALID_ARGUMENT;
-        }
-        if (get(userId, assetId, Bucket.AVAILABLE) < amount) {
-            return RejectReason.INSUFFICIENT_FUNDS;
-        }
-        if (holds.size() >= capacity.holdsMax()) {
-            return RejectReason.HOLDS_CAPACITY_REACHED;
-        }
-        final long holdId = ++holdSeq;
-        holds.put(holdId, new Reservation(userId, assetId, amount));
-        move(userId, assetId, Bucket.AVAILABLE, Bucket.HELD, amount);
-        return done(holdId);
-    }
-
-    public RejectReason releaseHold(final long holdId, final long operatorId) {
-        lastReference = 0;
-        if (operatorId <= 0) {
-            return RejectReason.INVALID_ARGUMENT;
-        }
-        final Reservation hold = holds.remove(holdId);
-        if (hold == null) {
-            return RejectReason.UNKNOWN_HOLD;
-        }
-        move(hold.userId(), hold.assetId(), Bucket.HELD, Bucket.AVAILABLE, hold.amount());
-        return done(holdId);
-    }
-
     // ---------------------------------------------------------------- orders
 
     /**
@@ -269,6 +241,9 @@ public final class ReferenceExchange {
         }
         if (side == null || type == null || tif == null || stp == null || clientOrderId < 0) {
             return RejectReason.INVALID_ARGUMENT;
+        }
+        if (holds.blockingHold(userId) != 0) {
+            return blocked(userId);
         }
         final MarketTerms terms = book.terms;
         final RejectReason invalid = type == OrderType.MARKET
@@ -363,6 +338,9 @@ public final class ReferenceExchange {
         final RejectReason known = knownUserAndMarket(userId, marketId);
         if (known != RejectReason.NONE) {
             return known;
+        }
+        if (holds.blockingHold(userId) != 0) {
+            return blocked(userId);
         }
         final Order order = findOwned(userId, marketId, orderId, 0);
         if (order == null) {
@@ -631,9 +609,31 @@ public final class ReferenceExchange {
         return markets.containsKey(marketId) ? RejectReason.NONE : RejectReason.UNKNOWN_MARKET;
     }
 
-    private RejectReason done(final long reference) {
+    RejectReason done(final long reference) {
         lastReference = reference;
         return RejectReason.NONE;
+    }
+
+    /** A debit refused by an account block; the reference names the blocking hold, as the engine's result does. */
+    private RejectReason blocked(final long userId) {
+        lastReference = holds.blockingHold(userId);
+        return RejectReason.ACCOUNT_BLOCKED;
+    }
+
+    void clearReference() {
+        lastReference = 0;
+    }
+
+    boolean hasUser(final long userId) {
+        return users.contains(userId);
+    }
+
+    boolean hasAsset(final int assetId) {
+        return assets.containsKey(assetId);
+    }
+
+    Iterable<Integer> assetIds() {
+        return assets.keySet();
     }
 
     /** A balance; a bucket never touched holds 0. */
@@ -650,7 +650,7 @@ public final class ReferenceExchange {
         balances.put(new ExchangeState.BalanceKey(userId, assetId, bucket), after);
     }
 
-    private void move(final long userId, final int assetId, final Bucket from, final Bucket to, final long amount) {
+    void move(final long userId, final int assetId, final Bucket from, final Bucket to, final long amount) {
         add(userId, assetId, from, -amount);
         add(userId, assetId, to, amount);
     }
@@ -674,10 +674,10 @@ public final class ReferenceExchange {
                 nonZero.put(key, amount);
             }
         });
-        return new ExchangeState(books, nonZero);
+        return new ExchangeState(books, nonZero, holds.views());
     }
 
-    /** A pending withdrawal or an active hold: whose money, which asset, how much. */
+    /** A pending withdrawal: whose money, which asset, how much. */
     private record Reservation(long userId, int assetId, long amount) {
     }
 

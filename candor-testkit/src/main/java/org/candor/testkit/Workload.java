@@ -45,7 +45,12 @@ public record Workload(Universe universe, List<Command> commands) {
      * timestamp follows from it, so a replay from any position frames every command the same way.
      */
     public static RejectReason apply(final Engine engine, final Command command, final long commandId) {
-        return command.applyTo(engine, CLIENT_ID, commandId, 1_700_000_000_000L + commandId);
+        return command.applyTo(engine, CLIENT_ID, commandId, timeOf(commandId));
+    }
+
+    /** The timestamp of the command at 1-based position {@code commandId}: one millisecond per command. */
+    public static long timeOf(final long commandId) {
+        return 1_700_000_000_000L + commandId;
     }
 
     /** Replays commands {@code from} (0-based, inclusive) to {@code to} (exclusive) into an engine. */
