@@ -13,6 +13,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.AgentTerminationException;
@@ -71,6 +72,13 @@ public final class ExchangeService implements ClusteredService {
     static final int REPLY_BATCH_BYTES = 16 * 1024;
     /** In-process queries waiting for the service thread; a bound so a stuck service cannot collect them forever. */
     static final int QUERIES_MAX = 16;
+    /**
+     * The one cluster timer the service keeps: set at the engine's next deadline. Scheduling it again with the same
+     * id moves it, so there is never more than one.
+     */
+    static final long DEADLINE_TIMER_ID = 1;
+    /** No timer scheduled (or, after a restart, not known: the next command schedules one anyway). */
+    private static final long NO_TIMER = Long.MAX_VALUE;
 
     private final EngineCapacity capacity;
     private final Path journalDir;
@@ -87,6 +95,9 @@ public final class ExchangeService implements ClusteredService {
     private Engine engine;
     private CommandDispatcher dispatcher;
     private ClientSession replyTo;
+    /** The deadline the cluster timer is set for; {@link #NO_TIMER} when none is. */
+    private long timerDeadlineMs = NO_TIMER;
+    private volatile long timersFired;
     private boolean inCallback;
     private volatile Cluster.Role role = Cluster.Role.FOLLOWER;
     private volatile long commandsApplied;
@@ -169,6 +180,7 @@ public final class ExchangeService implements ClusteredService {
                 position += commandLength;
             }
             flushBatch();
+            scheduleDeadline();
         } catch (RuntimeException e) {
             throw halt(e);
         } finally {
@@ -251,9 +263,44 @@ public final class ExchangeService implements ClusteredService {
         return new AgentTerminationException(cause);
     }
 
+    /**
+     * The engine's next deadline has come (review deadlines of holds): the engine fires everything due at the
+     * timer's cluster time, as a system batch that goes to the journal (there is no client to answer). The timer
+     * event is in the log, so every member and every replay fires the same deadlines at the same time; commands fire
+     * due deadlines too, so a timer that comes late changes nothing.
+     */
     @Override
     public void onTimerEvent(final long correlationId, final long timestamp) {
-        // No timers yet; hold deadlines and withdrawal SLAs will use them (issue #6).
+        if (correlationId != DEADLINE_TIMER_ID) {
+            return;
+        }
+        timerDeadlineMs = NO_TIMER;
+        inCallback = true;
+        try {
+            engine.advanceTime(cluster.timeUnit().toMillis(timestamp));
+            timersFired++;
+            flushBatch();
+            scheduleDeadline();
+        } catch (RuntimeException e) {
+            throw halt(e);
+        } finally {
+            batchLength = 0;
+            inCallback = false;
+        }
+    }
+
+    /** Moves the cluster timer to the engine's next deadline, or cancels it when there is none. */
+    private void scheduleDeadline() {
+        final long next = engine.nextDeadlineMs();
+        if (next == timerDeadlineMs) {
+            return;
+        }
+        if (next == Long.MAX_VALUE) {
+            cluster.cancelTimer(DEADLINE_TIMER_ID);
+        } else {
+            cluster.scheduleTimer(DEADLINE_TIMER_ID, cluster.timeUnit().convert(next, TimeUnit.MILLISECONDS));
+        }
+        timerDeadlineMs = next;
     }
 
     @Override
@@ -347,6 +394,11 @@ public final class ExchangeService implements ClusteredService {
     public long journalLastSeq() {
         final EventJournalWriter writer = journal;
         return writer == null ? 0 : writer.lastSeq();
+    }
+
+    /** Cluster timers that fired the engine's deadlines since this service started. */
+    public long timersFired() {
+        return timersFired;
     }
 
     public long snapshotsTaken() {
