@@ -3,12 +3,15 @@ package org.candor.app;
 import java.io.PrintStream;
 import org.candor.engine.Bucket;
 import org.candor.engine.EngineEvents;
+import org.candor.engine.HoldKind;
 import org.candor.engine.HoldReason;
+import org.candor.engine.HoldState;
 import org.candor.engine.LedgerCause;
 import org.candor.engine.MarketStatus;
 import org.candor.engine.OrderEndReason;
 import org.candor.engine.OrderType;
 import org.candor.engine.RejectReason;
+import org.candor.engine.ReleaseCondition;
 import org.candor.engine.Side;
 import org.candor.engine.StpMode;
 import org.candor.engine.TimeInForce;
@@ -85,14 +88,70 @@ final class EventLines implements EngineEvents {
 
     @Override
     public void holdPlaced(final long seq, final long holdId, final long userId, final int assetId, final long amount,
-        final HoldReason reason, final long operatorId) {
-        out.printf("seq=%d event=hold_placed hold=%d user=%d asset=%d amount=%d reason=%s operator=%d%n", seq, holdId,
-            userId, assetId, amount, reason, operatorId);
+        final HoldKind kind, final HoldReason reason, final String explanation, final long operatorId,
+        final long reviewDeadlineMs, final ReleaseCondition releaseCondition, final long ticketRef,
+        final long massActionId, final HoldState state) {
+        out.printf("seq=%d event=hold_placed hold=%d user=%d asset=%d amount=%d kind=%s reason=%s operator=%d "
+            + "review_deadline_ms=%d release=%s ticket=%d mass_action=%d state=%s explanation=\"%s\"%n", seq, holdId,
+            userId, assetId, amount, kind, reason, operatorId, reviewDeadlineMs, releaseCondition, ticketRef,
+            massActionId, state, explanation);
     }
 
     @Override
-    public void holdReleased(final long seq, final long holdId, final long operatorId) {
-        out.printf("seq=%d event=hold_released hold=%d operator=%d%n", seq, holdId, operatorId);
+    public void holdApproved(final long seq, final long holdId, final long operatorId) {
+        out.printf("seq=%d event=hold_approved hold=%d operator=%d%n", seq, holdId, operatorId);
+    }
+
+    @Override
+    public void holdRejected(final long seq, final long holdId, final long operatorId, final boolean automatic,
+        final String justification) {
+        out.printf("seq=%d event=hold_rejected hold=%d operator=%d automatic=%b justification=\"%s\"%n", seq,
+            holdId, operatorId, automatic, justification);
+    }
+
+    @Override
+    public void holdReleased(final long seq, final long holdId, final long operatorId, final boolean automatic) {
+        out.printf("seq=%d event=hold_released hold=%d operator=%d automatic=%b%n", seq, holdId, operatorId,
+            automatic);
+    }
+
+    @Override
+    public void holdEscalated(final long seq, final long holdId, final long userId, final long reviewDeadlineMs) {
+        out.printf("seq=%d event=hold_escalated hold=%d user=%d review_deadline_ms=%d%n", seq, holdId, userId,
+            reviewDeadlineMs);
+    }
+
+    @Override
+    public void holdRenewed(final long seq, final long holdId, final long operatorId, final long reviewDeadlineMs,
+        final int renewals, final String justification) {
+        out.printf("seq=%d event=hold_renewed hold=%d operator=%d review_deadline_ms=%d renewals=%d "
+            + "justification=\"%s\"%n", seq, holdId, operatorId, reviewDeadlineMs, renewals, justification);
+    }
+
+    @Override
+    public void holdApprovalThresholdSet(final long seq, final int assetId, final long thresholdAmount,
+        final long operatorId) {
+        out.printf("seq=%d event=hold_approval_threshold asset=%d threshold=%d operator=%d%n", seq, assetId,
+            thresholdAmount, operatorId);
+    }
+
+    @Override
+    public void blastRadiusPolicySet(final long seq, final int accountsMax, final int shareBpsMax, final long windowMs,
+        final long operatorId) {
+        out.printf("seq=%d event=blast_radius_policy accounts_max=%d share_bps_max=%d window_ms=%d operator=%d%n", seq,
+            accountsMax, shareBpsMax, windowMs, operatorId);
+    }
+
+    @Override
+    public void massActionProposed(final long seq, final long actionId, final long operatorId, final int accountsMax,
+        final String justification) {
+        out.printf("seq=%d event=mass_action_proposed action=%d operator=%d accounts_max=%d justification=\"%s\"%n",
+            seq, actionId, operatorId, accountsMax, justification);
+    }
+
+    @Override
+    public void massActionApproved(final long seq, final long actionId, final long operatorId) {
+        out.printf("seq=%d event=mass_action_approved action=%d operator=%d%n", seq, actionId, operatorId);
     }
 
     @Override

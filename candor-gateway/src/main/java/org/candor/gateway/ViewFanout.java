@@ -2,12 +2,15 @@ package org.candor.gateway;
 
 import org.candor.engine.Bucket;
 import org.candor.engine.EngineEvents;
+import org.candor.engine.HoldKind;
 import org.candor.engine.HoldReason;
+import org.candor.engine.HoldState;
 import org.candor.engine.LedgerCause;
 import org.candor.engine.MarketStatus;
 import org.candor.engine.OrderEndReason;
 import org.candor.engine.OrderType;
 import org.candor.engine.RejectReason;
+import org.candor.engine.ReleaseCondition;
 import org.candor.engine.Side;
 import org.candor.engine.StpMode;
 import org.candor.engine.TimeInForce;
@@ -93,15 +96,72 @@ final class ViewFanout implements EngineEvents {
 
     @Override
     public void holdPlaced(final long seq, final long holdId, final long userId, final int assetId,
-        final long amount, final HoldReason reason, final long operatorId) {
-        market.holdPlaced(seq, holdId, userId, assetId, amount, reason, operatorId);
-        accounts.holdPlaced(seq, holdId, userId, assetId, amount, reason, operatorId);
+        final long amount, final HoldKind kind, final HoldReason reason, final String explanation,
+        final long operatorId, final long reviewDeadlineMs, final ReleaseCondition releaseCondition,
+        final long ticketRef, final long massActionId, final HoldState state) {
+        market.holdPlaced(seq, holdId, userId, assetId, amount, kind, reason, explanation, operatorId,
+            reviewDeadlineMs, releaseCondition, ticketRef, massActionId, state);
+        accounts.holdPlaced(seq, holdId, userId, assetId, amount, kind, reason, explanation, operatorId,
+            reviewDeadlineMs, releaseCondition, ticketRef, massActionId, state);
     }
 
     @Override
-    public void holdReleased(final long seq, final long holdId, final long operatorId) {
-        market.holdReleased(seq, holdId, operatorId);
-        accounts.holdReleased(seq, holdId, operatorId);
+    public void holdApproved(final long seq, final long holdId, final long operatorId) {
+        market.holdApproved(seq, holdId, operatorId);
+        accounts.holdApproved(seq, holdId, operatorId);
+    }
+
+    @Override
+    public void holdRejected(final long seq, final long holdId, final long operatorId, final boolean automatic,
+        final String justification) {
+        market.holdRejected(seq, holdId, operatorId, automatic, justification);
+        accounts.holdRejected(seq, holdId, operatorId, automatic, justification);
+    }
+
+    @Override
+    public void holdReleased(final long seq, final long holdId, final long operatorId, final boolean automatic) {
+        market.holdReleased(seq, holdId, operatorId, automatic);
+        accounts.holdReleased(seq, holdId, operatorId, automatic);
+    }
+
+    @Override
+    public void holdEscalated(final long seq, final long holdId, final long userId, final long reviewDeadlineMs) {
+        market.holdEscalated(seq, holdId, userId, reviewDeadlineMs);
+        accounts.holdEscalated(seq, holdId, userId, reviewDeadlineMs);
+    }
+
+    @Override
+    public void holdRenewed(final long seq, final long holdId, final long operatorId, final long reviewDeadlineMs,
+        final int renewals, final String justification) {
+        market.holdRenewed(seq, holdId, operatorId, reviewDeadlineMs, renewals, justification);
+        accounts.holdRenewed(seq, holdId, operatorId, reviewDeadlineMs, renewals, justification);
+    }
+
+    @Override
+    public void holdApprovalThresholdSet(final long seq, final int assetId, final long thresholdAmount,
+        final long operatorId) {
+        market.holdApprovalThresholdSet(seq, assetId, thresholdAmount, operatorId);
+        accounts.holdApprovalThresholdSet(seq, assetId, thresholdAmount, operatorId);
+    }
+
+    @Override
+    public void blastRadiusPolicySet(final long seq, final int accountsMax, final int shareBpsMax,
+        final long windowMs, final long operatorId) {
+        market.blastRadiusPolicySet(seq, accountsMax, shareBpsMax, windowMs, operatorId);
+        accounts.blastRadiusPolicySet(seq, accountsMax, shareBpsMax, windowMs, operatorId);
+    }
+
+    @Override
+    public void massActionProposed(final long seq, final long actionId, final long operatorId,
+        final int accountsMax, final String justification) {
+        market.massActionProposed(seq, actionId, operatorId, accountsMax, justification);
+        accounts.massActionProposed(seq, actionId, operatorId, accountsMax, justification);
+    }
+
+    @Override
+    public void massActionApproved(final long seq, final long actionId, final long operatorId) {
+        market.massActionApproved(seq, actionId, operatorId);
+        accounts.massActionApproved(seq, actionId, operatorId);
     }
 
     @Override

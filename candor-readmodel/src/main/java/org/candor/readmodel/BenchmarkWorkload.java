@@ -7,7 +7,11 @@ import java.util.SplittableRandom;
 import org.candor.engine.Engine;
 import org.candor.engine.EngineCapacity;
 import org.candor.engine.EngineEvents;
+import org.candor.engine.Hold;
+import org.candor.engine.HoldKind;
 import org.candor.engine.HoldReason;
+import org.candor.engine.HoldState;
+import org.candor.engine.ReleaseCondition;
 import org.candor.engine.OrderType;
 import org.candor.engine.RejectReason;
 import org.candor.engine.Side;
@@ -31,6 +35,9 @@ final class BenchmarkWorkload {
     private static final long TICK = 100;
     private static final long LOT = 1_000_000;
     private static final long OPERATOR = 7;
+    private static final long APPROVER = 8;
+    /** Review deadlines a day ahead: far beyond the workload's span, so none fires during it. */
+    private static final long HOLD_REVIEW_MS = 86_400_000L;
     /** Remembered orders, for cancels; older ones drop out. */
     private static final int TRACKED_ORDERS_MAX = 10_000;
 
@@ -94,7 +101,15 @@ final class BenchmarkWorkload {
             final long withdrawalId = engine.pendingWithdrawals().iterator().next().withdrawalId();
             engine.completeWithdrawal(CLIENT, ++command, now(), withdrawalId);
         } else if (roll < 98) {
-            engine.placeHold(CLIENT, ++command, now(), user, BTC, 5_000, HoldReason.COMPLIANCE_REVIEW, OPERATOR);
+            // Every hold needs a second operator unless a threshold says otherwise: place, then approve.
+            engine.placeHold(CLIENT, ++command, now(), user, BTC, 5_000, HoldKind.AMOUNT, HoldReason.COMPLIANCE_REVIEW,
+                "Routine compliance review of recent deposits", OPERATOR, now() + HOLD_REVIEW_MS,
+                ReleaseCondition.OPERATOR_RELEASE, 0, 0);
+            for (final Hold hold : engine.holdsOf(user, BTC)) {
+                if (hold.state() == HoldState.PENDING_APPROVAL) {
+                    engine.approveHold(CLIENT, ++command, now(), hold.holdId(), APPROVER);
+                }
+            }
         } else if (engine.activeHolds().iterator().hasNext()) {
             engine.releaseHold(CLIENT, ++command, now(), engine.activeHolds().iterator().next().holdId(), OPERATOR);
         } else {

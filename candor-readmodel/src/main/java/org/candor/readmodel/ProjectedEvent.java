@@ -2,6 +2,9 @@ package org.candor.readmodel;
 
 import org.candor.engine.Bucket;
 import org.candor.engine.HoldReason;
+import org.candor.engine.ReleaseCondition;
+import org.candor.engine.HoldState;
+import org.candor.engine.HoldKind;
 import org.candor.engine.LedgerCause;
 import org.candor.engine.MarketStatus;
 import org.candor.engine.OrderEndReason;
@@ -126,44 +129,123 @@ sealed interface ProjectedEvent {
         }
     }
 
-    record HoldPlaced(long seq, long holdId, long userId, int assetId, long amount, HoldReason reason,
-        long operatorId) implements ProjectedEvent {
+    /** One step of a hold's life in {@code hold_events}; {@code kind} is the step's {@code KIND}. */
+    private static void holdStep(final Batch batch, final long seq, final Rows.Hold hold, final int kind,
+        final long operatorId, final long timestampMs, final boolean automatic, final long reviewDeadlineMs,
+        final String justification) {
+        batch.holdEvents.value(seq).value(hold.holdId).value(hold.userId).value(kind).value(operatorId)
+            .value(timestampMs).value(automatic).value(reviewDeadlineMs).text(justification).endRow();
+    }
+
+    /** A hold's new state; in force while ACTIVE or ESCALATED, ended once RELEASED or REJECTED. */
+    private static void setState(final Rows.Hold hold, final HoldState state) {
+        hold.state = state.code();
+        hold.active = state == HoldState.ACTIVE || state == HoldState.ESCALATED;
+        hold.ended = state == HoldState.RELEASED || state == HoldState.REJECTED;
+    }
+
+    record HoldPlaced(long seq, long holdId, long userId, int assetId, long amount, HoldKind kind, HoldReason reason,
+        String explanation, long operatorId, long reviewDeadlineMs, ReleaseCondition releaseCondition,
+        long ticketRef, long massActionId, HoldState state) implements ProjectedEvent {
         /** Stored in {@code hold_events.kind}. */
         static final int KIND = 0;
 
         @Override
-        public void apply(final ProjectionState state, final Batch batch, final long timestampMs) {
+        public void apply(final ProjectionState projection, final Batch batch, final long timestampMs) {
             final Rows.Hold hold = new Rows.Hold();
             hold.holdId = holdId;
             hold.userId = userId;
             hold.assetId = assetId;
             hold.amount = amount;
+            hold.kind = kind.code();
             hold.reason = reason.code();
+            hold.explanation = explanation;
             hold.placedBy = operatorId;
             hold.placedSeq = seq;
             hold.placedMs = timestampMs;
-            hold.active = true;
-            state.holds.put(holdId, hold);
+            hold.reviewDeadlineMs = reviewDeadlineMs;
+            hold.releaseCondition = releaseCondition.code();
+            hold.ticketRef = ticketRef;
+            hold.massActionId = massActionId;
+            setState(hold, state);
+            projection.holds.put(holdId, hold);
             batch.holds.add(hold);
-            batch.holdEvents.value(seq).value(holdId).value(userId).value(KIND).value(operatorId).value(timestampMs)
-                .endRow();
+            holdStep(batch, seq, hold, KIND, operatorId, timestampMs, false, reviewDeadlineMs, "");
         }
     }
 
-    record HoldReleased(long seq, long holdId, long operatorId) implements ProjectedEvent {
+    record HoldApproved(long seq, long holdId, long operatorId) implements ProjectedEvent {
+        static final int KIND = 2;
+
+        @Override
+        public void apply(final ProjectionState projection, final Batch batch, final long timestampMs) {
+            final Rows.Hold hold = projection.hold(holdId);
+            hold.approvedBy = operatorId;
+            setState(hold, HoldState.ACTIVE);
+            batch.holds.add(hold);
+            holdStep(batch, seq, hold, KIND, operatorId, timestampMs, false, 0, "");
+        }
+    }
+
+    record HoldRejected(long seq, long holdId, long operatorId, boolean automatic, String justification)
+        implements ProjectedEvent {
+        static final int KIND = 3;
+
+        @Override
+        public void apply(final ProjectionState projection, final Batch batch, final long timestampMs) {
+            final Rows.Hold hold = projection.hold(holdId);
+            end(hold, HoldState.REJECTED, seq, operatorId, timestampMs);
+            batch.holds.add(hold);
+            holdStep(batch, seq, hold, KIND, operatorId, timestampMs, automatic, 0, justification);
+        }
+    }
+
+    record HoldReleased(long seq, long holdId, long operatorId, boolean automatic) implements ProjectedEvent {
         /** Stored in {@code hold_events.kind}. */
         static final int KIND = 1;
 
         @Override
-        public void apply(final ProjectionState state, final Batch batch, final long timestampMs) {
-            final Rows.Hold hold = state.hold(holdId);
-            hold.active = false;
-            hold.releasedBy = operatorId;
-            hold.releasedSeq = seq;
-            hold.releasedMs = timestampMs;
+        public void apply(final ProjectionState projection, final Batch batch, final long timestampMs) {
+            final Rows.Hold hold = projection.hold(holdId);
+            end(hold, HoldState.RELEASED, seq, operatorId, timestampMs);
             batch.holds.add(hold);
-            batch.holdEvents.value(seq).value(holdId).value(hold.userId).value(KIND).value(operatorId)
-                .value(timestampMs).endRow();
+            holdStep(batch, seq, hold, KIND, operatorId, timestampMs, automatic, 0, "");
+        }
+    }
+
+    /** A released or rejected hold restricts nothing more; the projector forgets it after the commit. */
+    private static void end(final Rows.Hold hold, final HoldState state, final long seq, final long operatorId,
+        final long timestampMs) {
+        setState(hold, state);
+        hold.releasedBy = operatorId;
+        hold.releasedSeq = seq;
+        hold.releasedMs = timestampMs;
+    }
+
+    record HoldEscalated(long seq, long holdId, long userId, long reviewDeadlineMs) implements ProjectedEvent {
+        static final int KIND = 4;
+
+        @Override
+        public void apply(final ProjectionState projection, final Batch batch, final long timestampMs) {
+            final Rows.Hold hold = projection.hold(holdId);
+            setState(hold, HoldState.ESCALATED);
+            batch.holds.add(hold);
+            holdStep(batch, seq, hold, KIND, 0, timestampMs, true, reviewDeadlineMs, "");
+        }
+    }
+
+    record HoldRenewed(long seq, long holdId, long operatorId, long reviewDeadlineMs, int renewals,
+        String justification) implements ProjectedEvent {
+        static final int KIND = 5;
+
+        @Override
+        public void apply(final ProjectionState projection, final Batch batch, final long timestampMs) {
+            final Rows.Hold hold = projection.hold(holdId);
+            hold.reviewDeadlineMs = reviewDeadlineMs;
+            hold.renewals = renewals;
+            setState(hold, HoldState.ACTIVE);
+            batch.holds.add(hold);
+            holdStep(batch, seq, hold, KIND, operatorId, timestampMs, false, reviewDeadlineMs, justification);
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.candor.engine.Bucket;
+import org.candor.engine.HoldState;
 import org.candor.engine.OrderEndReason;
 import org.candor.engine.WithdrawalState;
 
@@ -50,7 +51,7 @@ final class ProjectionState {
     void forgetFinished() {
         orders.values().removeIf(order -> order.status == OrderStatus.DONE);
         withdrawals.values().removeIf(withdrawal -> withdrawal.state != WithdrawalState.PENDING);
-        holds.values().removeIf(hold -> !hold.active);
+        holds.values().removeIf(hold -> hold.ended);
     }
 
     private static <T> T known(final T row, final String kind, final long id) {
@@ -142,8 +143,12 @@ final class ProjectionState {
                 state.withdrawals.put(withdrawal.withdrawalId, withdrawal);
             }
         }
+        // Holds not yet ended (pending, in force, escalated): their later events need what they were placed with.
         try (ResultSet rs = statement.executeQuery("SELECT hold_id, user_id, asset_id, amount, reason, placed_by, "
-            + "placed_seq, placed_ms FROM holds WHERE active")) {
+            + "placed_seq, placed_ms, kind, explanation, review_deadline_ms, release_condition, ticket_ref, "
+            + "mass_action_id, state, COALESCE(approved_by, 0), renewals FROM holds WHERE state IN ("
+            + HoldState.PENDING_APPROVAL.code() + "," + HoldState.ACTIVE.code() + "," + HoldState.ESCALATED.code()
+            + ")")) {
             while (rs.next()) {
                 final Rows.Hold hold = new Rows.Hold();
                 hold.holdId = rs.getLong(1);
@@ -154,7 +159,16 @@ final class ProjectionState {
                 hold.placedBy = rs.getLong(6);
                 hold.placedSeq = rs.getLong(7);
                 hold.placedMs = rs.getLong(8);
-                hold.active = true;
+                hold.kind = rs.getInt(9);
+                hold.explanation = rs.getString(10);
+                hold.reviewDeadlineMs = rs.getLong(11);
+                hold.releaseCondition = rs.getInt(12);
+                hold.ticketRef = rs.getLong(13);
+                hold.massActionId = rs.getLong(14);
+                hold.state = rs.getInt(15);
+                hold.approvedBy = rs.getLong(16);
+                hold.renewals = rs.getInt(17);
+                hold.active = hold.state != HoldState.PENDING_APPROVAL.code();
                 hold.markStored();
                 state.holds.put(hold.holdId, hold);
             }

@@ -12,6 +12,9 @@ import java.util.concurrent.Future;
 import org.candor.engine.Bucket;
 import org.candor.engine.EngineEvents;
 import org.candor.engine.HoldReason;
+import org.candor.engine.ReleaseCondition;
+import org.candor.engine.HoldState;
+import org.candor.engine.HoldKind;
 import org.candor.engine.LedgerCause;
 import org.candor.engine.MarketStatus;
 import org.candor.engine.OrderEndReason;
@@ -225,6 +228,11 @@ public final class Projector implements EngineEvents, AutoCloseable {
         }
     }
 
+    /** An event with nothing to project: only its sequence counts, so gaps are still caught. */
+    private void skip(final long seq) {
+        accept(seq);
+    }
+
     @Override
     public void commandResult(final long seq, final long clientId, final long commandId, final long timestampMs,
         final RejectReason reason, final long reference, final long firstSeq, final boolean duplicate) {
@@ -294,13 +302,65 @@ public final class Projector implements EngineEvents, AutoCloseable {
 
     @Override
     public void holdPlaced(final long seq, final long holdId, final long userId, final int assetId, final long amount,
-        final HoldReason reason, final long operatorId) {
-        hold(new ProjectedEvent.HoldPlaced(seq, holdId, userId, assetId, amount, reason, operatorId));
+        final HoldKind kind, final HoldReason reason, final String explanation, final long operatorId,
+        final long reviewDeadlineMs, final ReleaseCondition releaseCondition, final long ticketRef,
+        final long massActionId, final HoldState state) {
+        hold(new ProjectedEvent.HoldPlaced(seq, holdId, userId, assetId, amount, kind, reason, explanation,
+            operatorId, reviewDeadlineMs, releaseCondition, ticketRef, massActionId, state));
     }
 
     @Override
-    public void holdReleased(final long seq, final long holdId, final long operatorId) {
-        hold(new ProjectedEvent.HoldReleased(seq, holdId, operatorId));
+    public void holdApproved(final long seq, final long holdId, final long operatorId) {
+        hold(new ProjectedEvent.HoldApproved(seq, holdId, operatorId));
+    }
+
+    @Override
+    public void holdRejected(final long seq, final long holdId, final long operatorId, final boolean automatic,
+        final String justification) {
+        hold(new ProjectedEvent.HoldRejected(seq, holdId, operatorId, automatic, justification));
+    }
+
+    @Override
+    public void holdReleased(final long seq, final long holdId, final long operatorId, final boolean automatic) {
+        hold(new ProjectedEvent.HoldReleased(seq, holdId, operatorId, automatic));
+    }
+
+    @Override
+    public void holdEscalated(final long seq, final long holdId, final long userId, final long reviewDeadlineMs) {
+        hold(new ProjectedEvent.HoldEscalated(seq, holdId, userId, reviewDeadlineMs));
+    }
+
+    @Override
+    public void holdRenewed(final long seq, final long holdId, final long operatorId, final long reviewDeadlineMs,
+        final int renewals, final String justification) {
+        hold(new ProjectedEvent.HoldRenewed(seq, holdId, operatorId, reviewDeadlineMs, renewals, justification));
+    }
+
+    // Policy steps (approval thresholds, the blast-radius limiter, mass actions) are operator actions without a
+    // user's funds in them; they are not projected yet (issue #6, the operators' audit trail), so they only move the
+    // sequence on.
+
+    @Override
+    public void holdApprovalThresholdSet(final long seq, final int assetId, final long thresholdAmount,
+        final long operatorId) {
+        skip(seq);
+    }
+
+    @Override
+    public void blastRadiusPolicySet(final long seq, final int accountsMax, final int shareBpsMax,
+        final long windowMs, final long operatorId) {
+        skip(seq);
+    }
+
+    @Override
+    public void massActionProposed(final long seq, final long actionId, final long operatorId,
+        final int accountsMax, final String justification) {
+        skip(seq);
+    }
+
+    @Override
+    public void massActionApproved(final long seq, final long actionId, final long operatorId) {
+        skip(seq);
     }
 
     @Override

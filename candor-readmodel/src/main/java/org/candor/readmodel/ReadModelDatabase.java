@@ -23,7 +23,7 @@ public final class ReadModelDatabase implements AutoCloseable {
     public static final String DEFAULT_SCHEMA = "readmodel";
     /** Connections in the pool: the projector uses one, queries the rest. */
     public static final int DEFAULT_POOL_SIZE = 4;
-    private static final String MIGRATIONS = "classpath:db/readmodel";
+    static final String MIGRATIONS = "classpath:db/readmodel";
     private static final Pattern SCHEMA_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
     private final String schema;

@@ -133,16 +133,30 @@ final class Rows {
         long placedBy;
         long placedSeq;
         long placedMs;
+        /** In force: restricting the user's funds (ACTIVE or ESCALATED). */
         boolean active;
+        /** Ended: released or rejected; the released columns say by whom and when. */
+        boolean ended;
         long releasedBy;
         long releasedSeq;
         long releasedMs;
+        int kind;
+        String explanation;
+        long reviewDeadlineMs;
+        int releaseCondition;
+        long ticketRef;
+        long massActionId;
+        int state;
+        long approvedBy;
+        int renewals;
 
         @Override
         void writeTo(final CopyBuffer out) {
             out.value(holdId).value(userId).value(assetId).value(amount).value(reason).value(placedBy).value(placedSeq)
-                .value(placedMs).value(active).valueOrNull(!active, releasedBy).valueOrNull(!active, releasedSeq)
-                .valueOrNull(!active, releasedMs).endRow();
+                .value(placedMs).value(active).valueOrNull(ended, releasedBy).valueOrNull(ended, releasedSeq)
+                .valueOrNull(ended, releasedMs).value(kind).text(explanation).value(reviewDeadlineMs)
+                .value(releaseCondition).value(ticketRef).value(massActionId).value(state)
+                .valueOrNull(approvedBy != 0, approvedBy).value(renewals).endRow();
         }
     }
 

@@ -35,9 +35,11 @@ final class Tables {
     static final Table WITHDRAWAL_EVENTS = Table.of("withdrawal_events", "seq", "seq", "withdrawal_id", "user_id",
         "state", "timestamp_ms");
     static final Table HOLDS = Table.of("holds", "hold_id", "hold_id", "user_id", "asset_id", "amount", "reason",
-        "placed_by", "placed_seq", "placed_ms", "active", "released_by", "released_seq", "released_ms");
+        "placed_by", "placed_seq", "placed_ms", "active", "released_by", "released_seq", "released_ms", "kind",
+        "explanation", "review_deadline_ms", "release_condition", "ticket_ref", "mass_action_id", "state",
+        "approved_by", "renewals");
     static final Table HOLD_EVENTS = Table.of("hold_events", "seq", "seq", "hold_id", "user_id", "kind",
-        "operator_id", "timestamp_ms");
+        "operator_id", "timestamp_ms", "automatic", "review_deadline_ms", "justification");
     /** Candles merge: a batch's partial candle extends the stored one, whatever the batch boundaries were. */
     static final Table KLINES = Table.of("klines", "market_id,interval_ms,open_time_ms", "market_id",
         "interval_ms", "open_time_ms", "open", "high", "low", "close", "volume", "quote_volume", "trade_count",

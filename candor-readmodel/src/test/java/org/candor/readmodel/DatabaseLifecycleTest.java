@@ -4,13 +4,53 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.List;
-
+import org.candor.engine.HoldKind;
+import org.candor.engine.HoldState;
 import org.candor.testkit.RecordingEvents;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /** Migrations on an empty database, a schema of one's own, and an embedded server whose data survives a restart. */
 class DatabaseLifecycleTest {
+
+    /**
+     * A database projected by the first version (holds as amounts placed in force by one operator) migrates to the
+     * accountable holds of version 2 with its rows kept and described as what they were.
+     */
+    @Test
+    void migratesTheFirstVersionsSchemaWithItsRows() throws Exception {
+        TestDatabases.dropSchema("t_migrate_v1");
+        final PostgresEndpoint endpoint = TestDatabases.endpoint();
+        final PGSimpleDataSource single = new PGSimpleDataSource();
+        single.setUrl(endpoint.jdbcUrl());
+        single.setUser(endpoint.user());
+        single.setPassword(endpoint.password());
+        try (Connection connection = single.getConnection()) {
+            Flyway.configure().dataSource(single).schemas("t_migrate_v1").defaultSchema("t_migrate_v1")
+                .createSchemas(true).locations(ReadModelDatabase.MIGRATIONS).target("1").load().migrate();
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("INSERT INTO t_migrate_v1.holds VALUES (1, 10, 0, 500, 0, 7, 3, 1000, true, "
+                    + "NULL, NULL, NULL), (2, 11, 0, 700, 1, 7, 4, 1001, false, 8, 9, 1002)");
+            }
+            assertThat(ReadModelDatabase.migrate(single, "t_migrate_v1")).isEqualTo(1);
+            try (Statement statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery("SELECT hold_id, state, kind, renewals, explanation, "
+                     + "released_by FROM t_migrate_v1.holds ORDER BY hold_id")) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getInt(2)).as("in force").isEqualTo(HoldState.ACTIVE.code());
+                assertThat(rows.getInt(3)).isEqualTo(HoldKind.AMOUNT.code());
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getInt(2)).as("released").isEqualTo(HoldState.RELEASED.code());
+                assertThat(rows.getLong(6)).isEqualTo(8);
+                assertThat(rows.next()).isFalse();
+            }
+        }
+    }
 
     @Test
     void migratesAnEmptySchemaAndKeepsFlywaysHistoryInIt() {
@@ -19,7 +59,7 @@ class DatabaseLifecycleTest {
                 + "WHERE table_schema = 't_migrate' ORDER BY table_name")).containsAll(tableNames())
                 .contains("flyway_schema_history", "projection_state");
             assertThat(Projections.rows(database, "SELECT version, success FROM flyway_schema_history "
-                + "WHERE version IS NOT NULL")).containsExactly("1 t");
+                + "WHERE version IS NOT NULL ORDER BY installed_rank")).containsExactly("1 t", "2 t");
             assertThat(Projections.count(database, "SELECT last_seq FROM projection_state")).isZero();
             assertThat(ReadModelDatabase.migrate(database.dataSource(), "t_migrate")).isZero();
         }

@@ -4,14 +4,22 @@ import java.util.List;
 
 import org.candor.engine.EngineEvents;
 import org.candor.testkit.RecordingEvents.AssetCreated;
+import org.candor.testkit.RecordingEvents.BlastRadiusPolicySet;
 import org.candor.testkit.RecordingEvents.CommandResult;
 import org.candor.testkit.RecordingEvents.DepositCredited;
 import org.candor.testkit.RecordingEvents.Event;
+import org.candor.testkit.RecordingEvents.HoldApprovalThresholdSet;
+import org.candor.testkit.RecordingEvents.HoldApproved;
+import org.candor.testkit.RecordingEvents.HoldEscalated;
 import org.candor.testkit.RecordingEvents.HoldPlaced;
+import org.candor.testkit.RecordingEvents.HoldRejected;
 import org.candor.testkit.RecordingEvents.HoldReleased;
+import org.candor.testkit.RecordingEvents.HoldRenewed;
 import org.candor.testkit.RecordingEvents.LedgerEntry;
 import org.candor.testkit.RecordingEvents.MarketCreated;
 import org.candor.testkit.RecordingEvents.MarketStatusChanged;
+import org.candor.testkit.RecordingEvents.MassActionApproved;
+import org.candor.testkit.RecordingEvents.MassActionProposed;
 import org.candor.testkit.RecordingEvents.OrderAccepted;
 import org.candor.testkit.RecordingEvents.OrderDone;
 import org.candor.testkit.RecordingEvents.OrderMoved;
@@ -74,13 +82,38 @@ final class RecordedStream implements EventSource {
             to.withdrawalRequested(e.seq(), e.withdrawalId(), e.userId(), e.assetId(), e.amount());
         } else if (event instanceof WithdrawalStateChanged e) {
             to.withdrawalStateChanged(e.seq(), e.withdrawalId(), e.state());
-        } else if (event instanceof HoldPlaced e) {
-            to.holdPlaced(e.seq(), e.holdId(), e.userId(), e.assetId(), e.amount(), e.reason(), e.operatorId());
-        } else if (event instanceof HoldReleased e) {
-            to.holdReleased(e.seq(), e.holdId(), e.operatorId());
-        } else {
+        } else if (!deliverHoldEvent(event, to)) {
             deliverOrderEvent(event, to);
         }
+    }
+
+    private static boolean deliverHoldEvent(final Event event, final EngineEvents to) {
+        if (event instanceof HoldPlaced e) {
+            to.holdPlaced(e.seq(), e.holdId(), e.userId(), e.assetId(), e.amount(), e.kind(), e.reason(),
+                e.explanation(), e.operatorId(), e.reviewDeadlineMs(), e.releaseCondition(), e.ticketRef(),
+                e.massActionId(), e.state());
+        } else if (event instanceof HoldApproved e) {
+            to.holdApproved(e.seq(), e.holdId(), e.operatorId());
+        } else if (event instanceof HoldRejected e) {
+            to.holdRejected(e.seq(), e.holdId(), e.operatorId(), e.automatic(), e.justification());
+        } else if (event instanceof HoldReleased e) {
+            to.holdReleased(e.seq(), e.holdId(), e.operatorId(), e.automatic());
+        } else if (event instanceof HoldEscalated e) {
+            to.holdEscalated(e.seq(), e.holdId(), e.userId(), e.reviewDeadlineMs());
+        } else if (event instanceof HoldRenewed e) {
+            to.holdRenewed(e.seq(), e.holdId(), e.operatorId(), e.reviewDeadlineMs(), e.renewals(), e.justification());
+        } else if (event instanceof HoldApprovalThresholdSet e) {
+            to.holdApprovalThresholdSet(e.seq(), e.assetId(), e.thresholdAmount(), e.operatorId());
+        } else if (event instanceof BlastRadiusPolicySet e) {
+            to.blastRadiusPolicySet(e.seq(), e.accountsMax(), e.shareBpsMax(), e.windowMs(), e.operatorId());
+        } else if (event instanceof MassActionProposed e) {
+            to.massActionProposed(e.seq(), e.actionId(), e.operatorId(), e.accountsMax(), e.justification());
+        } else if (event instanceof MassActionApproved e) {
+            to.massActionApproved(e.seq(), e.actionId(), e.operatorId());
+        } else {
+            return false;
+        }
+        return true;
     }
 
     private static void deliverOrderEvent(final Event event, final EngineEvents to) {
