@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "candor", mixinStandardHelpOptions = true, version = "candor 0.1.0",
     description = "Candor: an exchange that cannot silently freeze your money.",
     subcommands = {DemoCommand.class, BenchCommand.class, NodeCommand.class, ClusterLocalCommand.class,
-        ChaosCommand.class})
+        ChaosCommand.class, ClientTokenCommand.class, EventsCommand.class})
 public final class Candor implements Runnable {
 
     public static void main(final String[] args) {

@@ -28,6 +28,10 @@ final class ChaosCommand implements Runnable {
         description = "Kill -9 the leader of a three-node cluster K times under load; audit every acknowledged "
             + "command against the final state.")
     static final class Failover implements Callable<Integer> {
+        @Option(names = "--nodes", defaultValue = "3", description = "Members: 3, or 1 for the single node, which "
+            + "is restarted at once after each kill (default 3).")
+        int nodes;
+
         @Option(names = "--kills", defaultValue = "3", description = "Leaders to kill, one at a time (default 3).")
         int kills;
 
@@ -54,9 +58,13 @@ final class ChaosCommand implements Runnable {
                     return 2;
                 }
             }
-            System.out.printf("chaos failover kills=%d rate=%d dir=%s%n", kills, rate, root);
-            final FailoverChaos.Outcome outcome = new FailoverChaos(
-                new FailoverChaos.Settings(kills, rate, Duration.ofMillis(steadyMs), root, portBase), System.out).run();
+            if (nodes != 1 && nodes != 3) {
+                System.err.println("candor chaos: reason=nodes-not-1-or-3 nodes=" + nodes);
+                return 2;
+            }
+            System.out.printf("chaos failover nodes=%d kills=%d rate=%d dir=%s%n", nodes, kills, rate, root);
+            final FailoverChaos.Outcome outcome = new FailoverChaos(new FailoverChaos.Settings(nodes, kills, rate,
+                Duration.ofMillis(steadyMs), root, portBase), System.out).run();
             final long[] failovers = outcome.failoverMs().stream().mapToLong(Long::longValue).sorted().toArray();
             System.out.printf("failover_ms=%s members_agree=%s%n", Arrays.toString(failovers),
                 outcome.membersAgree());

@@ -42,8 +42,8 @@ final class ChaosWorkload {
     static final int TRADERS = 64;
     static final int ORDERS_PER_TRADER = 2_000;
     static final long FIRST_TRADER = 1;
-    /** Deposit users; with {@link #DEPOSITS_PER_USER} each, room for 80,000 deposits. */
-    static final int DEPOSIT_USERS = 2_000;
+    /** Deposit users; with {@link #DEPOSITS_PER_USER} each, room for 480,000 deposits (20 kills at 2,000/s). */
+    static final int DEPOSIT_USERS = 12_000;
     static final long FIRST_DEPOSIT_USER = 1_001;
     /** Bits of a balance used per user: 2^40 units stay far below any overflow. */
     static final int DEPOSITS_PER_USER = 40;

@@ -14,6 +14,7 @@ import java.util.function.BooleanSupplier;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.candor.cluster.ClusterMembers;
+import org.candor.cluster.EmbeddedNode;
 import org.candor.cluster.ExchangeClient;
 import org.candor.engine.Engine;
 import org.candor.protocol.EventEncoder;
@@ -45,13 +46,15 @@ final class FailoverChaos {
     /**
      * What to run.
      *
+     * @param nodes      members: 3, or 1 for the single node, where a kill stops the exchange until the node is
+     *                   restarted (at once) and the measured time is that outage
      * @param kills      leaders to kill, one at a time
      * @param rate       commands per second the client sends
      * @param steady     time under load before the first kill and after each catch-up
      * @param root       directory of the members, the client's driver and the logs
      * @param portBase   the cluster's port base
      */
-    record Settings(int kills, int rate, Duration steady, Path root, int portBase) {
+    record Settings(int nodes, int kills, int rate, Duration steady, Path root, int portBase) {
     }
 
     /** The measured failovers (ms) and the audit of the final state. */
@@ -82,7 +85,7 @@ final class FailoverChaos {
     }
 
     Outcome run() throws Exception {
-        final ClusterMembers members = new ClusterMembers(3, settings.portBase());
+        final ClusterMembers members = new ClusterMembers(settings.nodes(), settings.portBase());
         final List<Long> failovers = new ArrayList<>();
         try (LocalCluster cluster = new LocalCluster(settings.root(), members, List.of("--snapshot-on-stop"));
              MediaDriver driver = MediaDriver.launch(clientDriver(settings.root().resolve("client-driver")))) {
@@ -114,10 +117,17 @@ final class FailoverChaos {
         cluster.kill(leader);
         killedLeader = leader;
         newLeaderNs = 0;
+        final boolean single = cluster.members().count() == 1;
+        if (single) {
+            // Nobody else can lead: the outage lasts until the node is back and has replayed its log.
+            cluster.restart(leader);
+        }
         pumpUntil("failover", FAILOVER_TIMEOUT, () -> workload.watchAckNs() != 0, true);
         final long failoverMs = (workload.watchAckNs() - killNs) / 1_000_000;
         final long newLeaderMs = newLeaderNs == 0 ? -1 : (newLeaderNs - killNs) / 1_000_000;
-        cluster.restart(leader);
+        if (!single) {
+            cluster.restart(leader);
+        }
         final long restartNs = System.nanoTime();
         final long target = workload.acknowledged();
         pumpUntil("catch-up", CATCH_UP_TIMEOUT, () -> applied(cluster, leader) >= target, true);
@@ -252,6 +262,7 @@ final class FailoverChaos {
             .termBufferSparseFile(true)
             .publicationTermBufferLength(CLIENT_TERM_LENGTH)
             .ipcTermBufferLength(CLIENT_TERM_LENGTH)
+            .publicationConnectionTimeoutNs(EmbeddedNode.PUBLICATION_CONNECTION_TIMEOUT_NS)
             .dirDeleteOnStart(true)
             .dirDeleteOnShutdown(true);
     }

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.agrona.concurrent.ShutdownSignalBarrier;
 import org.candor.cluster.ClusterMembers;
 import org.candor.cluster.EmbeddedNode;
+import org.candor.cluster.SnapshotSchedule;
 import org.candor.engine.Engine;
 import org.candor.engine.EngineCapacity;
 import org.candor.engine.SnapshotWriter;
@@ -61,6 +62,15 @@ final class NodeCommand implements Callable<Integer> {
         + STOP_SNAPSHOT_FILE + " in the directory, for an audit of the final state.")
     boolean snapshotOnStop;
 
+    @Option(names = "--client-secret-file", description = "File holding the cluster's client secret (at least 32 "
+        + "bytes). With it, only clients with the token for their client id connect (candor client-token); without "
+        + "it, a client is bound to the id it claims.")
+    Path clientSecretFile;
+
+    @Option(names = "--snapshot-interval-s", description = "Seconds between snapshots taken by the leader; 0 for none "
+        + "(default 600). A restart replays the log since the last snapshot.")
+    long snapshotIntervalSeconds = SnapshotSchedule.INTERVAL_DEFAULT.toSeconds();
+
     private final PrintStream out = System.out;
 
     /**
@@ -85,9 +95,11 @@ final class NodeCommand implements Callable<Integer> {
         final ClusterMembers cluster = new ClusterMembers(members, portBase);
         Files.createDirectories(dir);
         try (ShutdownSignalBarrier barrier = new ShutdownSignalBarrier()) {
-            final EmbeddedNode node = EmbeddedNode.launchMember(dir, cluster, id, CAPACITY);
+            final EmbeddedNode node = clientSecretFile == null
+                ? EmbeddedNode.launchMember(dir, cluster, id, CAPACITY)
+                : EmbeddedNode.launchMember(dir, cluster, id, CAPACITY, Files.readAllBytes(clientSecretFile));
             final ScheduledExecutorService status = Executors.newSingleThreadScheduledExecutor(NodeCommand::daemon);
-            try (node) {
+            try (node; SnapshotSchedule snapshots = snapshotSchedule(node)) {
                 out.printf("node id=%d members=%d dir=%s ingress=%s%n", id, members, dir, cluster.ingressEndpoints());
                 out.flush();
                 status.scheduleWithFixedDelay(() -> writeStatus(node), 0, STATUS_INTERVAL_MS, TimeUnit.MILLISECONDS);
@@ -102,6 +114,20 @@ final class NodeCommand implements Callable<Integer> {
             }
             out.printf("node id=%d stopped%n", id);
         }
+    }
+
+    /** Null (nothing to close) when scheduled snapshots are off. */
+    private SnapshotSchedule snapshotSchedule(final EmbeddedNode node) {
+        if (snapshotIntervalSeconds < 0) {
+            throw new IllegalArgumentException("reason=negative-snapshot-interval seconds=" + snapshotIntervalSeconds);
+        }
+        if (snapshotIntervalSeconds == 0) {
+            return null;
+        }
+        return SnapshotSchedule.start(node, Duration.ofSeconds(snapshotIntervalSeconds), line -> {
+            out.println(line);
+            out.flush();
+        });
     }
 
     private static Thread daemon(final Runnable task) {

@@ -11,6 +11,7 @@ import org.candor.cluster.EmbeddedNode;
 import org.candor.engine.Bucket;
 import org.candor.engine.EngineCapacity;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 import org.junit.jupiter.api.io.TempDir;
 
 class DemoCommandTest {
@@ -38,5 +39,27 @@ class DemoCommandTest {
             assertThat(held).isEqualTo(10_000_000L);
             assertThat(digestAgrees).isTrue();
         }
+        printsTheJournalOfTheDemo(dir);
+    }
+
+    /** The node's journal, read back by {@code candor events}, tells the demo's story event by event. */
+    private static void printsTheJournalOfTheDemo(final Path dir) {
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        final EventsCommand events = new EventsCommand(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        assertThat(new CommandLine(events).execute("--dir", dir.toString())).isZero();
+        final String[] lines = bytes.toString(StandardCharsets.UTF_8).split("\n");
+        assertThat(lines[0]).startsWith("seq=1 event=asset_created asset=");
+        assertThat(lines).anyMatch(line -> line.contains("event=trade ") && line.contains("price=67010000000"))
+            .anyMatch(line -> line.contains("event=command_result") && line.contains("reason=PRICE_NOT_ON_TICK"));
+        for (int i = 0; i < lines.length; i++) {
+            assertThat(lines[i]).startsWith("seq=" + (i + 1) + " event=");
+        }
+        final ByteArrayOutputStream tail = new ByteArrayOutputStream();
+        assertThat(new CommandLine(new EventsCommand(new PrintStream(tail, true, StandardCharsets.UTF_8)))
+            .execute("--dir", dir.toString(), "--after", "10", "--limit", "3")).isZero();
+        final String[] tailLines = tail.toString(StandardCharsets.UTF_8).split("\n");
+        assertThat(tailLines).hasSize(3);
+        assertThat(tailLines[0]).startsWith("seq=11 ");
+        assertThat(tailLines[2]).startsWith("seq=13 ");
     }
 }

@@ -69,21 +69,29 @@ public final class EmbeddedNode implements AutoCloseable {
      */
     static final int ARCHIVE_FILE_SYNC_LEVEL = 0;
     /**
+     * A publication that hears no status message from its receiver for this long counts as not connected, and
+     * starts looking for a receiver again. Aeron's 5 s default keeps a client writing into the void for 5 s after a
+     * single node died and came back (its new receiver only answers a publication that looks for it); 1 s is many
+     * status-message intervals on loopback. Clients of a node should use the same in their own media driver.
+     */
+    public static final long PUBLICATION_CONNECTION_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(1);
+    /**
      * A client session with no message or keep-alive for this long is closed. Aeron's default, 10 s: clients send
      * keep-alives every second ({@link ExchangeClient#KEEP_ALIVE_INTERVAL_NS}).
      */
     static final long SESSION_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(10);
     /**
      * A follower that hears nothing from the leader for this long starts an election. Aeron's 10 s default means
-     * ~11 s without a leader after a crash; 1 s measured ~1.5 s to a new leader on loopback. Lower risks needless
-     * elections when a loaded 2-core machine pauses a JVM (a full GC, a descheduled thread).
+     * ~11 s without a leader after a crash; 1 s measured 1.50-1.65 s to a new leader on loopback, 800 ms brings it
+     * under the 1.5 s goal. Lower risks needless elections when a loaded 2-core machine pauses a JVM (a full GC, a
+     * descheduled thread); the collector's pauses here are a few milliseconds.
      */
-    static final long LEADER_HEARTBEAT_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(1);
+    static final long LEADER_HEARTBEAT_TIMEOUT_NS = TimeUnit.MILLISECONDS.toNanos(800);
     /**
-     * The leader's heartbeat when it has nothing else to send: 150 ms, several beats per heartbeat timeout, so one
-     * or two late beats do not trigger an election.
+     * The leader's heartbeat when it has nothing else to send: 100 ms, eight beats per heartbeat timeout, so several
+     * late beats in a row do not trigger an election.
      */
-    static final long LEADER_HEARTBEAT_INTERVAL_NS = TimeUnit.MILLISECONDS.toNanos(150);
+    static final long LEADER_HEARTBEAT_INTERVAL_NS = TimeUnit.MILLISECONDS.toNanos(100);
     /**
      * How long an election round waits (for votes, for a quorum to answer a canvass) before it tries again: 300 ms
      * is many loopback round trips and keeps a failed round short (measured together with the 1 s heartbeat).
@@ -99,15 +107,17 @@ public final class EmbeddedNode implements AutoCloseable {
     private final Path dir;
     private final ClusterMembers members;
     private final int memberId;
+    private final byte[] clientSecret;
     private final ExchangeService service;
     private final ClusteredMediaDriver driver;
     private final ClusteredServiceContainer container;
     private volatile Throwable firstError;
 
     private EmbeddedNode(final Path dir, final ClusterMembers members, final int memberId,
-        final EngineCapacity capacity) {
+        final EngineCapacity capacity, final byte[] clientSecret) {
         members.checkMember(memberId);
         this.dir = dir;
+        this.clientSecret = clientSecret == null ? null : clientSecret.clone();
         this.members = members;
         this.memberId = memberId;
         this.service = new ExchangeService(capacity, eventJournalDir(), JournalFormat.SEGMENT_BYTES_DEFAULT);
@@ -144,7 +154,7 @@ public final class EmbeddedNode implements AutoCloseable {
      * resumed), with its ports counted from {@code portBase} ({@link #PORTS_PER_NODE} of them).
      */
     public static EmbeddedNode launch(final Path dir, final int portBase, final EngineCapacity capacity) {
-        return new EmbeddedNode(dir, new ClusterMembers(1, portBase), 0, capacity);
+        return new EmbeddedNode(dir, new ClusterMembers(1, portBase), 0, capacity, null);
     }
 
     /**
@@ -153,7 +163,19 @@ public final class EmbeddedNode implements AutoCloseable {
      */
     public static EmbeddedNode launchMember(final Path dir, final ClusterMembers members, final int memberId,
         final EngineCapacity capacity) {
-        return new EmbeddedNode(dir, members, memberId, capacity);
+        return new EmbeddedNode(dir, members, memberId, capacity, null);
+    }
+
+    /**
+     * Starts member {@code memberId} that admits only clients proving their client id with a token derived from
+     * {@code clientSecret} ({@link ClientCredentials}). Every member must be given the same secret.
+     */
+    public static EmbeddedNode launchMember(final Path dir, final ClusterMembers members, final int memberId,
+        final EngineCapacity capacity, final byte[] clientSecret) {
+        if (clientSecret.length < ClientCredentials.SECRET_BYTES_MIN) {
+            throw new IllegalArgumentException("reason=secret-too-short bytes=" + clientSecret.length);
+        }
+        return new EmbeddedNode(dir, members, memberId, capacity, clientSecret);
     }
 
     private MediaDriver.Context driverContext(final String aeronDir) {
@@ -164,6 +186,7 @@ public final class EmbeddedNode implements AutoCloseable {
             .termBufferSparseFile(true)
             .publicationTermBufferLength(PUBLICATION_TERM_LENGTH)
             .ipcTermBufferLength(IPC_TERM_LENGTH)
+            .publicationConnectionTimeoutNs(PUBLICATION_CONNECTION_TIMEOUT_NS)
             .dirDeleteOnStart(true)
             .dirDeleteOnShutdown(true)
             .errorHandler(this::onError);
@@ -195,6 +218,7 @@ public final class EmbeddedNode implements AutoCloseable {
             .replicationChannel("aeron:udp?endpoint=" + HOST + ":0")
             .archiveContext(archive)
             .serviceCount(1)
+            .authenticatorSupplier(() -> new ClientAuthenticator(clientSecret))
             .sessionTimeoutNs(SESSION_TIMEOUT_NS)
             .leaderHeartbeatTimeoutNs(LEADER_HEARTBEAT_TIMEOUT_NS)
             .leaderHeartbeatIntervalNs(LEADER_HEARTBEAT_INTERVAL_NS)

@@ -4,12 +4,11 @@ import io.aeron.Publication;
 import io.aeron.cluster.client.AeronCluster;
 import io.aeron.cluster.client.EgressListener;
 import io.aeron.logbuffer.Header;
+import io.aeron.security.CredentialsSupplier;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import org.agrona.CloseHelper;
 import org.agrona.DirectBuffer;
-import org.agrona.collections.Long2ObjectHashMap;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -73,6 +72,13 @@ public final class ExchangeClient implements AutoCloseable {
      * offering hundreds of commands to a closed door on every poll.
      */
     static final long UNSENT_RETRY_NS = TimeUnit.MILLISECONDS.toNanos(10);
+    /**
+     * Commands sent close together travel in one ingress message of up to this many bytes, end to end (about ten
+     * orders), and the cluster answers them in one reply: per-message costs in the client, the consensus module and
+     * the service are paid once per batch instead of once per command. One UDP frame (MTU 1,408 bytes less
+     * headers) carries it whole.
+     */
+    static final int BATCH_BYTES_MAX = 1_024;
     /** Ingress goes to the member endpoints given; egress comes back to an ephemeral loopback port. */
     static final String INGRESS_CHANNEL = "aeron:udp";
     static final String EGRESS_CHANNEL = "aeron:udp?endpoint=127.0.0.1:0";
@@ -82,13 +88,15 @@ public final class ExchangeClient implements AutoCloseable {
     private final EncodedEventHandler events;
     private final CommandEncoder encoder = new CommandEncoder();
     private final UnsafeBuffer encodeBuffer = new UnsafeBuffer(new byte[CommandEncoder.MAX_COMMAND_LENGTH]);
-    private final Long2ObjectHashMap<Pending> inFlight = new Long2ObjectHashMap<>();
+    /** Commands waiting to go out together as one ingress message; see {@link #BATCH_BYTES_MAX}. */
+    private final UnsafeBuffer batch = new UnsafeBuffer(new byte[BATCH_BYTES_MAX]);
+    private int batchLength;
+    private final InFlightCommands inFlight;
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     private final CommandResultEventDecoder result = new CommandResultEventDecoder();
     private final IdleStrategy idle = new BackoffIdleStrategy();
     private final EgressListener egress = new Egress();
     private AeronCluster cluster;
-    private long nextCommandId;
     private long lastSendNs;
     private long lastResendScanNs;
     private boolean resendAll;
@@ -112,7 +120,7 @@ public final class ExchangeClient implements AutoCloseable {
         this.config = config;
         this.results = results;
         this.events = events;
-        this.nextCommandId = config.firstCommandId();
+        this.inFlight = new InFlightCommands(config.inFlightMax(), config.firstCommandId());
         this.cluster = AeronCluster.connect(context());
         this.lastSendNs = System.nanoTime();
     }
@@ -133,60 +141,87 @@ public final class ExchangeClient implements AutoCloseable {
             .ingressChannel(INGRESS_CHANNEL)
             .ingressEndpoints(config.ingressEndpoints())
             .egressChannel(EGRESS_CHANNEL)
+            .credentialsSupplier(new Credentials(ClientCredentials.encode(config.clientId(), config.token())))
             .idleStrategy(new BackoffIdleStrategy())
             .egressListener(egress);
     }
 
-    /** Sends a command and waits for its result. */
+    /** Sends a command (with any batched before it) and waits for its result. */
     public CommandResult submit(final CommandWriter writer, final Duration timeout) {
-        awaitedId = nextCommandId;
+        awaitedId = inFlight.nextId();
         awaited = null;
         send(writer);
+        flush();
         return awaitResult(timeout);
     }
 
     /**
-     * Sends a command, first waiting (and polling) while the in-flight window is full. Returns its command id; its
-     * result goes to the result listener.
+     * Queues a command, first waiting (and polling) while the in-flight window is full (see
+     * {@link InFlightCommands}). It goes out with the next {@link #flush}, {@link #poll} or full batch. Returns its
+     * command id; its result goes to the result listener.
      */
     public long send(final CommandWriter writer) {
         idle.reset();
         final long deadlineNs = System.nanoTime() + WINDOW_WAIT_MAX_NS;
-        while (inFlight.size() >= config.inFlightMax()) {
+        while (!inFlight.hasRoom()) {
             if (System.nanoTime() - deadlineNs > 0) {
                 throw new IllegalStateException("reason=window-full-timeout clientId=" + config.clientId()
-                    + " inFlight=" + inFlight.size());
+                    + " inFlight=" + inFlight.count() + " oldestInFlight=" + inFlight.oldestId());
             }
             idle.idle(poll());
         }
-        final long commandId = nextCommandId++;
-        return enqueue(commandId, writer);
+        final long commandId = inFlight.nextId();
+        final int length = writer.write(encoder, encodeBuffer, 0, config.clientId(), commandId);
+        inFlight.add(encodeBuffer, length, System.nanoTime());
+        if (!unsent) {
+            // While an older command waits for a connection, this one must not overtake it (see offerBatch).
+            append(commandId);
+        }
+        return commandId;
     }
 
-    /** Sends a command again under an id already used; for tests of the engine's answer to resends. */
+    /**
+     * Sends a command again under an id already used and waits for the answer; for tests of the engine's answer to
+     * resends. It is not tracked for resending.
+     */
     CommandResult resubmit(final long commandId, final CommandWriter writer, final Duration timeout) {
-        if (commandId >= nextCommandId) {
+        if (commandId >= inFlight.nextId()) {
             throw new IllegalArgumentException("commandId=" + commandId + " was never sent");
         }
         awaitedId = commandId;
         awaited = null;
-        enqueue(commandId, writer);
+        final int length = writer.write(encoder, encodeBuffer, 0, config.clientId(), commandId);
+        if (!flush() || length > BATCH_BYTES_MAX) {
+            throw new IllegalStateException("reason=resubmit-not-sent commandId=" + commandId);
+        }
+        batch.putBytes(0, encodeBuffer, 0, length);
+        batchLength = length;
+        flush();
         return awaitResult(timeout);
     }
 
-    private long enqueue(final long commandId, final CommandWriter writer) {
-        final int length = writer.write(encoder, encodeBuffer, 0, config.clientId(), commandId);
-        final byte[] bytes = new byte[length];
-        encodeBuffer.getBytes(0, bytes);
-        final Pending pending = new Pending(commandId, new UnsafeBuffer(bytes));
-        inFlight.put(commandId, pending);
-        if (unsent) {
-            // An older command is still waiting for a connection: this one must not overtake it (see offer).
-            pending.sentNs = System.nanoTime();
-        } else {
-            offer(pending);
+    /** Adds an in-flight command to the batch, sending the batch first if it has no room; false if that failed. */
+    private boolean append(final long commandId) {
+        final int length = inFlight.length(commandId);
+        if (batchLength + length > BATCH_BYTES_MAX && !flush()) {
+            return false;
         }
-        return commandId;
+        inFlight.copy(commandId, batch, batchLength);
+        batchLength += length;
+        return true;
+    }
+
+    /**
+     * Sends the batched commands as one message. Returns whether they went out; if not they stay in flight, marked
+     * unsent, for the resend path.
+     */
+    public boolean flush() {
+        if (batchLength == 0) {
+            return true;
+        }
+        final boolean sent = offerBatch();
+        batchLength = 0;
+        return sent;
     }
 
     private CommandResult awaitResult(final Duration timeout) {
@@ -206,18 +241,17 @@ public final class ExchangeClient implements AutoCloseable {
     }
 
     /**
-     * Offers a command; if the cluster is unreachable it stays in flight, marked unsent, and goes out again as soon
-     * as the ingress connects ({@link #UNSENT_RETRY_NS}) or after a reconnect. While a command is unsent, newer ones
-     * are held back too: if a newer id reached the log first, the engine would refuse the older one as stale.
-     * Returns whether the command went out.
+     * Offers the batch; if the cluster is unreachable its commands stay in flight, marked unsent, and go out again as
+     * soon as the ingress connects ({@link #UNSENT_RETRY_NS}) or after a reconnect. While a command is unsent, newer
+     * ones are held back too: if a newer id reached the log first, the engine would refuse the older one as stale.
+     * Returns whether the batch went out.
      */
-    private boolean offer(final Pending pending) {
+    private boolean offerBatch() {
         idle.reset();
         final long deadlineNs = System.nanoTime() + OFFER_WAIT_MAX_NS;
         while (true) {
-            final long position = cluster.offer(pending.bytes, 0, pending.bytes.capacity());
+            final long position = cluster.offer(batch, 0, batchLength);
             final long now = System.nanoTime();
-            pending.sentNs = now;
             if (position > 0) {
                 lastSendNs = now;
                 return true;
@@ -241,6 +275,7 @@ public final class ExchangeClient implements AutoCloseable {
      * commands unanswered for too long, and sends a keep-alive when idle. Returns the work done (0 when idle).
      */
     public int poll() {
+        flush();
         final long now = System.nanoTime();
         if (cluster.isClosed()) {
             if (now - lastReconnectNs < RECONNECT_INTERVAL_NS) {
@@ -252,10 +287,15 @@ public final class ExchangeClient implements AutoCloseable {
             }
         }
         int work = cluster.pollEgress();
-        if (resendAll || (unsent && now - lastUnsentRetryNs > UNSENT_RETRY_NS)) {
-            resendAll = false;
-            lastUnsentRetryNs = now;
-            work += resend(now, true);
+        if (resendAll || unsent) {
+            // While a command has not gone out, only a resend of everything, in id order, may send: a partial
+            // resend of old commands could put a newer id in the log before an older one never sent, and the engine
+            // would then refuse the older one as stale.
+            if (resendAll || now - lastUnsentRetryNs > UNSENT_RETRY_NS) {
+                resendAll = false;
+                lastUnsentRetryNs = now;
+                work += resend(now, true);
+            }
         } else if (now - lastResendScanNs > RESEND_AFTER_NS / 4) {
             lastResendScanNs = now;
             work += resend(now, false);
@@ -272,6 +312,8 @@ public final class ExchangeClient implements AutoCloseable {
      * sends every unacknowledged command again, oldest first.
      */
     public void reconnect() {
+        // Batched commands are in flight too; the resend below sends them again in order with the others.
+        batchLength = 0;
         CloseHelper.quietClose(cluster);
         cluster = AeronCluster.connect(context());
         resend(System.nanoTime(), true);
@@ -291,34 +333,33 @@ public final class ExchangeClient implements AutoCloseable {
         }
     }
 
-    /** Sends again, in command-id order, every command in flight (or only those unanswered for too long). */
+    /**
+     * Sends again, in command-id order, every command in flight, or only those unanswered for too long. The partial
+     * form runs only when every command in flight has gone out at least once, so what it sends are duplicates the
+     * engine answers from memory.
+     */
     private int resend(final long now, final boolean all) {
-        if (inFlight.isEmpty()) {
-            return 0;
-        }
-        final long[] ids = new long[inFlight.size()];
-        int count = 0;
-        for (final Pending pending : inFlight.values()) {
-            if (all || now - pending.sentNs > RESEND_AFTER_NS) {
-                ids[count++] = pending.commandId;
-            }
-        }
-        Arrays.sort(ids, 0, count);
         if (all) {
             unsent = false;
         }
-        for (int i = 0; i < count; i++) {
-            final Pending pending = inFlight.get(ids[i]);
-            if (pending != null) {
-                if (!offer(pending)) {
-                    // The rest wait with it, in order, for the next attempt.
-                    return i + 1;
-                }
-                resends++;
+        int sent = 0;
+        for (long id = inFlight.oldestId(); id < inFlight.nextId(); id++) {
+            if (!inFlight.contains(id) || !(all || now - inFlight.sentNs(id) > RESEND_AFTER_NS)) {
+                continue;
             }
+            inFlight.markSent(id, now);
+            // Alone in its message: a command the cluster cannot read ends the message it is in, and must not
+            // take the commands resent after it down with it again and again.
+            if (!append(id) || !flush()) {
+                // The rest wait with it, in order, for the next attempt.
+                return sent + 1;
+            }
+            resends++;
+            sent++;
         }
-        return count;
+        return sent;
     }
+
 
     /**
      * An egress message is a batch of one command's events, each a fixed-length protocol message (header plus
@@ -348,7 +389,12 @@ public final class ExchangeClient implements AutoCloseable {
     }
 
     private void onResult() {
-        if (result.clientId() != config.clientId() || inFlight.remove(result.commandId()) == null) {
+        if (result.clientId() != config.clientId()) {
+            repliesIgnored++;
+            return;
+        }
+        final boolean wasInFlight = inFlight.remove(result.commandId());
+        if (!wasInFlight && result.commandId() != awaitedId) {
             repliesIgnored++;
             return;
         }
@@ -379,12 +425,12 @@ public final class ExchangeClient implements AutoCloseable {
 
     /** Commands sent and not yet acknowledged. */
     public int inFlight() {
-        return inFlight.size();
+        return inFlight.count();
     }
 
     /** The id the next command will get. */
     public long nextCommandId() {
-        return nextCommandId;
+        return inFlight.nextId();
     }
 
     /** Results that matched no command in flight (answers to a command resent after its first answer). */
@@ -429,20 +475,28 @@ public final class ExchangeClient implements AutoCloseable {
      * @param clientId           this client's identity in the engine's command memory
      * @param firstCommandId     the first command id to use; above any this client id used before
      * @param inFlightMax        the in-flight window, 1 to {@link #IN_FLIGHT_LIMIT}
+     * @param token              proof of the client id for a cluster with a client secret
+     *                           ({@link ClientCredentials#token}), or null for one without
      */
     public record Config(String aeronDirectoryName, String ingressEndpoints, long clientId, long firstCommandId,
-        int inFlightMax) {
+        int inFlightMax, byte[] token) {
+        /** A client of a cluster without a client secret. */
+        public Config(final String aeronDirectoryName, final String ingressEndpoints, final long clientId,
+            final long firstCommandId, final int inFlightMax) {
+            this(aeronDirectoryName, ingressEndpoints, clientId, firstCommandId, inFlightMax, null);
+        }
     }
 
-    /** A command sent and not yet acknowledged, with its encoded bytes for a resend. */
-    private static final class Pending {
-        final long commandId;
-        final UnsafeBuffer bytes;
-        long sentNs;
+    /** The same credentials on every connect; the cluster never challenges (see {@link ClientAuthenticator}). */
+    private record Credentials(byte[] encoded) implements CredentialsSupplier {
+        @Override
+        public byte[] encodedCredentials() {
+            return encoded.clone();
+        }
 
-        Pending(final long commandId, final UnsafeBuffer bytes) {
-            this.commandId = commandId;
-            this.bytes = bytes;
+        @Override
+        public byte[] onChallenge(final byte[] challenge) {
+            return new byte[0];
         }
     }
 }

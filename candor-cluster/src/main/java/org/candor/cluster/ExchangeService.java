@@ -24,6 +24,7 @@ import org.candor.engine.SnapshotWriter;
 import org.candor.journal.EventJournalWriter;
 import org.candor.protocol.CommandDispatcher;
 import org.candor.protocol.EventEncoder;
+import org.candor.protocol.Messages;
 import org.candor.protocol.ProtocolException;
 
 /**
@@ -90,6 +91,7 @@ public final class ExchangeService implements ClusteredService {
     private volatile Cluster.Role role = Cluster.Role.FOLLOWER;
     private volatile long commandsApplied;
     private volatile long messagesRefused;
+    private volatile long commandsOfAnotherClient;
     private volatile long repliesDropped;
     private volatile long snapshotsTaken;
     private volatile long snapshotBytesLoaded = -1;
@@ -136,30 +138,68 @@ public final class ExchangeService implements ClusteredService {
         // Nothing to release: see onSessionOpen.
     }
 
+    /**
+     * Applies the commands of one ingress message: a client may pack several, end to end, into one message (see
+     * {@link ExchangeClient}), and they share the message's cluster time. Their events go out as one reply and one
+     * journal frame (more if they exceed {@link #REPLY_BATCH_BYTES}). A command that is not readable ends the
+     * message: the commands after it cannot be found reliably, so they are dropped with it and counted.
+     */
     @Override
     public void onSessionMessage(final ClientSession session, final long timestamp, final DirectBuffer buffer,
         final int offset, final int length, final Header header) {
-        if (length > COMMAND_BYTES_MAX) {
-            messagesRefused++;
-            return;
-        }
-        command.putBytes(0, buffer, offset, length);
         // Aeron's cluster clock is in milliseconds by default; convert anyway so a finer clock stays correct.
-        CommandStamp.stamp(command, length, cluster.timeUnit().toMillis(timestamp));
+        final long timestampMs = cluster.timeUnit().toMillis(timestamp);
+        final long sessionClientId = ClientCredentials.principalClientId(session.encodedPrincipal());
         replyTo = session;
         inCallback = true;
         try {
-            dispatcher.dispatch(command, 0, length);
-            commandsApplied++;
+            final int end = offset + length;
+            int position = offset;
+            while (position < end) {
+                final int commandLength = Messages.length(buffer, position, end);
+                if (commandLength < 0 || commandLength > COMMAND_BYTES_MAX) {
+                    messagesRefused++;
+                    break;
+                }
+                if (!belongsTo(buffer, position, commandLength, sessionClientId)) {
+                    commandsOfAnotherClient++;
+                } else if (!apply(buffer, position, commandLength, timestampMs)) {
+                    break;
+                }
+                position += commandLength;
+            }
             flushBatch();
-        } catch (ProtocolException e) {
-            messagesRefused++;
         } catch (RuntimeException e) {
             throw halt(e);
         } finally {
             batchLength = 0;
             replyTo = null;
             inCallback = false;
+        }
+    }
+
+    /**
+     * Whether the command carries the client id its session was bound to at connect ({@link ClientAuthenticator}).
+     * A session without a binding (-1) can only come from a log recorded before sessions were bound; its commands
+     * are applied as they were then, so the replay of an old log stays what it was.
+     */
+    private static boolean belongsTo(final DirectBuffer buffer, final int offset, final int length,
+        final long sessionClientId) {
+        return sessionClientId < 0 || length < CommandStamp.STAMPED_LENGTH_MIN
+            || CommandStamp.clientId(buffer, offset) == sessionClientId;
+    }
+
+    /** Stamps and applies one command; false if the protocol refused it (the engine never saw it). */
+    private boolean apply(final DirectBuffer buffer, final int offset, final int length, final long timestampMs) {
+        command.putBytes(0, buffer, offset, length);
+        CommandStamp.stamp(command, length, timestampMs);
+        try {
+            dispatcher.dispatch(command, 0, length);
+            commandsApplied++;
+            return true;
+        } catch (ProtocolException e) {
+            messagesRefused++;
+            return false;
         }
     }
 
@@ -285,9 +325,17 @@ public final class ExchangeService implements ClusteredService {
         return commandsApplied;
     }
 
-    /** Ingress messages that were not readable commands and never reached the engine. */
+    /** Commands that were not readable (and the rest of their ingress messages); none reached the engine. */
     public long messagesRefused() {
         return messagesRefused;
+    }
+
+    /**
+     * Commands refused because they carried a client id other than the one their session proved at connect; none
+     * reached the engine, and their sender gets no answer.
+     */
+    public long commandsOfAnotherClient() {
+        return commandsOfAnotherClient;
     }
 
     /** Replies dropped because the client was gone or too slow; the client recovers them by resending. */

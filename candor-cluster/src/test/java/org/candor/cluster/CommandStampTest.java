@@ -21,7 +21,10 @@ import org.candor.protocol.sbe.RequestWithdrawalCommandDecoder;
 import org.candor.protocol.sbe.SetMarketStatusCommandDecoder;
 import org.junit.jupiter.api.Test;
 
-/** The cluster stamps every command's timestamp at one offset; that holds only if every command puts it there. */
+/**
+ * The cluster stamps every command's timestamp, and reads its client id, at one offset each; that holds only if every
+ * command puts them there.
+ */
 class CommandStampTest {
 
     @Test
@@ -44,5 +47,27 @@ class CommandStampTest {
             MoveOrderCommandDecoder.timestampMsEncodingOffset());
         assertThat(offsets).hasSize(16).containsOnly(CreateAssetCommandDecoder.timestampMsEncodingOffset());
         assertThat(CommandStamp.TIMESTAMP_OFFSET).isEqualTo(8 + 16);
+    }
+
+    @Test
+    void everyCommandCarriesItsClientIdFirst() {
+        final List<Integer> offsets = List.of(CreateAssetCommandDecoder.clientIdEncodingOffset(),
+            CreateMarketCommandDecoder.clientIdEncodingOffset(),
+            SetMarketStatusCommandDecoder.clientIdEncodingOffset(),
+            CreateUserCommandDecoder.clientIdEncodingOffset(),
+            DepositCommandDecoder.clientIdEncodingOffset(),
+            RequestWithdrawalCommandDecoder.clientIdEncodingOffset(),
+            CompleteWithdrawalCommandDecoder.clientIdEncodingOffset(),
+            FailWithdrawalCommandDecoder.clientIdEncodingOffset(),
+            CancelWithdrawalCommandDecoder.clientIdEncodingOffset(),
+            PlaceHoldCommandDecoder.clientIdEncodingOffset(),
+            ReleaseHoldCommandDecoder.clientIdEncodingOffset(),
+            PlaceOrderCommandDecoder.clientIdEncodingOffset(),
+            CancelOrderCommandDecoder.clientIdEncodingOffset(),
+            CancelAllOrdersCommandDecoder.clientIdEncodingOffset(),
+            ReduceOrderCommandDecoder.clientIdEncodingOffset(),
+            MoveOrderCommandDecoder.clientIdEncodingOffset());
+        assertThat(offsets).hasSize(16).containsOnly(0);
+        assertThat(CommandStamp.CLIENT_ID_OFFSET).isEqualTo(8);
     }
 }

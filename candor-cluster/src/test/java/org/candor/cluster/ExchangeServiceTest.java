@@ -101,11 +101,44 @@ class ExchangeServiceTest {
             b.putLong(o, 0xDEAD_BEEF_CAFEL);
             return Long.BYTES;
         });
+        assertThat(client.flush()).isTrue();
         Nodes.await("refusal", Duration.ofSeconds(10), () -> node.service().messagesRefused() >= 1);
 
         assertThat(Nodes.queryLong(node, e -> e.digest())).isEqualTo(digest);
         exchange.fundedUser(BUYER, 1, 1);
         assertThat(node.service().failure()).isNull();
+    }
+
+    /**
+     * Commands sent together share one ingress message. An unreadable one ends the message (what follows it cannot
+     * be found reliably): the commands before it are applied, the ones after it are not, and they still reach the
+     * engine because the client resends what is unanswered.
+     */
+    @Test
+    void anUnreadableCommandInABatchDropsTheRestWhichTheClientResends() throws Exception {
+        client.send((e, b, o, c, id) -> e.createUser(b, o, c, id, 0, 501));
+        client.send((e, b, o, c, id) -> {
+            b.putLong(o, 0xDEAD_BEEF_CAFEL);
+            return Long.BYTES;
+        });
+        client.send((e, b, o, c, id) -> e.createUser(b, o, c, id, 0, 502));
+        assertThat(client.flush()).isTrue();
+        Nodes.await("refusal", Duration.ofSeconds(10), () -> node.service().messagesRefused() >= 1);
+        assertThat(userExists(501)).as("applied before the unreadable command").isTrue();
+        assertThat(userExists(502)).as("dropped after it").isFalse();
+        Nodes.await("resend of the dropped command", Duration.ofSeconds(10), () -> {
+            client.poll();
+            return userExists(502);
+        });
+        assertThat(node.service().failure()).isNull();
+    }
+
+    private boolean userExists(final long userId) {
+        try {
+            return Nodes.query(node, e -> e.userExists(userId));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import org.agrona.DirectBuffer;
 import org.candor.engine.EngineEvents;
 import org.candor.protocol.EventDecoder;
-import org.candor.protocol.EventMessages;
+import org.candor.protocol.Messages;
 
 /**
  * Follows a node's event journal from a sequence number on, live: once it has read everything written it returns
@@ -101,11 +101,11 @@ public final class EventJournalReader implements AutoCloseable {
 
     private boolean nextEventInFrame() {
         final DirectBuffer buffer = segment.buffer;
-        final int length = EventMessages.length(buffer, eventOffset, frameEnd);
+        final int length = Messages.length(buffer, eventOffset, frameEnd);
         if (length < 0) {
             throw new JournalCorruptException("reason=bad-event offset=" + eventOffset + " path=" + segment.path);
         }
-        final long seq = EventMessages.seq(buffer, eventOffset);
+        final long seq = Messages.eventSeq(buffer, eventOffset);
         final int offset = eventOffset;
         eventOffset += length;
         if (seq < nextSeq) {

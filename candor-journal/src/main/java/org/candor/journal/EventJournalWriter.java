@@ -15,7 +15,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.agrona.DirectBuffer;
-import org.candor.protocol.EventMessages;
+import org.candor.protocol.Messages;
 
 /**
  * Appends the engine's events to a node's journal, on the thread that applies commands. Each append is one frame,
@@ -125,7 +125,7 @@ public final class EventJournalWriter implements AutoCloseable {
         int start = offset;
         while (start < end) {
             final int messageLength = messageLength(buffer, start, end);
-            final long seq = EventMessages.seq(buffer, start);
+            final long seq = Messages.eventSeq(buffer, start);
             if (seq > lastSeq) {
                 break;
             }
@@ -135,7 +135,7 @@ public final class EventJournalWriter implements AutoCloseable {
         if (start == end) {
             return;
         }
-        final long first = EventMessages.seq(buffer, start);
+        final long first = Messages.eventSeq(buffer, start);
         final long last = lastSeqOf(buffer, start, end, first);
         final int frameLength = FRAME_HEADER_BYTES + end - start;
         if (FIRST_FRAME_OFFSET + JournalFormat.align(frameLength) + END_MARKER_BYTES > segmentBytes) {
@@ -156,7 +156,7 @@ public final class EventJournalWriter implements AutoCloseable {
     }
 
     private static int messageLength(final DirectBuffer buffer, final int offset, final int end) {
-        final int length = EventMessages.length(buffer, offset, end);
+        final int length = Messages.length(buffer, offset, end);
         if (length < 0) {
             throw new IllegalArgumentException("reason=not-an-event offset=" + offset);
         }
@@ -169,7 +169,7 @@ public final class EventJournalWriter implements AutoCloseable {
         int at = offset;
         while (at < end) {
             final int messageLength = messageLength(buffer, at, end);
-            final long seq = EventMessages.seq(buffer, at);
+            final long seq = Messages.eventSeq(buffer, at);
             if (seq != expected) {
                 throw new IllegalStateException("reason=events-do-not-continue-journal seq=" + seq
                     + " expectedSeq=" + expected + " firstSeq=" + first);

@@ -4,12 +4,13 @@ import org.agrona.DirectBuffer;
 import org.candor.protocol.sbe.MessageHeaderDecoder;
 
 /**
- * Walking a run of event messages laid end to end (a reply batch, a journal frame). Every event message has a fixed
- * length, its header plus its block, and every event block starts with the event's sequence number (a rule of the
- * schema: field id 1 {@code seq}, int64, at block offset 0), so both are read without decoding the event.
+ * Walking a run of protocol messages laid end to end (a batch of commands in one ingress message, a reply batch, a
+ * journal frame). Every message has a fixed length, its header plus its block, and every event block starts with
+ * the event's sequence number (a rule of the schema: field id 1 {@code seq}, int64, at block offset 0), so both are
+ * read without decoding the message.
  */
-public final class EventMessages {
-    private EventMessages() {
+public final class Messages {
+    private Messages() {
     }
 
     /**
@@ -32,7 +33,7 @@ public final class EventMessages {
     }
 
     /** The sequence number of the event message at {@code offset} (whose length {@link #length} checked). */
-    public static long seq(final DirectBuffer buffer, final int offset) {
+    public static long eventSeq(final DirectBuffer buffer, final int offset) {
         return buffer.getLong(offset + MessageHeaderDecoder.ENCODED_LENGTH, MessageHeaderDecoder.BYTE_ORDER);
     }
 }
