@@ -5,12 +5,13 @@ import ccxt from 'ccxt';
 
 const [base, key1, secret1, key2, secret2] = process.argv.slice(2);
 
-function candor(apiKey, secret) {
-    return new ccxt.binance({
+function candor(apiKey, secret, exchangeClass = ccxt.binance) {
+    return new exchangeClass({
         apiKey, secret,
         urls: { api: {
             public: base + '/api/v3', private: base + '/api/v3', sapi: base + '/sapi/v1', v1: base + '/api/v1',
             fapiPublic: base + '/fapi/v1', dapiPublic: base + '/dapi/v1',
+            ws: { spot: base.replace('http', 'ws') + '/ws' },
         } },
     });
 }
@@ -81,4 +82,21 @@ try {
 } catch (e) {
     check(e instanceof ccxt.AuthenticationError, 'AuthenticationError for a wrong secret');
 }
+const watcher = candor(key1, secret1, ccxt.pro.binance);
+await watcher.loadMarkets();
+await watcher.loadHttpProxyAgent(); // CCXT asks for this before any plain ws:// (non-TLS) connection
+const watchedBook = watcher.watchOrderBook('BTC/USDT');
+const watchedTrades = watcher.watchTrades('BTC/USDT');
+await new Promise((resolve) => setTimeout(resolve, 500));
+await seller.createOrder('BTC/USDT', 'limit', 'sell', 0.3, 31000);
+await buyer.createOrder('BTC/USDT', 'limit', 'buy', 0.1, 31000);
+const trades = await watchedTrades;
+check(trades.length >= 1 && trades[trades.length - 1].price === 31000, 'watchTrades (ccxt.pro) sees the trade');
+await watchedBook;
+let streamed = await watcher.watchOrderBook('BTC/USDT');
+for (let i = 0; i < 5 && !(streamed.asks.length && streamed.asks[0][1] === 0.2); i++) {
+    streamed = await watcher.watchOrderBook('BTC/USDT');
+}
+check(streamed.asks[0][0] === 31000 && streamed.asks[0][1] === 0.2, 'watchOrderBook (ccxt.pro) follows the diffs');
+await watcher.close();
 console.log('all ok');
