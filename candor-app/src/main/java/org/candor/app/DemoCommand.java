@@ -39,6 +39,8 @@ final class DemoCommand implements Callable<Integer> {
     static final long BOB = 2;
     private static final long CLIENT = 1;
     private static final long OPERATOR = 900;
+    /** A second operator: a hold takes effect only when someone other than its placer approves it. */
+    private static final long APPROVER = 901;
 
     /** The demo's node listens on loopback ports from here (five of them). */
     static final int PORT_BASE_DEFAULT = 29_000;
@@ -145,7 +147,8 @@ final class DemoCommand implements Callable<Integer> {
     private void restrict() {
         section("Money that is not available is always explained");
         ok(session.requestWithdrawal(BOB, ETH, 100_000_000L));
-        ok(session.placeHold(BOB, BTC, 10_000_000L, HoldReason.USER_REQUEST, OPERATOR));
+        ok(session.placeApprovedHold(BOB, BTC, 10_000_000L, HoldReason.USER_REQUEST,
+            "Bob asked us to set 0.1 BTC aside until he confirms a new device", OPERATOR, APPROVER));
     }
 
     private void limit(final long user, final int market, final Side side, final long price, final long quantity,

@@ -54,14 +54,22 @@ final class DemoSession {
         return submit((e, b, o, c, id) -> e.requestWithdrawal(b, o, c, id, 0, userId, assetId, amount));
     }
 
-    RejectReason placeHold(final long userId, final int assetId, final long amount, final HoldReason reason,
-        final long operatorId) {
-        // Holds carry a public explanation and a review deadline since decision 0009; the demo client has no cluster
-        // time, so the deadline is a day after the wall clock, which cluster time follows.
+    /**
+     * One operator places a hold, a second approves it (four eyes: until then it restricts nothing). Holds carry a
+     * public explanation and a review deadline (decision 0009); the demo client has no cluster time, so the deadline
+     * is a day after the wall clock, which cluster time follows. Returns the placement's result if it failed, else
+     * the approval's.
+     */
+    RejectReason placeApprovedHold(final long userId, final int assetId, final long amount, final HoldReason reason,
+        final String explanation, final long placedBy, final long approvedBy) {
         final long reviewDeadlineMs = System.currentTimeMillis() + 24L * 60 * 60 * 1000;
-        return submit((e, b, o, c, id) -> e.placeHold(b, o, c, id, 0, userId, assetId, amount, HoldKind.AMOUNT,
-            reason, "Placed in the demo at the user's request", operatorId, reviewDeadlineMs,
-            ReleaseCondition.OPERATOR_RELEASE, 0, 0));
+        final CommandResult placed = client.submit((e, b, o, c, id) -> e.placeHold(b, o, c, id, 0, userId, assetId,
+            amount, HoldKind.AMOUNT, reason, explanation, placedBy, reviewDeadlineMs,
+            ReleaseCondition.OPERATOR_RELEASE, 0, 0), TIMEOUT);
+        if (placed.reason() != RejectReason.NONE) {
+            return placed.reason();
+        }
+        return submit((e, b, o, c, id) -> e.approveHold(b, o, c, id, 0, placed.reference(), approvedBy));
     }
 
     private RejectReason submit(final CommandWriter writer) {
