@@ -3,6 +3,8 @@ package org.candor.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.candor.protocol.sbe.ApproveHoldCommandDecoder;
+import org.candor.protocol.sbe.ApproveMassActionCommandDecoder;
 import org.candor.protocol.sbe.CancelAllOrdersCommandDecoder;
 import org.candor.protocol.sbe.CancelOrderCommandDecoder;
 import org.candor.protocol.sbe.CancelWithdrawalCommandDecoder;
@@ -15,9 +17,14 @@ import org.candor.protocol.sbe.FailWithdrawalCommandDecoder;
 import org.candor.protocol.sbe.MoveOrderCommandDecoder;
 import org.candor.protocol.sbe.PlaceHoldCommandDecoder;
 import org.candor.protocol.sbe.PlaceOrderCommandDecoder;
+import org.candor.protocol.sbe.ProposeMassActionCommandDecoder;
 import org.candor.protocol.sbe.ReduceOrderCommandDecoder;
+import org.candor.protocol.sbe.RejectHoldCommandDecoder;
 import org.candor.protocol.sbe.ReleaseHoldCommandDecoder;
+import org.candor.protocol.sbe.RenewHoldCommandDecoder;
 import org.candor.protocol.sbe.RequestWithdrawalCommandDecoder;
+import org.candor.protocol.sbe.SetBlastRadiusPolicyCommandDecoder;
+import org.candor.protocol.sbe.SetHoldApprovalThresholdCommandDecoder;
 import org.candor.protocol.sbe.SetMarketStatusCommandDecoder;
 import org.junit.jupiter.api.Test;
 
@@ -44,8 +51,15 @@ class CommandStampTest {
             CancelOrderCommandDecoder.timestampMsEncodingOffset(),
             CancelAllOrdersCommandDecoder.timestampMsEncodingOffset(),
             ReduceOrderCommandDecoder.timestampMsEncodingOffset(),
-            MoveOrderCommandDecoder.timestampMsEncodingOffset());
-        assertThat(offsets).hasSize(16).containsOnly(CreateAssetCommandDecoder.timestampMsEncodingOffset());
+            MoveOrderCommandDecoder.timestampMsEncodingOffset(),
+            ApproveHoldCommandDecoder.timestampMsEncodingOffset(),
+            RejectHoldCommandDecoder.timestampMsEncodingOffset(),
+            RenewHoldCommandDecoder.timestampMsEncodingOffset(),
+            SetHoldApprovalThresholdCommandDecoder.timestampMsEncodingOffset(),
+            SetBlastRadiusPolicyCommandDecoder.timestampMsEncodingOffset(),
+            ProposeMassActionCommandDecoder.timestampMsEncodingOffset(),
+            ApproveMassActionCommandDecoder.timestampMsEncodingOffset());
+        assertThat(offsets).hasSize(23).containsOnly(CreateAssetCommandDecoder.timestampMsEncodingOffset());
         assertThat(CommandStamp.TIMESTAMP_OFFSET).isEqualTo(8 + 16);
     }
 
@@ -66,8 +80,15 @@ class CommandStampTest {
             CancelOrderCommandDecoder.clientIdEncodingOffset(),
             CancelAllOrdersCommandDecoder.clientIdEncodingOffset(),
             ReduceOrderCommandDecoder.clientIdEncodingOffset(),
-            MoveOrderCommandDecoder.clientIdEncodingOffset());
-        assertThat(offsets).hasSize(16).containsOnly(0);
+            MoveOrderCommandDecoder.clientIdEncodingOffset(),
+            ApproveHoldCommandDecoder.clientIdEncodingOffset(),
+            RejectHoldCommandDecoder.clientIdEncodingOffset(),
+            RenewHoldCommandDecoder.clientIdEncodingOffset(),
+            SetHoldApprovalThresholdCommandDecoder.clientIdEncodingOffset(),
+            SetBlastRadiusPolicyCommandDecoder.clientIdEncodingOffset(),
+            ProposeMassActionCommandDecoder.clientIdEncodingOffset(),
+            ApproveMassActionCommandDecoder.clientIdEncodingOffset());
+        assertThat(offsets).hasSize(23).containsOnly(0);
         assertThat(CommandStamp.CLIENT_ID_OFFSET).isEqualTo(8);
     }
 }

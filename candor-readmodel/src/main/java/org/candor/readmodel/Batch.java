@@ -149,10 +149,6 @@ final class Batch {
             }
         }
 
-        List<T> rows() {
-            return rows;
-        }
-
         /** Serialises the staged rows: new ones to copy straight in, stored ones and candles to stage. */
         void seal() {
             final boolean merges = table.merge() != null;

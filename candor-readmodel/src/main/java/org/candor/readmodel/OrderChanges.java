@@ -15,11 +15,11 @@ final class OrderChanges {
         final long timestampMs) {
         order.touch(seq, timestampMs);
         batch.orders.add(order);
-        return event(batch, order, seq, kind, timestampMs);
+        return event(batch, order, seq, kind);
     }
 
-    static CopyBuffer event(final Batch batch, final Rows.Order order, final long seq, final OrderEventKind kind,
-        final long timestampMs) {
+    /** Starts an order-event row without staging the order (the caller stages it). */
+    static CopyBuffer event(final Batch batch, final Rows.Order order, final long seq, final OrderEventKind kind) {
         return batch.orderEvents.value(order.orderId).value(seq).value(order.userId).value(kind.code());
     }
 

@@ -273,7 +273,7 @@ sealed interface ProjectedEvent {
             order.touch(seq, timestampMs);
             state.orders.put(orderId, order);
             batch.orders.add(order);
-            OrderChanges.event(batch, order, seq, OrderEventKind.ACCEPTED, timestampMs).value(price).nullValue()
+            OrderChanges.event(batch, order, seq, OrderEventKind.ACCEPTED).value(price).nullValue()
                 .value(quantity).value(quantity).nullValue().nullValue().value(timestampMs).endRow();
         }
     }

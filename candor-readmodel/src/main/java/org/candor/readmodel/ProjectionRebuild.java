@@ -32,11 +32,26 @@ public final class ProjectionRebuild {
     public record Result(long events, long lastSeq, long elapsedMs) {
     }
 
-    /** Empties the tables, then projects {@code source} (opened at the start of the stream) to its end. */
+    /**
+     * Empties the tables, then projects {@code source} (opened at the start of the stream) to its end. The large
+     * tables' indexes are dropped for the load and built again at the end, also when the load fails.
+     */
     public static Result rebuild(final ReadModelDatabase database, final EventSource source,
         final int commandsPerBatch) {
         final long start = System.nanoTime();
         reset(database);
+        indexes(database, false);
+        final Result result;
+        try {
+            result = project(database, source, commandsPerBatch);
+        } finally {
+            indexes(database, true);
+        }
+        return new Result(result.events(), result.lastSeq(), (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private static Result project(final ReadModelDatabase database, final EventSource source,
+        final int commandsPerBatch) {
         long events = 0;
         try (Projector projector = Projector.open(database, commandsPerBatch)) {
             for (int delivered = source.poll(projector, POLL_EVENTS_MAX); delivered > 0;
@@ -47,7 +62,20 @@ public final class ProjectionRebuild {
             if (projector.lag().eventsBehind() != 0) {
                 throw new IllegalStateException("the source ended inside a command: lag=" + projector.lag());
             }
-            return new Result(events, projector.committedSeq(), (System.nanoTime() - start) / 1_000_000);
+            return new Result(events, projector.committedSeq(), 0);
+        }
+    }
+
+    private static void indexes(final ReadModelDatabase database, final boolean build) {
+        try (Connection connection = database.connection()) {
+            if (build) {
+                BulkIndexes.create(connection);
+            } else {
+                BulkIndexes.drop(connection);
+            }
+        } catch (final SQLException e) {
+            throw new IllegalStateException((build ? "cannot build" : "cannot drop") + " the bulk indexes: "
+                + e.getMessage(), e);
         }
     }
 

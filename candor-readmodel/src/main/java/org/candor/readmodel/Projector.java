@@ -89,7 +89,15 @@ public final class Projector implements EngineEvents, AutoCloseable {
         return state.committedSeq;
     }
 
+    /** Events and command time received but not yet committed; a metric, never blocks. */
     public ProjectionLag lag() {
+        if (inFlight != null && inFlight.isDone()) {
+            try {
+                awaitWrite();
+            } catch (final ProjectionException e) {
+                // The failure is kept and thrown at the next event or flush; a metric read does not throw.
+            }
+        }
         return new ProjectionLag(state.committedSeq, receivedSeq, receivedSeq - state.committedSeq,
             receivedTimestampMs - state.committedTimestampMs);
     }

@@ -49,6 +49,12 @@ public final class ReadModelDatabase implements AutoCloseable {
         final HikariDataSource pool = new HikariDataSource(poolConfig(endpoint, schema, poolSize));
         try {
             migrate(pool, schema);
+            try (Connection connection = pool.getConnection()) {
+                BulkIndexes.create(connection);
+            }
+        } catch (final SQLException e) {
+            pool.close();
+            throw new IllegalStateException("cannot build the read model's indexes: " + e.getMessage(), e);
         } catch (final RuntimeException e) {
             pool.close();
             throw e;

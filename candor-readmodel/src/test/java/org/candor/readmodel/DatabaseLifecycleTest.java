@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import org.candor.engine.HoldKind;
@@ -66,6 +67,29 @@ class DatabaseLifecycleTest {
         try (ReadModelDatabase other = TestDatabases.freshSchema("t_migrate_other")) {
             assertThat(Projections.count(other, "SELECT count(*) FROM information_schema.tables WHERE table_schema "
                 + "= 't_migrate_other' AND table_name = 'flyway_schema_history'")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void rebuildsAndRepairsExactlyTheIndexesTheMigrationMade() throws SQLException {
+        final String indexes = "SELECT indexname || ' ' || indexdef FROM pg_indexes WHERE schemaname = 't_indexes' "
+            + "ORDER BY 1";
+        try (ReadModelDatabase database = TestDatabases.freshSchema("t_indexes")) {
+            final List<String> migrated = Projections.rows(database, indexes);
+            assertThat(migrated).hasSizeGreaterThan(BulkIndexes.ALL.size())
+                .allSatisfy(index -> assertThat(index).contains("t_indexes."));
+            final RecordingEvents recording = new RecordingEvents();
+            Projections.workload(3, 200).run(Projections.CAPACITY, recording);
+
+            ProjectionRebuild.rebuild(database, new RecordedStream(recording.events()), 1_000);
+            assertThat(Projections.rows(database, indexes)).isEqualTo(migrated);
+
+            try (Connection connection = database.connection()) {
+                BulkIndexes.drop(connection);
+            }
+            assertThat(Projections.rows(database, indexes)).hasSize(migrated.size() - BulkIndexes.ALL.size());
+            ReadModelDatabase.connect(TestDatabases.endpoint(), "t_indexes", 2).close();
+            assertThat(Projections.rows(database, indexes)).isEqualTo(migrated);
         }
     }
 
