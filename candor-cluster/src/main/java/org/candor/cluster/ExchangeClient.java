@@ -78,10 +78,10 @@ public final class ExchangeClient implements AutoCloseable {
      * the service are paid once per batch instead of once per command. One UDP frame (MTU 1,408 bytes less
      * headers) carries it whole.
      */
-    static final int BATCH_BYTES_MAX = 1_024;
+    static final int BATCH_BYTES_MAX = 4_096;
     /** Ingress goes to the member endpoints given; egress comes back to an ephemeral loopback port. */
-    static final String INGRESS_CHANNEL = "aeron:udp";
-    static final String EGRESS_CHANNEL = "aeron:udp?endpoint=127.0.0.1:0";
+    static final String INGRESS_CHANNEL = "aeron:udp?mtu=" + EmbeddedNode.MTU_LENGTH;
+    static final String EGRESS_CHANNEL = "aeron:udp?endpoint=127.0.0.1:0|mtu=" + EmbeddedNode.MTU_LENGTH;
 
     private final Config config;
     private final ResultListener results;
