@@ -1,6 +1,7 @@
 package org.candor.app;
 
 import org.candor.app.bench.BenchCommand;
+import org.candor.app.projections.ProjectionsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,7 +9,8 @@ import picocli.CommandLine.Command;
 @Command(name = "candor", mixinStandardHelpOptions = true, version = "candor 0.1.0",
     description = "Candor: an exchange that cannot silently freeze your money.",
     subcommands = {DemoCommand.class, BenchCommand.class, NodeCommand.class, ClusterLocalCommand.class,
-        ChaosCommand.class, ClientTokenCommand.class, EventsCommand.class})
+        ChaosCommand.class, ClientTokenCommand.class, EventsCommand.class,
+        ProjectionsCommand.class})
 public final class Candor implements Runnable {
 
     public static void main(final String[] args) {

@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 
 /** {@code candor bench ...}: benchmark programs that print throughput and latency percentiles. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Run a benchmark.",
-    subcommands = {EngineBenchCommand.class, ClusterBenchCommand.class})
+    subcommands = {EngineBenchCommand.class, ClusterBenchCommand.class, ProjectionBenchCommand.class})
 public final class BenchCommand implements Runnable {
     @Override
     public void run() {

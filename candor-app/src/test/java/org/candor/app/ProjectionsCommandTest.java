@@ -1,0 +1,58 @@
+package org.candor.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import org.candor.app.projections.FollowCommand;
+import org.candor.app.projections.RebuildCommand;
+import org.candor.cluster.EmbeddedNode;
+import org.candor.engine.Engine;
+import org.candor.engine.EngineCapacity;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The demo's journal projected into the node's embedded PostgreSQL: live, then rebuilt from scratch. */
+class ProjectionsCommandTest {
+    /** Below the ephemeral range, apart from the other tests' ports (docs/OPERATIONS.md). */
+    private static final int PORT_BASE = 24_100;
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    @Test
+    void followsTheJournalLiveThenRebuildsItWithProgress(@TempDir final Path dir) throws Exception {
+        // Run as root, the embedded PostgreSQL runs as an unprivileged user, who must be able to reach the node's
+        // directory; JUnit creates it readable by its owner only.
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        final long lastSeq;
+        try (EmbeddedNode node = EmbeddedNode.launch(dir, PORT_BASE, EngineCapacity.small())) {
+            new DemoCommand(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).run(node);
+            lastSeq = node.read(Engine::lastEventSeq, Duration.ofSeconds(10));
+        }
+
+        final ByteArrayOutputStream followed = new ByteArrayOutputStream();
+        final FollowCommand follow = new FollowCommand(new PrintStream(followed, true, StandardCharsets.UTF_8));
+        final Thread thread = new Thread(() -> new CommandLine(follow).execute("--dir", dir.toString()));
+        thread.start();
+        final long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (!followed.toString(StandardCharsets.UTF_8).contains("committed seq " + lastSeq + ",")
+            && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        follow.stop();
+        thread.join(TIMEOUT.toMillis());
+        assertThat(followed.toString(StandardCharsets.UTF_8)).contains("following ")
+            .contains("stopped at seq " + lastSeq);
+
+        final ByteArrayOutputStream rebuilt = new ByteArrayOutputStream();
+        assertThat(new CommandLine(new RebuildCommand(new PrintStream(rebuilt, true, StandardCharsets.UTF_8)))
+            .execute("--dir", dir.toString())).isZero();
+        assertThat(rebuilt.toString(StandardCharsets.UTF_8)).contains("  projected ")
+            .contains("events=" + lastSeq + " last_seq=" + lastSeq + " ").containsPattern("digest=[0-9a-f]{64}");
+    }
+}
