@@ -1,18 +1,25 @@
 package org.candor.readmodel;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
+import org.agrona.IoUtil;
 
 /**
- * One embedded PostgreSQL for the whole test JVM (starting one costs about a second), under target/, and a fresh
- * schema per test. The server stops at JVM exit; its data directory is reused by the next run.
+ * One embedded PostgreSQL for the whole test JVM (starting one costs about a second) and a fresh schema per test.
+ * Its files are in a new directory under the system's temporary directory, not under target/: run as root, the
+ * server runs as an unprivileged user, who could not reach a checkout under /root. At JVM exit the server stops and
+ * the directory is deleted.
  */
 final class TestDatabases {
-    private static final Path DIRECTORY = Path.of("target", "embedded-postgres-tests");
+    private static Path directory;
     /** Tests need no durability; these settings make commits cheap. */
     private static final Map<String, String> FAST = Map.of("fsync", "off", "synchronous_commit", "off",
         "full_page_writes", "off");
@@ -23,9 +30,26 @@ final class TestDatabases {
 
     static synchronized PostgresEndpoint endpoint() {
         if (server == null) {
-            server = EmbeddedPostgres.start(EmbeddedPostgresSettings.in(DIRECTORY).withServerSettings(FAST));
+            directory = reachableTemporaryDirectory();
+            server = EmbeddedPostgres.start(EmbeddedPostgresSettings.in(directory).withServerSettings(FAST));
+            Runtime.getRuntime().addShutdownHook(new Thread(TestDatabases::stopAndDelete, "test-postgres-cleanup"));
         }
         return server.endpoint();
+    }
+
+    private static Path reachableTemporaryDirectory() {
+        try {
+            final Path created = Files.createTempDirectory("candor-readmodel-tests-");
+            Files.setPosixFilePermissions(created, PosixFilePermissions.fromString("rwxr-xr-x"));
+            return created;
+        } catch (final IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static synchronized void stopAndDelete() {
+        server.close();
+        IoUtil.delete(directory.toFile(), true);
     }
 
     /** A migrated, empty schema of this name (dropped first if a previous run left it). */
