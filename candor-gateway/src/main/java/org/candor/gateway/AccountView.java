@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.candor.engine.Bucket;
 import org.candor.engine.Engine;
+import org.candor.engine.IgnoringEvents;
 import org.candor.engine.LedgerCause;
 import org.candor.engine.OrderEndReason;
 import org.candor.engine.OrderType;

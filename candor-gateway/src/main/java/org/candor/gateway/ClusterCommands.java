@@ -16,6 +16,7 @@ import org.agrona.concurrent.IdleStrategy;
 import org.candor.cluster.CommandResult;
 import org.candor.cluster.CommandWriter;
 import org.candor.cluster.ExchangeClient;
+import org.candor.engine.IgnoringEvents;
 import org.candor.engine.RejectReason;
 import org.candor.engine.Side;
 import org.candor.protocol.EventDecoder;

@@ -110,8 +110,7 @@ class DatabaseLifecycleTest {
 
     @Test
     void keepsTheEmbeddedDataAcrossARestart() {
-        final Path directory = Path.of("target", "embedded-postgres-restart");
-        FileTree.delete(directory);
+        final Path directory = TestDatabases.reachableTemporaryDirectory();
         final RecordingEvents recording = new RecordingEvents();
         Projections.workload(11, 300).run(Projections.CAPACITY, recording);
         final TableDigest before;
@@ -130,6 +129,8 @@ class DatabaseLifecycleTest {
                 assertThat(projector.lag().eventsBehind()).isZero();
             }
             assertThat(TableDigest.of(database)).isEqualTo(before);
+        } finally {
+            FileTree.delete(directory);
         }
     }
 

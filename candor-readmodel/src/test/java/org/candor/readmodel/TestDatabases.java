@@ -37,7 +37,8 @@ final class TestDatabases {
         return server.endpoint();
     }
 
-    private static Path reachableTemporaryDirectory() {
+    /** A new directory the embedded server can reach when it runs as an unprivileged user (see the class comment). */
+    static Path reachableTemporaryDirectory() {
         try {
             final Path created = Files.createTempDirectory("candor-readmodel-tests-");
             Files.setPosixFilePermissions(created, PosixFilePermissions.fromString("rwxr-xr-x"));

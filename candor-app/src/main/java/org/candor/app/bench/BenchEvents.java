@@ -1,6 +1,7 @@
 package org.candor.app.bench;
 
 import org.candor.engine.Bucket;
+import org.candor.engine.IgnoringEvents;
 import org.candor.engine.LedgerCause;
 import org.candor.engine.OrderEndReason;
 import org.candor.engine.RejectReason;

@@ -2,6 +2,7 @@ package org.candor.app.bench;
 
 import java.util.Arrays;
 import org.agrona.collections.LongHashSet;
+import org.candor.engine.IgnoringEvents;
 import org.candor.engine.OrderEndReason;
 import org.candor.engine.OrderType;
 import org.candor.engine.RejectReason;

@@ -1,86 +1,52 @@
-package org.candor.app.bench;
+package org.candor.engine;
 
-import org.candor.engine.Bucket;
-import org.candor.engine.EngineEvents;
-import org.candor.engine.HoldKind;
-import org.candor.engine.HoldReason;
-import org.candor.engine.HoldState;
-import org.candor.engine.LedgerCause;
-import org.candor.engine.MarketStatus;
-import org.candor.engine.OrderEndReason;
-import org.candor.engine.OrderType;
-import org.candor.engine.RejectReason;
-import org.candor.engine.ReleaseCondition;
-import org.candor.engine.Side;
-import org.candor.engine.StpMode;
-import org.candor.engine.TimeInForce;
-import org.candor.engine.WithdrawalState;
-
-/** An {@link EngineEvents} that ignores everything; benchmark consumers override the events they use. */
-abstract class IgnoringEvents implements EngineEvents {
+/**
+ * An {@link EngineEvents} that ignores every event: consumers that need a few events (a view, a benchmark's shadow,
+ * a collector of one command's fills) extend it and override those. A consumer that must see every event, such as
+ * the journal's encoder or a projection, implements {@link EngineEvents} itself, so the compiler tells it about
+ * each new event.
+ */
+public abstract class IgnoringEvents implements EngineEvents {
     @Override
     public void commandResult(final long seq, final long clientId, final long commandId, final long timestampMs,
         final RejectReason reason, final long reference, final long firstSeq, final boolean duplicate) {
-        // Not needed by this consumer: benchmarks measure the engine, not a sink.
-    }
-
-    @Override
-    public void trade(final long seq, final long tradeId, final int marketId, final long price, final long quantity,
-        final long quoteAmount, final long makerOrderId, final long takerOrderId, final long makerUserId,
-        final long takerUserId, final Side takerSide, final long makerFee, final long takerFee,
-        final long makerRemaining, final long takerRemaining) {
-        // Not needed by this consumer: benchmarks measure the engine, not a sink.
-    }
-
-    @Override
-    public void orderRested(final long seq, final long orderId, final long price, final long remaining) {
-        // Not needed by this consumer: benchmarks measure the engine, not a sink.
     }
 
     @Override
     public void assetCreated(final long seq, final int assetId, final String code, final int scale) {
-        // Not needed by this consumer: benchmarks measure the engine, not a sink.
     }
 
     @Override
     public void marketCreated(final long seq, final int marketId, final String symbol, final int baseAssetId,
         final int quoteAssetId, final long tickSize, final long lotSize, final long minQuantity,
         final long maxQuantity, final long minNotional, final int makerFeeBps, final int takerFeeBps) {
-        // Not needed by this consumer: benchmarks measure the engine, not a sink.
     }
 
     @Override
     public void marketStatusChanged(final long seq, final int marketId, final MarketStatus status) {
-        // Not needed by this consumer: benchmarks measure the engine, not a sink.
     }
 
     @Override
     public void userCreated(final long seq, final long userId) {
-        // Not needed by this consumer: benchmarks measure the engine, not a sink.
     }
 
     @Override
     public void ledgerEntry(final long seq, final int assetId, final long fromUserId, final Bucket fromBucket,
-        final long toUserId, final Bucket toBucket, final long amount, final LedgerCause cause,
-        final long reference) {
-        // Not needed by this consumer: benchmarks measure the engine, not a sink.
+        final long toUserId, final Bucket toBucket, final long amount, final LedgerCause cause, final long reference) {
     }
 
     @Override
     public void depositCredited(final long seq, final long userId, final int assetId, final long amount,
         final long depositRef) {
-        // Not needed by this consumer: benchmarks measure the engine, not a sink.
     }
 
     @Override
     public void withdrawalRequested(final long seq, final long withdrawalId, final long userId, final int assetId,
         final long amount) {
-        // Not needed by this consumer: benchmarks measure the engine, not a sink.
     }
 
     @Override
     public void withdrawalStateChanged(final long seq, final long withdrawalId, final WithdrawalState state) {
-        // Not needed by this consumer: benchmarks measure the engine, not a sink.
     }
 
     @Override
@@ -88,78 +54,85 @@ abstract class IgnoringEvents implements EngineEvents {
         final long amount, final HoldKind kind, final HoldReason reason, final String explanation,
         final long operatorId, final long reviewDeadlineMs, final ReleaseCondition releaseCondition,
         final long ticketRef, final long massActionId, final HoldState state) {
-        // Not needed by this consumer: benchmarks measure the engine, not a sink.
+        // Ignored: see the class comment.
     }
 
     @Override
     public void holdApproved(final long seq, final long holdId, final long operatorId) {
-        // Not needed by this consumer: benchmarks measure the engine, not a sink.
+        // Ignored: see the class comment.
     }
 
     @Override
     public void holdRejected(final long seq, final long holdId, final long operatorId, final boolean automatic,
         final String justification) {
-        // Not needed by this consumer: benchmarks measure the engine, not a sink.
+        // Ignored: see the class comment.
     }
 
     @Override
     public void holdReleased(final long seq, final long holdId, final long operatorId, final boolean automatic) {
-        // Not needed by this consumer: benchmarks measure the engine, not a sink.
+        // Ignored: see the class comment.
     }
 
     @Override
     public void holdEscalated(final long seq, final long holdId, final long userId, final long reviewDeadlineMs) {
-        // Not needed by this consumer: benchmarks measure the engine, not a sink.
+        // Ignored: see the class comment.
     }
 
     @Override
     public void holdRenewed(final long seq, final long holdId, final long operatorId, final long reviewDeadlineMs,
         final int renewals, final String justification) {
-        // Not needed by this consumer: benchmarks measure the engine, not a sink.
+        // Ignored: see the class comment.
     }
 
     @Override
     public void holdApprovalThresholdSet(final long seq, final int assetId, final long thresholdAmount,
         final long operatorId) {
-        // Not needed by this consumer: benchmarks measure the engine, not a sink.
+        // Ignored: see the class comment.
     }
 
     @Override
     public void blastRadiusPolicySet(final long seq, final int accountsMax, final int shareBpsMax,
         final long windowMs, final long operatorId) {
-        // Not needed by this consumer: benchmarks measure the engine, not a sink.
+        // Ignored: see the class comment.
     }
 
     @Override
     public void massActionProposed(final long seq, final long actionId, final long operatorId,
         final int accountsMax, final String justification) {
-        // Not needed by this consumer: benchmarks measure the engine, not a sink.
+        // Ignored: see the class comment.
     }
 
     @Override
     public void massActionApproved(final long seq, final long actionId, final long operatorId) {
-        // Not needed by this consumer: benchmarks measure the engine, not a sink.
+        // Ignored: see the class comment.
     }
 
     @Override
     public void orderAccepted(final long seq, final long orderId, final long userId, final int marketId,
         final Side side, final OrderType type, final TimeInForce timeInForce, final long price, final long quantity,
         final long quoteBudget, final long clientOrderId, final StpMode stpMode) {
-        // Not needed by this consumer: benchmarks measure the engine, not a sink.
+    }
+
+    @Override
+    public void trade(final long seq, final long tradeId, final int marketId, final long price, final long quantity,
+        final long quoteAmount, final long makerOrderId, final long takerOrderId, final long makerUserId,
+        final long takerUserId, final Side takerSide, final long makerFee, final long takerFee,
+        final long makerRemaining, final long takerRemaining) {
+    }
+
+    @Override
+    public void orderRested(final long seq, final long orderId, final long price, final long remaining) {
     }
 
     @Override
     public void orderReduced(final long seq, final long orderId, final long remaining) {
-        // Not needed by this consumer: benchmarks measure the engine, not a sink.
     }
 
     @Override
     public void orderMoved(final long seq, final long orderId, final long oldPrice, final long newPrice) {
-        // Not needed by this consumer: benchmarks measure the engine, not a sink.
     }
 
     @Override
     public void orderDone(final long seq, final long orderId, final OrderEndReason reason, final long remaining) {
-        // Not needed by this consumer: benchmarks measure the engine, not a sink.
     }
 }
