@@ -18,14 +18,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** The demo's journal projected into the node's embedded PostgreSQL: live, then rebuilt from scratch. */
+/**
+ * The demo's journal projected into the node's embedded PostgreSQL: live, reconciled account by account with the
+ * engine's snapshot, then rebuilt from scratch.
+ */
 class ProjectionsCommandTest {
     /** Below the ephemeral range, apart from the other tests' ports (docs/OPERATIONS.md). */
     private static final int PORT_BASE = 24_100;
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     @Test
-    void followsTheJournalLiveThenRebuildsItWithProgress(@TempDir final Path dir) throws Exception {
+    void followsTheJournalLiveReconcilesThenRebuildsWithProgress(@TempDir final Path dir) throws Exception {
         // Run as root, the embedded PostgreSQL runs as an unprivileged user, who must be able to reach the node's
         // directory; JUnit creates it readable by its owner only.
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -33,6 +36,8 @@ class ProjectionsCommandTest {
         try (EmbeddedNode node = EmbeddedNode.launch(dir, PORT_BASE, EngineCapacity.small())) {
             new DemoCommand(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).run(node);
             lastSeq = node.read(Engine::lastEventSeq, Duration.ofSeconds(10));
+            Files.write(dir.resolve(NodeCommand.STOP_SNAPSHOT_FILE), node.read(NodeCommand::snapshot,
+                Duration.ofSeconds(10)));
         }
 
         final ByteArrayOutputStream followed = new ByteArrayOutputStream();
@@ -48,6 +53,12 @@ class ProjectionsCommandTest {
         thread.join(TIMEOUT.toMillis());
         assertThat(followed.toString(StandardCharsets.UTF_8)).contains("following ")
             .contains("stopped at seq " + lastSeq);
+
+        final ByteArrayOutputStream reconciled = new ByteArrayOutputStream();
+        assertThat(new CommandLine(new ReconcileCommand(new PrintStream(reconciled, true, StandardCharsets.UTF_8)))
+            .execute("--dir", dir.toString())).isZero();
+        assertThat(reconciled.toString(StandardCharsets.UTF_8)).contains("differences=0 projected_seq=" + lastSeq
+            + " engine_seq=" + lastSeq + " balanced=true").doesNotContain("difference user=");
 
         final ByteArrayOutputStream rebuilt = new ByteArrayOutputStream();
         assertThat(new CommandLine(new RebuildCommand(new PrintStream(rebuilt, true, StandardCharsets.UTF_8)))

@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
  * server by JDBC URL. The password comes from the environment, never from the command line, where other users of
  * the machine could read it.
  */
-final class DatabaseOptions {
+public final class DatabaseOptions {
     /** Environment variable holding the external server's password. */
     static final String PASSWORD_ENV = "CANDOR_DB_PASSWORD";
     /** The embedded server's files, under the node's directory. */
@@ -29,7 +29,8 @@ final class DatabaseOptions {
         description = "Schema of the projections (default ${DEFAULT-VALUE}).")
     String schema;
 
-    ReadModelDatabase open(final Path nodeDir) {
+    /** Opens (and migrates) the read model of the node in {@code nodeDir}. */
+    public ReadModelDatabase open(final Path nodeDir) {
         if (jdbcUrl == null) {
             return ReadModelDatabase.embedded(EmbeddedPostgresSettings.in(nodeDir.resolve(EMBEDDED_DIR)), schema);
         }
