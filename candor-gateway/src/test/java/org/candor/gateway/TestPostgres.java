@@ -11,9 +11,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
-import org.agrona.IoUtil;
 import org.candor.readmodel.EmbeddedPostgres;
 import org.candor.readmodel.EmbeddedPostgresSettings;
+import org.candor.readmodel.FileTree;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -78,6 +78,7 @@ final class TestPostgres {
 
     private static synchronized void stopAndDelete() {
         server.close();
-        IoUtil.delete(directory.toFile(), true);
+        // Not IoUtil.delete: the binaries hold symbolic links, which it leaves behind.
+        FileTree.delete(directory);
     }
 }

@@ -10,7 +10,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
-import org.agrona.IoUtil;
 
 /**
  * One embedded PostgreSQL for the whole test JVM (starting one costs about a second) and a fresh schema per test.
@@ -50,7 +49,8 @@ final class TestDatabases {
 
     private static synchronized void stopAndDelete() {
         server.close();
-        IoUtil.delete(directory.toFile(), true);
+        // Not IoUtil.delete: the binaries hold symbolic links, which it leaves behind.
+        FileTree.delete(directory);
     }
 
     /** A migrated, empty schema of this name (dropped first if a previous run left it). */
