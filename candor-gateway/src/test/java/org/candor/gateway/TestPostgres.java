@@ -1,10 +1,6 @@
 package org.candor.gateway;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -52,7 +48,7 @@ final class TestPostgres {
 
     private static synchronized String createDatabase() {
         if (server == null) {
-            directory = reachableTemporaryDirectory();
+            directory = EmbeddedPostgresSettings.newReachableDirectory("candor-gateway-tests-");
             server = EmbeddedPostgres.start(EmbeddedPostgresSettings.in(directory));
             Runtime.getRuntime().addShutdownHook(new Thread(TestPostgres::stopAndDelete, "test-postgres-cleanup"));
         }
@@ -66,15 +62,6 @@ final class TestPostgres {
         return name;
     }
 
-    private static Path reachableTemporaryDirectory() {
-        try {
-            final Path created = Files.createTempDirectory("candor-gateway-tests-");
-            Files.setPosixFilePermissions(created, PosixFilePermissions.fromString("rwxr-xr-x"));
-            return created;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     private static synchronized void stopAndDelete() {
         server.close();

@@ -1,6 +1,10 @@
 package org.candor.readmodel;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 
 /**
@@ -36,6 +40,21 @@ public record EmbeddedPostgresSettings(Path directory, int port, String runAsUse
      * checkpoints (fewer full-page images in the WAL) each cut the server's CPU per event by about a quarter in
      * the projection benchmark.
      */
+    /**
+     * A new directory under the system's temporary directory that the server can reach when it runs as an
+     * unprivileged user (run as root; see {@link #DEFAULT_RUN_AS_USER}): for tests and benchmarks, whose checkout
+     * may sit where that user cannot go (under /root). The caller deletes it ({@link FileTree#delete}).
+     */
+    public static Path newReachableDirectory(final String prefix) {
+        try {
+            final Path created = Files.createTempDirectory(prefix);
+            Files.setPosixFilePermissions(created, PosixFilePermissions.fromString("rwxr-xr-x"));
+            return created;
+        } catch (final IOException e) {
+            throw new UncheckedIOException("cannot create a directory for an embedded PostgreSQL", e);
+        }
+    }
+
     public static EmbeddedPostgresSettings in(final Path directory) {
         return new EmbeddedPostgresSettings(directory, 0, DEFAULT_RUN_AS_USER, Map.of("synchronous_commit", "off",
             "shared_buffers", "512MB", "max_wal_size", "4GB", "checkpoint_timeout", "15min"));

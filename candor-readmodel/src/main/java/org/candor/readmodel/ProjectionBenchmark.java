@@ -1,9 +1,6 @@
 package org.candor.readmodel;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -56,7 +53,8 @@ public final class ProjectionBenchmark {
         final Engine engine = workload.engine();
         out.printf(Locale.ROOT, "generated %d events (%d MB encoded) in %d ms%n", log.events(), log.bytes() >> 20,
             (System.nanoTime() - generateStart) / 1_000_000);
-        final Path directory = options.endpoint() == null ? temporaryDirectory() : null;
+        final Path directory = options.endpoint() == null
+            ? EmbeddedPostgresSettings.newReachableDirectory("candor-bench-projection-") : null;
         try (ReadModelDatabase database = open(options, directory)) {
             final ProjectionRebuild.Result warmUp = ProjectionRebuild.rebuild(database, log.fromStart(),
                 options.commandsPerBatch());
@@ -101,15 +99,5 @@ public final class ProjectionBenchmark {
             rows += TableStats.count(database, table.name());
         }
         return rows;
-    }
-
-    private static Path temporaryDirectory() {
-        try {
-            final Path directory = Files.createTempDirectory("candor-bench-projection");
-            directory.toFile().setExecutable(true, false);
-            return directory;
-        } catch (final IOException e) {
-            throw new UncheckedIOException("cannot create a directory for the benchmark's database", e);
-        }
     }
 }

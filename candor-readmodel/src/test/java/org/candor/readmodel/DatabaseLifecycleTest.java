@@ -110,7 +110,7 @@ class DatabaseLifecycleTest {
 
     @Test
     void keepsTheEmbeddedDataAcrossARestart() {
-        final Path directory = TestDatabases.reachableTemporaryDirectory();
+        final Path directory = EmbeddedPostgresSettings.newReachableDirectory("candor-readmodel-restart-");
         final RecordingEvents recording = new RecordingEvents();
         Projections.workload(11, 300).run(Projections.CAPACITY, recording);
         final TableDigest before;

@@ -1,10 +1,6 @@
 package org.candor.readmodel;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -29,23 +25,13 @@ final class TestDatabases {
 
     static synchronized PostgresEndpoint endpoint() {
         if (server == null) {
-            directory = reachableTemporaryDirectory();
+            directory = EmbeddedPostgresSettings.newReachableDirectory("candor-readmodel-tests-");
             server = EmbeddedPostgres.start(EmbeddedPostgresSettings.in(directory).withServerSettings(FAST));
             Runtime.getRuntime().addShutdownHook(new Thread(TestDatabases::stopAndDelete, "test-postgres-cleanup"));
         }
         return server.endpoint();
     }
 
-    /** A new directory the embedded server can reach when it runs as an unprivileged user (see the class comment). */
-    static Path reachableTemporaryDirectory() {
-        try {
-            final Path created = Files.createTempDirectory("candor-readmodel-tests-");
-            Files.setPosixFilePermissions(created, PosixFilePermissions.fromString("rwxr-xr-x"));
-            return created;
-        } catch (final IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     private static synchronized void stopAndDelete() {
         server.close();
