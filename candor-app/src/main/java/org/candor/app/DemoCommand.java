@@ -5,8 +5,15 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.agrona.IoUtil;
+import org.candor.app.demo.DemoCredentials;
+import org.candor.app.demo.DemoServices;
+import org.candor.app.demo.HttpCheck;
+import org.candor.app.demo.MarketMaker;
 import org.candor.cluster.EmbeddedNode;
 import org.candor.cluster.ExchangeClient;
 import org.candor.engine.EngineCapacity;
@@ -17,17 +24,22 @@ import org.candor.engine.Side;
 import org.candor.engine.StpMode;
 import org.candor.engine.TimeInForce;
 import org.candor.protocol.EventDecoder;
+import org.candor.readmodel.EmbeddedPostgresSettings;
+import org.candor.readmodel.FileTree;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * {@code candor demo}: starts the exchange on its embedded defaults, a single cluster node (media driver, archive,
  * consensus module, service) with its data in one directory, and runs a session through the cluster client: lists
- * markets, funds two users, trades, and prints the books and every bucket of every balance, so a newcomer sees what
- * the exchange does and that the ledger balances. The gateway issue (#4) puts the HTTP API and web app in front.
+ * markets, funds two users, trades, and restricts some funds with explanations. Then it serves the exchange as a
+ * trader meets it: the HTTP gateway on http://127.0.0.1:8080 with alice's and bob's API keys written to
+ * {@code demo/credentials.json}, and a market maker keeping the books alive. When it stops it prints the books and
+ * every bucket of every balance, so a newcomer sees that the ledger balances.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-    description = "Run an exchange session on an embedded cluster node: markets, users, trades, books and balances.")
+    description = "Run the exchange on its embedded defaults: a cluster node, PostgreSQL, the HTTP gateway on "
+        + "127.0.0.1:8080 with demo users' keys in demo/credentials.json, and a market maker.")
 final class DemoCommand implements Callable<Integer> {
     static final int BTC = 1;
     static final int ETH = 2;
@@ -42,6 +54,21 @@ final class DemoCommand implements Callable<Integer> {
     /** A second operator: a hold takes effect only when someone other than its placer approves it. */
     private static final long APPROVER = 901;
 
+    /** The market maker and the user that takes from it now and then. */
+    static final long MAKER = 3;
+    static final long TAKER = 4;
+    /** The gateway's and the market maker's cluster client ids: each client has its own. */
+    private static final long GATEWAY_CLIENT = 2;
+    private static final long BOT_CLIENT = 3;
+    private static final long BOT_SEED = 42;
+    /** Mid prices where the story's trades left each market; sizes well above each market's minimum notional. */
+    private static final List<MarketMaker.Quote> BOT_QUOTES = List.of(
+        new MarketMaker.Quote(BTC_USDT, 10_000, 10_000, 67_000_000_000L, 1_000_000, 500_000),
+        new MarketMaker.Quote(ETH_USDT, 10_000, 100_000, 3_500_000_000L, 10_000_000, 5_000_000),
+        new MarketMaker.Quote(ETH_BTC, 1_000, 100_000, 5_240_000, 10_000_000, 5_000_000));
+    /** How long the shutdown hook lets the demo stop its services and delete its temporary files. */
+    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(20);
+
     /** The demo's node listens on loopback ports from here (five of them). */
     static final int PORT_BASE_DEFAULT = 29_000;
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
@@ -52,6 +79,25 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--port-base", description = "First of the node's five loopback ports (default ${DEFAULT-VALUE}).",
         defaultValue = "29000")
     int portBase = PORT_BASE_DEFAULT;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address the gateway listens on "
+        + "(default ${DEFAULT-VALUE}: this machine only).")
+    String host = "127.0.0.1";
+
+    @Option(names = "--http-port", defaultValue = "8080", description = "The gateway's HTTP port (default "
+        + "${DEFAULT-VALUE}; 0 for any free one).")
+    int httpPort = 8080;
+
+    @Option(names = "--credentials", defaultValue = "demo/credentials.json",
+        description = "Where the demo users' API keys are written (default ${DEFAULT-VALUE}).")
+    Path credentialsFile = Path.of("demo/credentials.json");
+
+    @Option(names = "--check", description = "Check the exchange over HTTP as a bot would, then stop (for CI).")
+    boolean check;
+
+    @Option(names = "--seconds", defaultValue = "0",
+        description = "Serve this many seconds, then stop (default: until Ctrl-C).")
+    long seconds;
 
     private final PrintStream out;
     private DemoSession session;
@@ -66,22 +112,41 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, InterruptedException {
         final boolean temporary = dir == null;
         final Path nodeDir = temporary ? Files.createTempDirectory("candor-demo-") : dir;
+        // PostgreSQL runs as an unprivileged account under root: its files go where that account can reach.
+        final Path databaseDir = EmbeddedPostgresSettings.newReachableDirectory("candor-demo-db-");
         out.println("node data directory: " + nodeDir + (temporary ? " (temporary, removed at the end)" : ""));
+        final CountDownLatch stop = new CountDownLatch(1);
+        final CountDownLatch stopped = new CountDownLatch(1);
+        final Thread hook = new Thread(() -> {
+            stop.countDown();
+            awaitQuietly(stopped, SHUTDOWN_WAIT);
+        }, "candor-demo-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
         try (EmbeddedNode node = EmbeddedNode.launch(nodeDir, portBase, EngineCapacity.small())) {
-            run(node);
+            story(node);
+            serve(node, databaseDir, stop);
+            report(node);
         } finally {
+            FileTree.delete(databaseDir);
             if (temporary) {
                 IoUtil.delete(nodeDir.toFile(), false);
             }
+            stopped.countDown();
+            removeHook(hook);
         }
         return 0;
     }
 
-    /** Runs the session against a running node; tests call this with a node of their own. */
+    /** Runs the scripted session and prints the final state; tests call this with a node of their own. */
     void run(final EmbeddedNode node) {
+        story(node);
+        report(node);
+    }
+
+    private void story(final EmbeddedNode node) {
         out.println("Candor demo: every command below goes through the cluster client to an embedded node (media "
             + "driver, archive, consensus module, exchange service) and is answered once committed.");
         final EventDecoder decoder = new EventDecoder(new DemoEvents(out));
@@ -92,7 +157,52 @@ final class DemoCommand implements Callable<Integer> {
             fund();
             trade();
             restrict();
+            fundBots();
         }
+    }
+
+    /**
+     * The exchange as a trader meets it: the gateway on HTTP, keys for alice and bob in the credentials file, and
+     * the market maker keeping the books alive, until stopped (Ctrl-C), for {@code --seconds}, or after the HTTP
+     * self-check with {@code --check}.
+     */
+    private void serve(final EmbeddedNode node, final Path databaseDir, final CountDownLatch stop)
+        throws InterruptedException {
+        section("The exchange on HTTP");
+        try (DemoServices services = DemoServices.start(node, databaseDir, host, httpPort, GATEWAY_CLIENT);
+             MarketMaker bot = new MarketMaker(ExchangeClient.connect(new ExchangeClient.Config(
+                 node.aeronDirectoryName(), node.ingressEndpoints(), BOT_CLIENT, 1, ExchangeClient.IN_FLIGHT_DEFAULT),
+                 null, null), MAKER, TAKER, BOT_QUOTES, BOT_SEED)) {
+            final String baseUrl = "http://" + host + ":" + services.httpPort();
+            final DemoCredentials credentials = new DemoCredentials(baseUrl);
+            credentials.add(services.newKey("alice", ALICE));
+            credentials.add(services.newKey("bob", BOB));
+            credentials.write(credentialsFile);
+            out.println("  gateway (Binance spot v3 API and WebSocket streams): " + baseUrl);
+            out.println("  API keys of alice and bob: " + credentialsFile.toAbsolutePath() + " (owner-only)");
+            out.println("  market maker: user " + MAKER + " quotes BTCUSDT, ETHUSDT and ETHBTC; user " + TAKER
+                + " takes now and then");
+            if (check) {
+                new HttpCheck(baseUrl, credentials.user("alice"), out).run();
+                out.println("  http checks passed; market maker ticks: " + bot.ticks());
+            } else {
+                out.println(seconds > 0 ? "  serving for " + seconds + " s" : "  serving until Ctrl-C");
+                out.flush();
+                final boolean interrupted = seconds > 0 ? stop.await(seconds, TimeUnit.SECONDS) : await(stop);
+                out.println(interrupted ? "  stopping" : "  stopping after " + seconds + " s");
+            }
+            if (bot.failure() != null) {
+                throw new IllegalStateException("the market maker stopped: " + bot.failure(), bot.failure());
+            }
+        }
+    }
+
+    private static boolean await(final CountDownLatch latch) throws InterruptedException {
+        latch.await();
+        return true;
+    }
+
+    private void report(final EmbeddedNode node) {
         final String summary = node.read(state -> {
             new DemoReport(state, out).print();
             state.checkInvariants();
@@ -101,6 +211,33 @@ final class DemoCommand implements Callable<Integer> {
         out.println(summary);
     }
 
+    /** The market maker's two users, funded deep enough to quote for hours. */
+    private void fundBots() {
+        section("The market maker's users");
+        ok(session.createUser(MAKER));
+        ok(session.createUser(TAKER));
+        for (long user : new long[] {MAKER, TAKER}) {
+            ok(session.deposit(user, BTC, 100_000_000_000L, user * 10 + 1));
+            ok(session.deposit(user, ETH, 1_000_000_000_000L, user * 10 + 2));
+            ok(session.deposit(user, USDT, 10_000_000_000_000L, user * 10 + 3));
+        }
+    }
+
+    private static void awaitQuietly(final CountDownLatch latch, final Duration wait) {
+        try {
+            latch.await(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void removeHook(final Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // The JVM is stopping and the hook is running: it waits for this cleanup, nothing to undo.
+        }
+    }
 
     private void list() {
         section("Listing assets and markets");
@@ -169,6 +306,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     static String user(final long userId) {
-        return userId == ALICE ? "alice" : userId == BOB ? "bob" : "user" + userId;
+        return userId == ALICE ? "alice" : userId == BOB ? "bob" : userId == MAKER ? "maker"
+            : userId == TAKER ? "taker" : "user" + userId;
     }
 }

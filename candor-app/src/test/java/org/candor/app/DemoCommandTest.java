@@ -3,9 +3,12 @@ package org.candor.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import org.candor.cluster.EmbeddedNode;
 import org.candor.engine.Bucket;
@@ -17,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DemoCommandTest {
     /** Below the Linux ephemeral range and apart from the chaos test's ports. */
     private static final int PORT_BASE = 24_000;
+    private static final int SERVING_PORT_BASE = 24_010;
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     @Test
@@ -40,6 +44,29 @@ class DemoCommandTest {
             assertThat(digestAgrees).isTrue();
         }
         printsTheJournalOfTheDemo(dir);
+    }
+
+    /**
+     * The demo as the quick start runs it, with its HTTP self-check: node, PostgreSQL, gateway on a free port,
+     * credentials written owner-only, the market maker quoting, and a balanced ledger at the end.
+     */
+    @Test
+    void demoServesTheExchangeOverHttpAndChecksItAsABotWould(@TempDir final Path dir) throws IOException {
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        final Path credentials = dir.resolve("demo").resolve("credentials.json");
+
+        final int exit = new CommandLine(new DemoCommand(new PrintStream(bytes, true, StandardCharsets.UTF_8)))
+            .execute("--check", "--http-port", "0", "--port-base", String.valueOf(SERVING_PORT_BASE),
+                "--dir", dir.resolve("node").toString(), "--credentials", credentials.toString());
+
+        final String output = bytes.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as(output).isZero();
+        assertThat(output).contains("http checks passed").contains("invariants=ok");
+        assertThat(Files.getPosixFilePermissions(credentials)).containsExactlyInAnyOrder(
+            PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+        final String written = Files.readString(credentials);
+        assertThat(written).contains("\"name\" : \"alice\"").contains("\"name\" : \"bob\"")
+            .contains("\"secretKey\"");
     }
 
     /** The node's journal, read back by {@code candor events}, tells the demo's story event by event. */

@@ -24,6 +24,9 @@ public final class Gateway implements AutoCloseable {
     private final JournalFollower follower;
     private final ClusterCommands commands;
     private final Javalin server;
+    private final ReadViews views;
+    private final EngineCommands engine;
+    private final RequestGuard.Limits limits;
 
     private Gateway(final Config config, final ApiKeyStore keys) {
         final ReadViews views = new ReadViews();
@@ -35,7 +38,7 @@ public final class Gateway implements AutoCloseable {
             startedFollower = new JournalFollower(config.journalDir(), views);
             startedFollower.awaitCaughtUp(CATCH_UP_AT_START_MAX);
             startedCommands = new ClusterCommands(config.client());
-            final EngineCommands engine = new EngineCommands(startedCommands, views);
+            engine = new EngineCommands(startedCommands, views);
             final RequestGuard guard = new RequestGuard(
                 new RequestAuthenticator(keys, new ReplayCache(), config.clockMs()),
                 new RateLimiter("IP", config.ipWeightPerMinute(), RateLimiter.CALLERS_MAX_DEFAULT),
@@ -54,6 +57,25 @@ public final class Gateway implements AutoCloseable {
         }
         this.follower = startedFollower;
         this.commands = startedCommands;
+        this.views = views;
+        this.limits = new RequestGuard.Limits(config.ipWeightPerMinute(), config.keyWeightPerMinute(),
+            config.clockMs());
+    }
+
+    /**
+     * Starts the admin API ({@link AdminResource}) on its own address, sharing this gateway's views and cluster
+     * client: operators reach it on a port that need not be public, with operator keys only.
+     */
+    public AdminServer startAdmin(final String host, final int port, final ApiKeyStore operatorKeys,
+        final ApiKeyStore tradingKeys, final OperatorActions actions) {
+        final RequestGuard guard = new RequestGuard(
+            new RequestAuthenticator(operatorKeys, new ReplayCache(), limits.clockMs()),
+            new RateLimiter("IP", limits.ipWeightPerMinute(), RateLimiter.CALLERS_MAX_DEFAULT),
+            new RateLimiter("UID", limits.keyWeightPerMinute(), RateLimiter.CALLERS_MAX_DEFAULT), limits.clockMs());
+        final AdminResource admin = new AdminResource(guard, views, engine, tradingKeys, actions);
+        final Javalin adminServer = GatewayServer.create(admin::register);
+        adminServer.start(host, port);
+        return new AdminServer(adminServer);
     }
 
     /** Starts a gateway; the key store is the application's (a {@link PostgresApiKeyStore} on its pool). */

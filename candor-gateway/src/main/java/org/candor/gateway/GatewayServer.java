@@ -5,6 +5,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The HTTP server: Javalin on Jetty 12, every resource registering its own routes, and the error mapping at the
@@ -35,6 +36,11 @@ final class GatewayServer {
     }
 
     static Javalin create(final Resources resources) {
+        return create(resources::register);
+    }
+
+    /** A server whose routes {@code routes} registers, with the gateway's limits and error mapping. */
+    static Javalin create(final Consumer<RoutesConfig> routes) {
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -46,7 +52,7 @@ final class GatewayServer {
                     Json.send(ctx, body(-1000, "Unknown endpoint " + ctx.method() + " " + ctx.path() + "."));
                 }
             });
-            resources.register(config.routes);
+            routes.accept(config.routes);
         });
     }
 

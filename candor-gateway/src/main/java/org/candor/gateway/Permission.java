@@ -4,5 +4,7 @@ package org.candor.gateway;
 public enum Permission {
     READ,
     TRADE,
-    WITHDRAW
+    WITHDRAW,
+    /** Operator keys only (the admin API); a trading key never carries it. */
+    OPERATE
 }

@@ -86,6 +86,9 @@ public final class PostgresApiKeyStore implements ApiKeyStore {
 
     @Override
     public void create(final ApiKey apiKey) {
+        if (apiKey.permissions().contains(Permission.OPERATE)) {
+            throw new IllegalArgumentException("a trading key cannot operate; operators have keys of their own");
+        }
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement(INSERT)) {
             final byte[] secret = apiKey.secret();

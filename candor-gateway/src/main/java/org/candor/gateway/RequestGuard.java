@@ -61,6 +61,10 @@ final class RequestGuard {
         return clockMs.getAsLong();
     }
 
+    /** The weight limits and clock a guard is built with. */
+    record Limits(long ipWeightPerMinute, long keyWeightPerMinute, LongSupplier clockMs) {
+    }
+
     /** An authenticated caller: the engine user the key acts for, and the request's parameters. */
     record Caller(long userId, RequestParams params) {
     }

@@ -1,0 +1,142 @@
+package org.candor.app.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The demo's self-check over HTTP, as a bot would see the exchange: public market data with the market maker's
+ * quotes in the book, then a demo user's signed requests (balances, an order that rests, found among the open
+ * orders, cancelled). {@code ./candor demo --check} runs it and exits, which is how CI proves the quick start
+ * serves real requests.
+ */
+public final class HttpCheck {
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration BOOK_WAIT = Duration.ofSeconds(20);
+    private final String baseUrl;
+    private final DemoCredentials.User user;
+    private final PrintStream out;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private final ObjectMapper json = new ObjectMapper();
+
+    public HttpCheck(final String baseUrl, final DemoCredentials.User user, final PrintStream out) {
+        this.baseUrl = baseUrl;
+        this.user = user;
+        this.out = out;
+    }
+
+    /** Runs every check; throws {@link IllegalStateException} naming the first that fails. */
+    public void run() {
+        expect(get("/api/v3/ping").isObject(), "ping answers {}");
+        final JsonNode info = get("/api/v3/exchangeInfo");
+        expect(info.path("symbols").size() == 3, "exchangeInfo lists the three markets");
+        out.println("  http: ping and exchangeInfo (" + info.path("symbols").size() + " markets) ok");
+        final JsonNode book = awaitQuotedBook("BTCUSDT");
+        out.println("  http: BTCUSDT book best bid " + book.path("bids").path(0).path(0).asText() + ", best ask "
+            + book.path("asks").path(0).path(0).asText());
+        final JsonNode account = signed("GET", "/api/v3/account", "omitZeroBalances=true");
+        expect(account.path("balances").size() > 0, user.name() + "'s account has balances");
+        out.println("  http: " + user.name() + "'s signed account read: " + account.path("balances").size()
+            + " assets with a balance");
+        final JsonNode order = signed("POST", "/api/v3/order",
+            "symbol=BTCUSDT&side=BUY&type=LIMIT&timeInForce=GTC&price=1000.00&quantity=0.0100"
+                + "&newClientOrderId=demo-check-1");
+        expect("NEW".equals(order.path("status").asText()), "a limit order far below the market rests (NEW)");
+        final long orderId = order.path("orderId").asLong();
+        final JsonNode open = signed("GET", "/api/v3/openOrders", "symbol=BTCUSDT");
+        boolean listed = false;
+        for (JsonNode each : open) {
+            listed |= each.path("orderId").asLong() == orderId;
+        }
+        expect(listed, "the order is among the user's open orders on the next request");
+        final JsonNode cancelled = signed("DELETE", "/api/v3/order", "symbol=BTCUSDT&orderId=" + orderId);
+        expect("CANCELED".equals(cancelled.path("status").asText()), "the order cancels");
+        out.println("  http: " + user.name() + " placed order " + orderId + " (rests), saw it open, cancelled it");
+    }
+
+    private JsonNode awaitQuotedBook(final String symbol) {
+        final long deadline = System.nanoTime() + BOOK_WAIT.toNanos();
+        while (true) {
+            final JsonNode book = get("/api/v3/depth?symbol=" + symbol + "&limit=5");
+            if (book.path("bids").size() > 0 && book.path("asks").size() > 0) {
+                return book;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("demo check failed: no quotes in " + symbol + " after " + BOOK_WAIT);
+            }
+            pause();
+        }
+    }
+
+    private JsonNode get(final String pathAndQuery) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery)).timeout(TIMEOUT).GET().build());
+    }
+
+    /** A signed request as Binance clients send it: parameters, timestamp, HMAC-SHA256 of the query string. */
+    private JsonNode signed(final String method, final String path, final String parameters) {
+        final String query = parameters + "&recvWindow=5000&timestamp=" + System.currentTimeMillis();
+        final String signedQuery = query + "&signature=" + hmac(query);
+        final HttpRequest.Builder request = HttpRequest.newBuilder().timeout(TIMEOUT)
+            .header("X-MBX-APIKEY", user.apiKey());
+        if ("POST".equals(method)) {
+            request.uri(URI.create(baseUrl + path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(signedQuery));
+        } else {
+            request.uri(URI.create(baseUrl + path + "?" + signedQuery)).method(method,
+                HttpRequest.BodyPublishers.noBody());
+        }
+        return send(request.build());
+    }
+
+    private String hmac(final String payload) {
+        try {
+            final Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(user.secretKey().getBytes(StandardCharsets.US_ASCII), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(payload.getBytes(StandardCharsets.US_ASCII)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
+    }
+
+    private JsonNode send(final HttpRequest request) {
+        try {
+            final HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("demo check failed: " + request.method() + " " + request.uri().getPath()
+                    + " answered " + response.statusCode() + " " + response.body());
+            }
+            return json.readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException("demo check failed: " + request.uri().getPath() + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("demo check interrupted", e);
+        }
+    }
+
+    private static void expect(final boolean condition, final String what) {
+        if (!condition) {
+            throw new IllegalStateException("demo check failed: " + what);
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("demo check interrupted", e);
+        }
+    }
+}

@@ -1,0 +1,384 @@
+package org.candor.gateway;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.candor.cluster.CommandWriter;
+import org.candor.engine.Bucket;
+import org.candor.engine.HoldKind;
+import org.candor.engine.HoldPolicy;
+import org.candor.engine.HoldReason;
+import org.candor.engine.MarketStatus;
+import org.candor.engine.RejectReason;
+import org.candor.engine.ReleaseCondition;
+
+/**
+ * The admin API, {@code /admin/v1/...}, served on the admin server's own port. Operators sign requests as traders
+ * do (HMAC over the raw parameters, {@code X-MBX-APIKEY}), but with operator keys, which live in a store of their
+ * own; the operator id the engine records on holds and approvals is the key's, never a parameter, so no operator
+ * can act in another's name. Four eyes are the engine's rule (an approver must differ from the placer), not this
+ * class's: it cannot be bypassed by another client. Every call that asks for a change is appended to the
+ * hash-chained {@link OperatorActions} trail with the engine's answer, carried out or refused.
+ */
+final class AdminResource {
+    static final int WEIGHT = 1;
+    static final String PREFIX = "/admin/v1";
+    /** Longest a review deadline may be set ahead: a hold must come back to a person within a quarter. */
+    static final long REVIEW_HOURS_MAX = 24L * 92;
+    private static final long HOUR_MS = 3_600_000L;
+    private static final int API_KEY_LENGTH = 64;
+    private static final char[] KEY_ALPHABET =
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
+
+    private final RequestGuard guard;
+    private final ReadViews views;
+    private final EngineCommands commands;
+    private final ApiKeyStore tradingKeys;
+    private final OperatorActions actions;
+    private final SecureRandom random = new SecureRandom();
+
+    AdminResource(final RequestGuard guard, final ReadViews views, final EngineCommands commands,
+        final ApiKeyStore tradingKeys, final OperatorActions actions) {
+        this.guard = guard;
+        this.views = views;
+        this.commands = commands;
+        this.tradingKeys = tradingKeys;
+        this.actions = actions;
+    }
+
+    void register(final RoutesConfig routes) {
+        routes.get(PREFIX + "/whoami", this::whoami);
+        routes.post(PREFIX + "/users", this::createUser);
+        routes.post(PREFIX + "/deposits", this::deposit);
+        routes.post(PREFIX + "/api-keys", this::createApiKey);
+        routes.delete(PREFIX + "/api-keys", this::revokeApiKey);
+        routes.post(PREFIX + "/holds", this::placeHold);
+        routes.post(PREFIX + "/holds/approve", this::approveHold);
+        routes.post(PREFIX + "/holds/reject", this::rejectHold);
+        routes.post(PREFIX + "/holds/release", this::releaseHold);
+        routes.post(PREFIX + "/holds/renew", this::renewHold);
+        routes.post(PREFIX + "/markets/halt", ctx -> marketStatus(ctx, MarketStatus.HALTED));
+        routes.post(PREFIX + "/markets/resume", ctx -> marketStatus(ctx, MarketStatus.TRADING));
+        routes.get(PREFIX + "/balances", this::balances);
+        routes.get(PREFIX + "/actions", this::listActions);
+    }
+
+    private void whoami(final Context ctx) {
+        final RequestGuard.Caller operator = guard.signed(ctx, WEIGHT, Permission.OPERATE);
+        Json.send(ctx, Map.of("operatorId", operator.userId()));
+    }
+
+    private void createUser(final Context ctx) {
+        final RequestGuard.Caller operator = guard.signed(ctx, WEIGHT, Permission.OPERATE);
+        final long userId = positiveLong(operator.params(), "userId");
+        execute(ctx, operator, "create-user", "userId=" + userId,
+            (e, b, o, c, id) -> e.createUser(b, o, c, id, 0, userId));
+    }
+
+    /**
+     * A credit by an operator: the simulated deposit of the demo and of tests, and the manual correction of
+     * production, recorded in the trail with the operator who made it. Real deposits come from the chain adapters.
+     */
+    private void deposit(final Context ctx) {
+        final RequestGuard.Caller operator = guard.signed(ctx, WEIGHT, Permission.OPERATE);
+        final RequestParams params = operator.params();
+        final long userId = positiveLong(params, "userId");
+        final AssetInfo asset = asset(params.required("asset"));
+        final long amount = Decimals.toMinor("amount", params.required("amount"), asset.scale());
+        final long depositRef = positiveLong(params, "depositRef");
+        execute(ctx, operator, "deposit", "userId=" + userId + " asset=" + asset.code() + " amount="
+            + Decimals.format(amount, asset.scale()) + " depositRef=" + depositRef,
+            (e, b, o, c, id) -> e.deposit(b, o, c, id, 0, userId, asset.id(), amount, depositRef));
+    }
+
+    private void createApiKey(final Context ctx) {
+        final RequestGuard.Caller operator = guard.signed(ctx, WEIGHT, Permission.OPERATE);
+        final RequestParams params = operator.params();
+        final long userId = positiveLong(params, "userId");
+        final Set<Permission> permissions = permissions(params.optional("permissions"));
+        final List<String> ips = ipAllowList(params.optional("ipAllowList"));
+        commands.catchUp();
+        if (!views.read(s -> s.accounts().userExists(userId))) {
+            record(operator, "create-api-key", "userId=" + userId, RejectReason.UNKNOWN_USER.name(), 0);
+            throw refused(RejectReason.UNKNOWN_USER);
+        }
+        final String key = token();
+        final String secret = token();
+        tradingKeys.create(new ApiKey(key, userId, secret.getBytes(StandardCharsets.US_ASCII), permissions, ips,
+            false));
+        record(operator, "create-api-key", "userId=" + userId + " apiKey=" + key + " permissions=" + permissions,
+            "NONE", 0);
+        final Map<String, Object> body = new LinkedHashMap<>();
+        body.put("userId", userId);
+        body.put("apiKey", key);
+        body.put("secretKey", secret);
+        body.put("permissions", permissions.stream().map(Enum::name).sorted().toList());
+        body.put("ipAllowList", ips);
+        Json.send(ctx, body);
+    }
+
+    private void revokeApiKey(final Context ctx) {
+        final RequestGuard.Caller operator = guard.signed(ctx, WEIGHT, Permission.OPERATE);
+        final String key = operator.params().required("apiKey");
+        final boolean revoked = tradingKeys.revoke(key);
+        record(operator, "revoke-api-key", "apiKey=" + key, revoked ? "NONE" : "UNKNOWN_API_KEY", 0);
+        if (!revoked) {
+            throw new ApiError(ErrorMapper.BAD_REQUEST, -2015, "Unknown API key.");
+        }
+        Json.send(ctx, Map.of("apiKey", key, "revoked", true));
+    }
+
+    private void placeHold(final Context ctx) {
+        final RequestGuard.Caller operator = guard.signed(ctx, WEIGHT, Permission.OPERATE);
+        final RequestParams params = operator.params();
+        final long userId = positiveLong(params, "userId");
+        final HoldKind kind = enumValue(HoldKind.class, params.optional("kind"), HoldKind.AMOUNT, "kind");
+        final AssetInfo asset = kind == HoldKind.AMOUNT ? asset(params.required("asset")) : null;
+        final long amount = kind == HoldKind.AMOUNT
+            ? Decimals.toMinor("amount", params.required("amount"), asset.scale()) : 0;
+        final HoldReason reason = enumValue(HoldReason.class, params.required("reason"), null, "reason");
+        final String explanation = text(params, "explanation");
+        final long deadlineMs = guard.nowMs() + hours(params, "reviewHours") * HOUR_MS;
+        final ReleaseCondition release = enumValue(ReleaseCondition.class, params.optional("releaseCondition"),
+            ReleaseCondition.OPERATOR_RELEASE, "releaseCondition");
+        final long ticketRef = params.longValue("ticketRef", 0);
+        final long massActionId = params.longValue("massActionId", 0);
+        final int assetId = asset == null ? 0 : asset.id();
+        execute(ctx, operator, "place-hold", "userId=" + userId + " kind=" + kind + " asset="
+            + (asset == null ? "-" : asset.code()) + " amount=" + amount + " reason=" + reason + " explanation="
+            + explanation + " reviewDeadlineMs=" + deadlineMs + " release=" + release + " ticketRef=" + ticketRef,
+            (e, b, o, c, id) -> e.placeHold(b, o, c, id, 0, userId, assetId, amount, kind, reason, explanation,
+                operator.userId(), deadlineMs, release, ticketRef, massActionId));
+    }
+
+    private void approveHold(final Context ctx) {
+        final RequestGuard.Caller operator = guard.signed(ctx, WEIGHT, Permission.OPERATE);
+        final long holdId = positiveLong(operator.params(), "holdId");
+        execute(ctx, operator, "approve-hold", "holdId=" + holdId,
+            (e, b, o, c, id) -> e.approveHold(b, o, c, id, 0, holdId, operator.userId()));
+    }
+
+    private void rejectHold(final Context ctx) {
+        final RequestGuard.Caller operator = guard.signed(ctx, WEIGHT, Permission.OPERATE);
+        final long holdId = positiveLong(operator.params(), "holdId");
+        final String justification = text(operator.params(), "justification");
+        execute(ctx, operator, "reject-hold", "holdId=" + holdId + " justification=" + justification,
+            (e, b, o, c, id) -> e.rejectHold(b, o, c, id, 0, holdId, operator.userId(), justification));
+    }
+
+    private void releaseHold(final Context ctx) {
+        final RequestGuard.Caller operator = guard.signed(ctx, WEIGHT, Permission.OPERATE);
+        final long holdId = positiveLong(operator.params(), "holdId");
+        execute(ctx, operator, "release-hold", "holdId=" + holdId,
+            (e, b, o, c, id) -> e.releaseHold(b, o, c, id, 0, holdId, operator.userId()));
+    }
+
+    private void renewHold(final Context ctx) {
+        final RequestGuard.Caller operator = guard.signed(ctx, WEIGHT, Permission.OPERATE);
+        final RequestParams params = operator.params();
+        final long holdId = positiveLong(params, "holdId");
+        final long deadlineMs = guard.nowMs() + hours(params, "reviewHours") * HOUR_MS;
+        final String justification = text(params, "justification");
+        execute(ctx, operator, "renew-hold", "holdId=" + holdId + " reviewDeadlineMs=" + deadlineMs
+            + " justification=" + justification,
+            (e, b, o, c, id) -> e.renewHold(b, o, c, id, 0, holdId, operator.userId(), deadlineMs, justification));
+    }
+
+    private void marketStatus(final Context ctx, final MarketStatus status) {
+        final RequestGuard.Caller operator = guard.signed(ctx, WEIGHT, Permission.OPERATE);
+        final MarketInfo market = OrderLookup.market(views, operator.params().required("symbol"));
+        execute(ctx, operator, status == MarketStatus.HALTED ? "halt-market" : "resume-market",
+            "symbol=" + market.symbol(), (e, b, o, c, id) -> e.setMarketStatus(b, o, c, id, 0, market.id(), status));
+    }
+
+    /** Every bucket of every asset of a user: what an operator checks before and after acting. */
+    private void balances(final Context ctx) {
+        final RequestGuard.Caller operator = guard.signed(ctx, WEIGHT, Permission.OPERATE);
+        final long userId = positiveLong(operator.params(), "userId");
+        commands.catchUp();
+        final List<Map<String, Object>> rows = views.read(s -> {
+            if (!s.accounts().userExists(userId)) {
+                return null;
+            }
+            final Map<Integer, long[]> owned = s.accounts().balances(userId);
+            final List<Map<String, Object>> list = new ArrayList<>();
+            for (AssetInfo asset : s.market().assets()) {
+                final long[] buckets = owned.getOrDefault(asset.id(), new long[AccountView.BUCKETS]);
+                final Map<String, Object> row = new LinkedHashMap<>();
+                row.put("asset", asset.code());
+                long total = 0;
+                for (Bucket bucket : Bucket.values()) {
+                    if (bucket.ordinal() < buckets.length) {
+                        row.put(bucket.name().toLowerCase(Locale.ROOT),
+                            Decimals.format(buckets[bucket.ordinal()], asset.scale()));
+                        total = Math.addExact(total, buckets[bucket.ordinal()]);
+                    }
+                }
+                row.put("total", Decimals.format(total, asset.scale()));
+                list.add(row);
+            }
+            return list;
+        });
+        if (rows == null) {
+            throw refused(RejectReason.UNKNOWN_USER);
+        }
+        Json.send(ctx, Map.of("userId", userId, "balances", rows));
+    }
+
+    private void listActions(final Context ctx) {
+        final RequestGuard.Caller operator = guard.signed(ctx, WEIGHT, Permission.OPERATE);
+        final int limit = (int) Math.min(OperatorActions.LIST_MAX, operator.params().longValue("limit", 100));
+        final long of = operator.params().longValue("operatorId", 0);
+        final List<Map<String, Object>> list = new ArrayList<>();
+        for (OperatorActions.Action action : actions.latest(limit, of)) {
+            final Map<String, Object> row = new LinkedHashMap<>();
+            row.put("actionId", action.actionId());
+            row.put("atMs", action.atMs());
+            row.put("operatorId", action.operatorId());
+            row.put("action", action.action());
+            row.put("detail", action.detail());
+            row.put("outcome", action.outcome());
+            row.put("reference", action.reference());
+            row.put("hash", HexFormat.of().formatHex(action.hash()));
+            list.add(row);
+        }
+        final long broken = actions.verify();
+        final Map<String, Object> body = new LinkedHashMap<>();
+        body.put("chainIntact", broken == 0);
+        body.put("firstBrokenActionId", broken);
+        body.put("actions", list);
+        Json.send(ctx, body);
+    }
+
+    /** Sends the command, records it with the engine's answer, and answers it (refusals as 400 with the reason). */
+    private void execute(final Context ctx, final RequestGuard.Caller operator, final String action,
+        final String detail, final CommandWriter writer) {
+        final CommandOutcome outcome = commands.execute(writer);
+        final RejectReason reason = outcome.result().reason();
+        final long actionId = record(operator, action, detail, reason.name(), outcome.result().reference());
+        if (reason != RejectReason.NONE) {
+            throw refused(reason);
+        }
+        final Map<String, Object> body = new LinkedHashMap<>();
+        body.put("result", "NONE");
+        body.put("reference", outcome.result().reference());
+        body.put("seq", outcome.result().firstSeq());
+        body.put("actionId", actionId);
+        Json.send(ctx, body);
+    }
+
+    private long record(final RequestGuard.Caller operator, final String action, final String detail,
+        final String outcome, final long reference) {
+        return actions.append(guard.nowMs(), operator.userId(), action, detail, outcome, reference);
+    }
+
+    /** An engine refusal: 400, the engine's stable reason in the message and its numeric code. */
+    private static ApiError refused(final RejectReason reason) {
+        return new ApiError(ErrorMapper.BAD_REQUEST, -3000 - reason.code(), "Refused by the engine: " + reason.name()
+            + ".");
+    }
+
+    private AssetInfo asset(final String code) {
+        final AssetInfo asset = views.read(s -> {
+            for (AssetInfo each : s.market().assets()) {
+                if (each.code().equals(code)) {
+                    return each;
+                }
+            }
+            return null;
+        });
+        if (asset == null) {
+            throw ErrorMapper.illegalParameter("asset");
+        }
+        return asset;
+    }
+
+    private static long positiveLong(final RequestParams params, final String name) {
+        final long value = params.requiredLong(name);
+        if (value <= 0) {
+            throw ErrorMapper.illegalParameter(name);
+        }
+        return value;
+    }
+
+    private static long hours(final RequestParams params, final String name) {
+        final long value = params.requiredLong(name);
+        if (value <= 0 || value > REVIEW_HOURS_MAX) {
+            throw ErrorMapper.illegalParameter(name);
+        }
+        return value;
+    }
+
+    /** A required operator text: non-blank, at most the wire's bytes of UTF-8, no control characters. */
+    private static String text(final RequestParams params, final String name) {
+        final String value = params.required(name);
+        if (value.isBlank() || value.getBytes(StandardCharsets.UTF_8).length > HoldPolicy.TEXT_BYTES_MAX
+            || value.chars().anyMatch(Character::isISOControl)) {
+            throw ErrorMapper.illegalParameter(name);
+        }
+        return value;
+    }
+
+    private static <E extends Enum<E>> E enumValue(final Class<E> type, final String text, final E otherwise,
+        final String name) {
+        if (text == null) {
+            if (otherwise == null) {
+                throw ErrorMapper.mandatoryMissing(name);
+            }
+            return otherwise;
+        }
+        try {
+            return Enum.valueOf(type, text);
+        } catch (IllegalArgumentException e) {
+            throw ErrorMapper.illegalParameter(name);
+        }
+    }
+
+    private static Set<Permission> permissions(final String text) {
+        final Set<Permission> permissions = EnumSet.noneOf(Permission.class);
+        if (text == null) {
+            permissions.add(Permission.READ);
+            permissions.add(Permission.TRADE);
+            return permissions;
+        }
+        for (String each : text.split(",", -1)) {
+            final Permission permission = enumValue(Permission.class, each.trim(), null, "permissions");
+            if (permission == Permission.OPERATE) {
+                throw ErrorMapper.illegalParameter("permissions");
+            }
+            permissions.add(permission);
+        }
+        return permissions;
+    }
+
+    private static List<String> ipAllowList(final String text) {
+        if (text == null || text.isEmpty()) {
+            return List.of();
+        }
+        final List<String> ips = new ArrayList<>();
+        for (String each : text.split(",", -1)) {
+            if (!each.matches("[0-9a-fA-F.:]{2,45}")) {
+                throw ErrorMapper.illegalParameter("ipAllowList");
+            }
+            ips.add(each);
+        }
+        return ips;
+    }
+
+    private String token() {
+        final char[] chars = new char[API_KEY_LENGTH];
+        for (int i = 0; i < chars.length; i++) {
+            chars[i] = KEY_ALPHABET[random.nextInt(KEY_ALPHABET.length)];
+        }
+        return new String(chars);
+    }
+}

@@ -1,0 +1,209 @@
+package org.candor.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import org.agrona.CloseHelper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The admin API over real HTTP, on its own port, with operator keys: operators create users, credit them and give
+ * them keys; holds take effect only when a second operator approves; every request is in the hash-chained trail;
+ * trading keys cannot operate and operator keys cannot trade.
+ */
+class AdminApiTest {
+    private static final long OLIVIA = 900;
+    private static final long OSCAR = 901;
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static TestExchange exchange;
+    private static AdminServer admin;
+    private static OperatorActions actions;
+    private static AdminClient olivia;
+    private static AdminClient oscar;
+
+    @BeforeAll
+    static void start() throws Exception {
+        exchange = new TestExchange();
+        final Gateway gateway = exchange.startGateway(TestExchange.GATEWAY_CLIENT_ID,
+            Gateway.Config.IP_WEIGHT_PER_MINUTE_DEFAULT);
+        final PostgresOperatorKeyStore operators =
+            new PostgresOperatorKeyStore(exchange.pool, new SecretCipher(PostgresApiKeyStoreTest.MASTER_KEY));
+        operators.create("OliviaOperatorKey00000001", OLIVIA, "olivia", "olivia-secret");
+        operators.create("OscarOperatorKey000000001", OSCAR, "oscar", "oscar-secret");
+        actions = new OperatorActions(exchange.pool);
+        admin = gateway.startAdmin("127.0.0.1", 0, operators, exchange.keys, actions);
+        olivia = new AdminClient("OliviaOperatorKey00000001", "olivia-secret");
+        oscar = new AdminClient("OscarOperatorKey000000001", "oscar-secret");
+    }
+
+    @AfterAll
+    static void stop() {
+        CloseHelper.quietCloseAll(admin, exchange);
+    }
+
+    @Test
+    void operatorsOpenAnAccountFundItAndIssueAKeyThatTrades() {
+        assertThat(olivia.get("/admin/v1/whoami", "").json().path("operatorId").asLong()).isEqualTo(OLIVIA);
+        assertThat(olivia.post("/admin/v1/users", "userId=7001").status()).isEqualTo(200);
+        assertThat(olivia.post("/admin/v1/deposits", "userId=7001&asset=BTC&amount=1.25&depositRef=70011")
+            .status()).isEqualTo(200);
+        final TestExchange.Reply key = olivia.post("/admin/v1/api-keys", "userId=7001&permissions=READ,TRADE");
+        assertThat(key.status()).isEqualTo(200);
+
+        final TestExchange.ApiClient trader = new TestExchange.ApiClient(exchange, 7001,
+            key.json().path("apiKey").asText(), key.json().path("secretKey").asText());
+        final TestExchange.Reply account = trader.get("/api/v3/account", "omitZeroBalances=true");
+        assertThat(account.status()).isEqualTo(200);
+        assertThat(account.json().path("balances").get(0).path("asset").asText()).isEqualTo("BTC");
+        assertThat(account.json().path("balances").get(0).path("free").asText()).isEqualTo("1.25000000");
+
+        final TestExchange.Reply noUser = olivia.post("/admin/v1/api-keys", "userId=7999");
+        assertThat(noUser.status()).isEqualTo(400);
+        assertThat(noUser.json().path("msg").asText()).contains("UNKNOWN_USER");
+    }
+
+    @Test
+    void aHoldTakesEffectOnlyWhenASecondOperatorApprovesIt() {
+        olivia.post("/admin/v1/users", "userId=7002");
+        olivia.post("/admin/v1/deposits", "userId=7002&asset=USDT&amount=1000&depositRef=70021");
+        final TestExchange.Reply placed = olivia.post("/admin/v1/holds", "userId=7002&asset=USDT&amount=400"
+            + "&reason=COMPLIANCE_REVIEW&explanation=" + encode("We are checking the source of a deposit.")
+            + "&reviewHours=48&ticketRef=5501");
+        assertThat(placed.status()).as(placed.raw().body()).isEqualTo(200);
+        final long holdId = placed.json().path("reference").asLong();
+        assertThat(held(7002, "USDT")).isEqualTo("0.000000");
+
+        final TestExchange.Reply self = olivia.post("/admin/v1/holds/approve", "holdId=" + holdId);
+        assertThat(self.status()).isEqualTo(400);
+        assertThat(self.json().path("msg").asText()).contains("SELF_APPROVAL");
+        assertThat(held(7002, "USDT")).isEqualTo("0.000000");
+
+        assertThat(oscar.post("/admin/v1/holds/approve", "holdId=" + holdId).status()).isEqualTo(200);
+        assertThat(held(7002, "USDT")).isEqualTo("400.000000");
+
+        assertThat(olivia.post("/admin/v1/holds/release", "holdId=" + holdId).status()).isEqualTo(200);
+        assertThat(held(7002, "USDT")).isEqualTo("0.000000");
+
+        final TestExchange.Reply trail = oscar.get("/admin/v1/actions", "limit=50");
+        assertThat(trail.json().path("chainIntact").asBoolean()).isTrue();
+        assertThat(trail.json().path("actions").findValuesAsText("outcome")).contains("SELF_APPROVAL");
+        assertThat(trail.json().path("actions").findValuesAsText("action")).contains("place-hold",
+            "approve-hold", "release-hold");
+    }
+
+    @Test
+    void badInputsAreRefusedBeforeTheEngineAndChangeNothing() {
+        olivia.post("/admin/v1/users", "userId=7003");
+        final long before = actions.latest(1, 0).get(0).actionId();
+        for (String params : new String[] {
+            "userId=7003&asset=BTC&amount=-1&depositRef=1", "userId=7003&asset=BTC&amount=1e3&depositRef=1",
+            "userId=7003&asset=BTC&amount=NaN&depositRef=1", "userId=7003&asset=DOGE&amount=1&depositRef=1",
+            "userId=7003&asset=BTC&amount=0.000000001&depositRef=1", "userId=0&asset=BTC&amount=1&depositRef=1",
+            "userId=7003&asset=BTC&amount=99999999999999999999&depositRef=1"}) {
+            final TestExchange.Reply reply = olivia.post("/admin/v1/deposits", params);
+            assertThat(reply.status()).as(params).isEqualTo(400);
+        }
+        for (String params : new String[] {
+            "userId=7003&asset=BTC&amount=1&reason=COURT_ORDER&explanation=" + "x".repeat(161) + "&reviewHours=1",
+            "userId=7003&asset=BTC&amount=1&reason=COURT_ORDER&explanation=why&reviewHours=0",
+            "userId=7003&asset=BTC&amount=1&reason=BECAUSE&explanation=why&reviewHours=1",
+            "userId=7003&asset=BTC&amount=1&reason=COURT_ORDER&reviewHours=1"}) {
+            assertThat(olivia.post("/admin/v1/holds", params).status()).as(params).isEqualTo(400);
+        }
+        assertThat(actions.latest(1, 0).get(0).actionId()).isEqualTo(before);
+        assertThat(olivia.get("/admin/v1/balances", "userId=7003").json().path("balances").get(0)
+            .path("total").asText()).isEqualTo("0.00000000");
+    }
+
+    @Test
+    void tradingKeysCannotOperateAndOperatorKeysCannotTrade() {
+        final TestExchange.ApiClient trader = exchange.newTrader();
+        final AdminClient traderAsOperator = new AdminClient(trader.key, TestExchange.secretOf(trader));
+        final TestExchange.Reply refused = traderAsOperator.post("/admin/v1/users", "userId=7004");
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.json().path("code").asInt()).isEqualTo(-2015);
+
+        final TestExchange.ApiClient operatorAsTrader = new TestExchange.ApiClient(exchange, OLIVIA,
+            "OliviaOperatorKey00000001", "olivia-secret");
+        assertThat(operatorAsTrader.get("/api/v3/account", "").json().path("code").asInt()).isEqualTo(-2015);
+    }
+
+    @Test
+    void aHaltedMarketRefusesOrdersUntilResumed() {
+        final TestExchange.ApiClient trader = exchange.newTrader();
+        final String order = "symbol=ETHUSDT&side=BUY&type=LIMIT&timeInForce=GTC&price=100.00&quantity=0.1000";
+        assertThat(olivia.post("/admin/v1/markets/halt", "symbol=ETHUSDT").status()).isEqualTo(200);
+        final TestExchange.Reply refused = trader.post("/api/v3/order", order);
+        assertThat(refused.json().path("msg").asText()).isEqualTo("Market is closed.");
+        assertThat(oscar.post("/admin/v1/markets/resume", "symbol=ETHUSDT").status()).isEqualTo(200);
+        assertThat(trader.post("/api/v3/order", order).json().path("status").asText()).isEqualTo("NEW");
+    }
+
+    @Test
+    void anEditedTrailIsFoundOut() throws Exception {
+        olivia.post("/admin/v1/users", "userId=7005");
+        assertThat(actions.verify()).isZero();
+        final long tampered = actions.latest(1, 0).get(0).actionId();
+        try (Connection connection = exchange.pool.getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.executeUpdate("UPDATE gateway.operator_action SET operator_id = 999 WHERE action_id = "
+                + tampered);
+            assertThat(actions.verify()).isEqualTo(tampered);
+            statement.executeUpdate("UPDATE gateway.operator_action SET operator_id = " + OLIVIA
+                + " WHERE action_id = " + tampered);
+        }
+        assertThat(actions.verify()).isZero();
+    }
+
+    private static String held(final long userId, final String asset) {
+        for (var row : olivia.get("/admin/v1/balances", "userId=" + userId).json().path("balances")) {
+            if (row.path("asset").asText().equals(asset)) {
+                return row.path("held").asText();
+            }
+        }
+        throw new AssertionError("no " + asset + " row");
+    }
+
+    private static String encode(final String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    /** Signs as trading clients do, against the admin port. */
+    private static final class AdminClient {
+        private final String key;
+        private final String secret;
+
+        AdminClient(final String key, final String secret) {
+            this.key = key;
+            this.secret = secret;
+        }
+
+        TestExchange.Reply get(final String path, final String params) {
+            return exchange.send(request(path + "?" + sign(params)).GET().build());
+        }
+
+        TestExchange.Reply post(final String path, final String params) {
+            return exchange.send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(sign(params))).build());
+        }
+
+        private String sign(final String params) {
+            final String payload = (params.isEmpty() ? "" : params + "&") + "timestamp="
+                + System.currentTimeMillis();
+            return payload + "&signature=" + HmacSigner.sign(secret.getBytes(StandardCharsets.UTF_8), payload);
+        }
+
+        private HttpRequest.Builder request(final String pathAndQuery) {
+            return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + admin.port() + pathAndQuery))
+                .timeout(TIMEOUT).header(RequestAuthenticator.API_KEY_HEADER, key);
+        }
+    }
+}
