@@ -1,5 +1,6 @@
 package org.candor.app;
 
+import org.candor.app.admin.AdminCommand;
 import org.candor.app.bench.BenchCommand;
 import org.candor.app.projections.ProjectionsCommand;
 import picocli.CommandLine;
@@ -10,7 +11,7 @@ import picocli.CommandLine.Command;
     description = "Candor: an exchange that cannot silently freeze your money.",
     subcommands = {DemoCommand.class, BenchCommand.class, NodeCommand.class, ClusterLocalCommand.class,
         ChaosCommand.class, ClientTokenCommand.class, EventsCommand.class,
-        ProjectionsCommand.class})
+        ProjectionsCommand.class, AdminCommand.class})
 public final class Candor implements Runnable {
 
     public static void main(final String[] args) {

@@ -88,6 +88,10 @@ final class DemoCommand implements Callable<Integer> {
         + "${DEFAULT-VALUE}; 0 for any free one).")
     int httpPort = 8080;
 
+    @Option(names = "--admin-port", defaultValue = "8081", description = "The admin API's port, for operators and "
+        + "./candor admin (default ${DEFAULT-VALUE}; 0 for any free one).")
+    int adminPort = 8081;
+
     @Option(names = "--credentials", defaultValue = "demo/credentials.json",
         description = "Where the demo users' API keys are written (default ${DEFAULT-VALUE}).")
     Path credentialsFile = Path.of("demo/credentials.json");
@@ -100,6 +104,8 @@ final class DemoCommand implements Callable<Integer> {
     long seconds;
 
     private final PrintStream out;
+    /** Counted down to stop serving: by the shutdown hook (Ctrl-C) or {@link #stop()}. */
+    private final CountDownLatch stop = new CountDownLatch(1);
     private DemoSession session;
     private long command;
 
@@ -118,7 +124,6 @@ final class DemoCommand implements Callable<Integer> {
         // PostgreSQL runs as an unprivileged account under root: its files go where that account can reach.
         final Path databaseDir = EmbeddedPostgresSettings.newReachableDirectory("candor-demo-db-");
         out.println("node data directory: " + nodeDir + (temporary ? " (temporary, removed at the end)" : ""));
-        final CountDownLatch stop = new CountDownLatch(1);
         final CountDownLatch stopped = new CountDownLatch(1);
         final Thread hook = new Thread(() -> {
             stop.countDown();
@@ -127,7 +132,7 @@ final class DemoCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         try (EmbeddedNode node = EmbeddedNode.launch(nodeDir, portBase, EngineCapacity.small())) {
             story(node);
-            serve(node, databaseDir, stop);
+            serve(node, databaseDir);
             report(node);
         } finally {
             FileTree.delete(databaseDir);
@@ -138,6 +143,11 @@ final class DemoCommand implements Callable<Integer> {
             removeHook(hook);
         }
         return 0;
+    }
+
+    /** Asks a serving demo to stop (for tests; a person presses Ctrl-C). */
+    void stop() {
+        stop.countDown();
     }
 
     /** Runs the scripted session and prints the final state; tests call this with a node of their own. */
@@ -166,20 +176,25 @@ final class DemoCommand implements Callable<Integer> {
      * the market maker keeping the books alive, until stopped (Ctrl-C), for {@code --seconds}, or after the HTTP
      * self-check with {@code --check}.
      */
-    private void serve(final EmbeddedNode node, final Path databaseDir, final CountDownLatch stop)
-        throws InterruptedException {
+    private void serve(final EmbeddedNode node, final Path databaseDir) throws InterruptedException {
         section("The exchange on HTTP");
-        try (DemoServices services = DemoServices.start(node, databaseDir, host, httpPort, GATEWAY_CLIENT);
+        try (DemoServices services = DemoServices.start(node, databaseDir, host, httpPort, adminPort,
+            GATEWAY_CLIENT);
              MarketMaker bot = new MarketMaker(ExchangeClient.connect(new ExchangeClient.Config(
                  node.aeronDirectoryName(), node.ingressEndpoints(), BOT_CLIENT, 1, ExchangeClient.IN_FLIGHT_DEFAULT),
                  null, null), MAKER, TAKER, BOT_QUOTES, BOT_SEED)) {
             final String baseUrl = "http://" + host + ":" + services.httpPort();
-            final DemoCredentials credentials = new DemoCredentials(baseUrl);
+            final String adminUrl = "http://" + host + ":" + services.adminPort();
+            final DemoCredentials credentials = new DemoCredentials(baseUrl, adminUrl);
             credentials.add(services.newKey("alice", ALICE));
             credentials.add(services.newKey("bob", BOB));
+            credentials.addOperator(services.newOperatorKey("olivia", OPERATOR));
+            credentials.addOperator(services.newOperatorKey("oscar", APPROVER));
             credentials.write(credentialsFile);
             out.println("  gateway (Binance spot v3 API and WebSocket streams): " + baseUrl);
-            out.println("  API keys of alice and bob: " + credentialsFile.toAbsolutePath() + " (owner-only)");
+            out.println("  admin API (operators olivia and oscar; ./candor admin): " + adminUrl);
+            out.println("  keys of alice, bob and the operators: " + credentialsFile.toAbsolutePath()
+                + " (owner-only)");
             out.println("  market maker: user " + MAKER + " quotes BTCUSDT, ETHUSDT and ETHBTC; user " + TAKER
                 + " takes now and then");
             if (check) {

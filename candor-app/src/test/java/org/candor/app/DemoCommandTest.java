@@ -56,8 +56,9 @@ class DemoCommandTest {
         final Path credentials = dir.resolve("demo").resolve("credentials.json");
 
         final int exit = new CommandLine(new DemoCommand(new PrintStream(bytes, true, StandardCharsets.UTF_8)))
-            .execute("--check", "--http-port", "0", "--port-base", String.valueOf(SERVING_PORT_BASE),
-                "--dir", dir.resolve("node").toString(), "--credentials", credentials.toString());
+            .execute("--check", "--http-port", "0", "--admin-port", "0", "--port-base",
+                String.valueOf(SERVING_PORT_BASE), "--dir", dir.resolve("node").toString(), "--credentials",
+                credentials.toString());
 
         final String output = bytes.toString(StandardCharsets.UTF_8);
         assertThat(exit).as(output).isZero();

@@ -1,5 +1,6 @@
 package org.candor.app.demo;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -15,7 +16,8 @@ import java.util.Map;
 
 /**
  * The demo's credentials file: the gateway's base URL and each demo user's API key and secret, so a person or a bot
- * (CCXT, curl) can trade at once. Written owner-only (0600): the secrets are in clear, as a downloaded key file
+ * (CCXT, curl) can trade at once; and the admin API's URL with the demo operators' keys, which {@code ./candor
+ * admin} reads. Written owner-only (0600): the secrets are in clear, as a downloaded key file
  * would be. Keys are new random strings at every start; nothing else keeps them.
  */
 public final class DemoCredentials {
@@ -33,10 +35,32 @@ public final class DemoCredentials {
     }
 
     private final String baseUrl;
+    private final String adminUrl;
     private final List<User> users = new ArrayList<>();
+    private final List<User> operators = new ArrayList<>();
 
-    public DemoCredentials(final String baseUrl) {
+    public DemoCredentials(final String baseUrl, final String adminUrl) {
         this.baseUrl = baseUrl;
+        this.adminUrl = adminUrl;
+    }
+
+    /** Reads a file {@link #write} wrote. */
+    public static DemoCredentials read(final Path file) {
+        try {
+            final JsonNode root = new ObjectMapper().readTree(file.toFile());
+            final DemoCredentials credentials = new DemoCredentials(root.path("baseUrl").asText(),
+                root.path("adminUrl").asText());
+            root.path("users").forEach(node -> credentials.add(user(node, "userId")));
+            root.path("operators").forEach(node -> credentials.addOperator(user(node, "operatorId")));
+            return credentials;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read credentials from " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static User user(final JsonNode node, final String idField) {
+        return new User(node.path("name").asText(), node.path(idField).asLong(), node.path("apiKey").asText(),
+            node.path("secretKey").asText());
     }
 
     /** A new random key or secret. */
@@ -52,6 +76,25 @@ public final class DemoCredentials {
         users.add(user);
     }
 
+    /** An operator's admin key; {@code userId} of the record is the operator's id. */
+    public void addOperator(final User operator) {
+        operators.add(operator);
+    }
+
+    public String adminUrl() {
+        return adminUrl;
+    }
+
+    public List<User> operators() {
+        return List.copyOf(operators);
+    }
+
+    /** The operator of that name, or the first one when {@code name} is null. */
+    public User operator(final String name) {
+        return operators.stream().filter(u -> name == null || u.name().equals(name)).findFirst()
+            .orElseThrow(() -> new IllegalArgumentException("no operator named " + name + " in the credentials"));
+    }
+
     public String baseUrl() {
         return baseUrl;
     }
@@ -65,22 +108,28 @@ public final class DemoCredentials {
             .orElseThrow(() -> new IllegalArgumentException("no demo user named " + name));
     }
 
+    private static List<Map<String, Object>> entries(final List<User> list, final String idField) {
+        final List<Map<String, Object>> entries = new ArrayList<>();
+        for (User user : list) {
+            final Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("name", user.name());
+            entry.put(idField, user.userId());
+            entry.put("apiKey", user.apiKey());
+            entry.put("secretKey", user.secretKey());
+            entries.add(entry);
+        }
+        return entries;
+    }
+
     /** Writes the file (replacing an older one), readable by its owner only. */
     public void write(final Path file) {
         final Map<String, Object> root = new LinkedHashMap<>();
         root.put("baseUrl", baseUrl);
+        root.put("adminUrl", adminUrl);
         root.put("note", "Demo keys, new at every start of ./candor demo. Sign requests as Binance does "
             + "(HMAC-SHA256, header X-MBX-APIKEY); see README.md for CCXT.");
-        final List<Map<String, Object>> list = new ArrayList<>();
-        for (User user : users) {
-            final Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("name", user.name());
-            entry.put("userId", user.userId());
-            entry.put("apiKey", user.apiKey());
-            entry.put("secretKey", user.secretKey());
-            list.add(entry);
-        }
-        root.put("users", list);
+        root.put("users", entries(users, "userId"));
+        root.put("operators", entries(operators, "operatorId"));
         try {
             final Path absolute = file.toAbsolutePath();
             Files.createDirectories(absolute.getParent());

@@ -9,59 +9,72 @@ import java.util.List;
 import org.agrona.CloseHelper;
 import org.candor.cluster.EmbeddedNode;
 import org.candor.cluster.ExchangeClient;
+import org.candor.gateway.AdminServer;
 import org.candor.gateway.ApiKey;
 import org.candor.gateway.Gateway;
 import org.candor.gateway.GatewayDatabase;
+import org.candor.gateway.OperatorActions;
 import org.candor.gateway.Permission;
 import org.candor.gateway.PostgresApiKeyStore;
+import org.candor.gateway.PostgresOperatorKeyStore;
 import org.candor.gateway.SecretCipher;
 import org.candor.readmodel.EmbeddedPostgres;
 import org.candor.readmodel.EmbeddedPostgresSettings;
 import org.candor.readmodel.PostgresEndpoint;
 
 /**
- * What the demo runs beside its node: an embedded PostgreSQL (API keys), the HTTP gateway on the node's journal
- * and cluster, and API keys for the demo users. The master key that seals the secrets at rest is random per run
+ * What the demo runs beside its node: an embedded PostgreSQL (API keys, operator keys, the operators' trail), the
+ * HTTP gateway on the node's journal and cluster with its admin API on a second port, and keys for the demo users
+ * and operators. The master key that seals the secrets at rest is random per run
  * and kept in memory only: the demo's database is thrown away with it.
  */
 public final class DemoServices implements AutoCloseable {
     private final EmbeddedPostgres postgres;
     private final HikariDataSource pool;
     private final PostgresApiKeyStore keys;
+    private final PostgresOperatorKeyStore operatorKeys;
     private final Gateway gateway;
+    private final AdminServer admin;
     private final SecureRandom random = new SecureRandom();
 
     private DemoServices(final EmbeddedPostgres postgres, final HikariDataSource pool, final PostgresApiKeyStore keys,
-        final Gateway gateway) {
+        final PostgresOperatorKeyStore operatorKeys, final Gateway gateway, final AdminServer admin) {
         this.postgres = postgres;
         this.pool = pool;
         this.keys = keys;
+        this.operatorKeys = operatorKeys;
         this.gateway = gateway;
+        this.admin = admin;
     }
 
     /**
-     * Starts PostgreSQL in {@code databaseDir} and a gateway on {@code host:port} (0: any free port) for the node,
-     * acting as cluster client {@code gatewayClientId}.
+     * Starts PostgreSQL in {@code databaseDir}, a gateway on {@code host:port} (0: any free port) for the node,
+     * acting as cluster client {@code gatewayClientId}, and its admin API on {@code host:adminPort}.
      */
     public static DemoServices start(final EmbeddedNode node, final Path databaseDir, final String host,
-        final int port, final long gatewayClientId) {
+        final int port, final int adminPort, final long gatewayClientId) {
         EmbeddedPostgres postgres = null;
         HikariDataSource pool = null;
+        Gateway gateway = null;
         try {
             postgres = EmbeddedPostgres.start(EmbeddedPostgresSettings.in(databaseDir));
             final PostgresEndpoint endpoint = postgres.endpoint();
             pool = GatewayDatabase.pool(endpoint.jdbcUrl(), endpoint.user(), endpoint.password());
             final byte[] masterKey = new byte[32];
             new SecureRandom().nextBytes(masterKey);
-            final PostgresApiKeyStore keys = PostgresApiKeyStore.migrate(pool, new SecretCipher(masterKey));
-            final Gateway gateway = Gateway.start(new Gateway.Config(host, port,
+            final SecretCipher cipher = new SecretCipher(masterKey);
+            final PostgresApiKeyStore keys = PostgresApiKeyStore.migrate(pool, cipher);
+            final PostgresOperatorKeyStore operatorKeys = new PostgresOperatorKeyStore(pool, cipher);
+            gateway = Gateway.start(new Gateway.Config(host, port,
                 new ExchangeClient.Config(node.aeronDirectoryName(), node.ingressEndpoints(), gatewayClientId, 1,
                     ExchangeClient.IN_FLIGHT_DEFAULT),
                 node.eventJournalDir(), Gateway.Config.IP_WEIGHT_PER_MINUTE_DEFAULT,
                 Gateway.Config.KEY_WEIGHT_PER_MINUTE_DEFAULT, System::currentTimeMillis), keys);
-            return new DemoServices(postgres, pool, keys, gateway);
+            final AdminServer admin = gateway.startAdmin(host, adminPort, operatorKeys, keys,
+                new OperatorActions(pool));
+            return new DemoServices(postgres, pool, keys, operatorKeys, gateway, admin);
         } catch (RuntimeException e) {
-            CloseHelper.quietCloseAll(pool, postgres);
+            CloseHelper.quietCloseAll(gateway, pool, postgres);
             throw e;
         }
     }
@@ -71,17 +84,30 @@ public final class DemoServices implements AutoCloseable {
         return gateway.port();
     }
 
+    /** The port the admin API listens on. */
+    public int adminPort() {
+        return admin.port();
+    }
+
+    /** A new operator key: operators act through the admin API, never with trading keys. */
+    public DemoCredentials.User newOperatorKey(final String name, final long operatorId) {
+        final String key = DemoCredentials.randomToken(random);
+        final String secret = DemoCredentials.randomToken(random);
+        operatorKeys.create(key, operatorId, name, secret);
+        return new DemoCredentials.User(name, operatorId, key, secret);
+    }
+
     /** A new key for the user with every permission (read, trade, withdraw), as a demo user expects. */
     public DemoCredentials.User newKey(final String name, final long userId) {
         final String key = DemoCredentials.randomToken(random);
         final String secret = DemoCredentials.randomToken(random);
         keys.create(new ApiKey(key, userId, secret.getBytes(StandardCharsets.US_ASCII),
-            EnumSet.allOf(Permission.class), List.of(), false));
+            EnumSet.of(Permission.READ, Permission.TRADE, Permission.WITHDRAW), List.of(), false));
         return new DemoCredentials.User(name, userId, key, secret);
     }
 
     @Override
     public void close() {
-        CloseHelper.quietCloseAll(gateway, pool, postgres);
+        CloseHelper.quietCloseAll(admin, gateway, pool, postgres);
     }
 }

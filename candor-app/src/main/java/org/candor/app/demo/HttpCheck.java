@@ -1,19 +1,8 @@
 package org.candor.app.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
-import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The demo's self-check over HTTP, as a bot would see the exchange: public market data with the market maker's
@@ -22,18 +11,15 @@ import javax.crypto.spec.SecretKeySpec;
  * serves real requests.
  */
 public final class HttpCheck {
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final Duration BOOK_WAIT = Duration.ofSeconds(20);
-    private final String baseUrl;
     private final DemoCredentials.User user;
     private final PrintStream out;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
-    private final ObjectMapper json = new ObjectMapper();
+    private final SignedHttpClient http;
 
     public HttpCheck(final String baseUrl, final DemoCredentials.User user, final PrintStream out) {
-        this.baseUrl = baseUrl;
         this.user = user;
         this.out = out;
+        this.http = new SignedHttpClient(baseUrl, user.apiKey(), user.secretKey());
     }
 
     /** Runs every check; throws {@link IllegalStateException} naming the first that fails. */
@@ -80,49 +66,19 @@ public final class HttpCheck {
     }
 
     private JsonNode get(final String pathAndQuery) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery)).timeout(TIMEOUT).GET().build());
+        return ok("GET " + pathAndQuery, http.get(pathAndQuery));
     }
 
-    /** A signed request as Binance clients send it: parameters, timestamp, HMAC-SHA256 of the query string. */
     private JsonNode signed(final String method, final String path, final String parameters) {
-        final String query = parameters + "&recvWindow=5000&timestamp=" + System.currentTimeMillis();
-        final String signedQuery = query + "&signature=" + hmac(query);
-        final HttpRequest.Builder request = HttpRequest.newBuilder().timeout(TIMEOUT)
-            .header("X-MBX-APIKEY", user.apiKey());
-        if ("POST".equals(method)) {
-            request.uri(URI.create(baseUrl + path)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(signedQuery));
-        } else {
-            request.uri(URI.create(baseUrl + path + "?" + signedQuery)).method(method,
-                HttpRequest.BodyPublishers.noBody());
-        }
-        return send(request.build());
+        return ok(method + " " + path, http.signed(method, path, parameters));
     }
 
-    private String hmac(final String payload) {
-        try {
-            final Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(user.secretKey().getBytes(StandardCharsets.US_ASCII), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(payload.getBytes(StandardCharsets.US_ASCII)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+    private static JsonNode ok(final String request, final SignedHttpClient.Response response) {
+        if (!response.ok()) {
+            throw new IllegalStateException("demo check failed: " + request + " answered " + response.status() + " "
+                + response.body());
         }
-    }
-
-    private JsonNode send(final HttpRequest request) {
-        try {
-            final HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("demo check failed: " + request.method() + " " + request.uri().getPath()
-                    + " answered " + response.statusCode() + " " + response.body());
-            }
-            return json.readTree(response.body());
-        } catch (IOException e) {
-            throw new IllegalStateException("demo check failed: " + request.uri().getPath() + ": " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("demo check interrupted", e);
-        }
+        return response.body();
     }
 
     private static void expect(final boolean condition, final String what) {
