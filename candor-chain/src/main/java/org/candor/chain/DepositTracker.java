@@ -33,6 +33,7 @@ public final class DepositTracker {
     /** A credited deposit, remembered while it is in the watched window. */
     private static final class Credit {
         long height;
+        String blockHash = "";
         boolean observed;
         boolean reversed;
 
@@ -114,14 +115,15 @@ public final class DepositTracker {
     private void consider(final DepositKey key, final IncomingTransfer transfer, final List<PendingDeposit> pending) {
         final Credit credit = credited.get(key);
         if (credit != null) {
-            // Credited with N confirmations, so only a reorg deeper than N can unmine it or move its block.
+            // Credited with N confirmations, so only a reorg deeper than N can unmine it or change its block.
             if (!transfer.mined()) {
                 reversed(key, credit, "back in the mempool");
-            } else if (credit.observed && credit.height != transfer.height()) {
-                reversed(key, credit, "now at height " + transfer.height());
+            } else if (credit.observed && !credit.blockHash.equals(transfer.blockHash())) {
+                reversed(key, credit, "now in block " + transfer.blockHash() + " at height " + transfer.height());
             }
             if (transfer.mined()) {
                 credit.height = transfer.height();
+                credit.blockHash = transfer.blockHash();
             }
             credit.observed = true;
             return;
@@ -129,7 +131,9 @@ public final class DepositTracker {
         if (transfer.confirmations() >= asset.confirmationsRequired()) {
             // Remembered before the command goes out: if the sink fails, a restart from the engine's keys credits
             // it then, whereas remembering after could credit twice within this run.
-            credited.put(key, new Credit(transfer.height(), true));
+            final Credit fresh = new Credit(transfer.height(), true);
+            fresh.blockHash = transfer.blockHash();
+            credited.put(key, fresh);
             commands.creditDeposit(new ChainDeposit(key, transfer.userId(), transfer.address(), transfer.amount(),
                 transfer.height(), transfer.confirmations()));
             return;

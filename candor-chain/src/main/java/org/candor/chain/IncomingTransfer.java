@@ -12,22 +12,25 @@ import java.util.Objects;
  * @param userId the user the address was issued to (the adapter issued it, so it knows)
  * @param amount minor units in the exchange's scale for the asset, positive
  * @param height the block that holds it, or {@link #UNMINED} while it waits in the mempool
+ * @param blockHash the hash of that block, empty while unmined: after a reorg the same height can hold another
+ *     block, so the height alone does not say that a transfer stayed where it was
  * @param confirmations 0 while unmined, 1 in the tip block, tip - height + 1 in general
  */
 public record IncomingTransfer(String txId, int outputIndex, String address, long userId, long amount, long height,
-                               long confirmations) {
+                               String blockHash, long confirmations) {
     public static final long UNMINED = -1;
 
     public IncomingTransfer {
         Objects.requireNonNull(txId, "txId");
         Objects.requireNonNull(address, "address");
+        Objects.requireNonNull(blockHash, "blockHash");
         if (amount <= 0 || outputIndex < 0 || confirmations < 0) {
             throw new IllegalArgumentException("txId=" + txId + " outputIndex=" + outputIndex + " amount=" + amount
                 + " confirmations=" + confirmations);
         }
-        if ((height == UNMINED) != (confirmations == 0)) {
-            throw new IllegalArgumentException("txId=" + txId + " height=" + height + " confirmations="
-                + confirmations + ": unmined exactly when unconfirmed");
+        if ((height == UNMINED) != (confirmations == 0) || (height == UNMINED) != blockHash.isEmpty()) {
+            throw new IllegalArgumentException("txId=" + txId + " height=" + height + " blockHash=" + blockHash
+                + " confirmations=" + confirmations + ": unmined exactly when unconfirmed and without a block");
         }
     }
 

@@ -33,6 +33,7 @@ public final class SimulatedChain implements ChainAdapter {
     private final long feeBase;
     private final Random random;
     private final List<List<SimTransaction>> blocks = new ArrayList<>();
+    private final List<String> blockHashes = new ArrayList<>();
     private final List<SimTransaction> mempool = new ArrayList<>();
     private final Map<String, SimTransaction> transactions = new HashMap<>();
     private final Map<Long, SimTransaction> withdrawals = new HashMap<>();
@@ -75,6 +76,7 @@ public final class SimulatedChain implements ChainAdapter {
         }
         mempool.removeAll(block);
         blocks.add(block);
+        blockHashes.add(randomHex(32));
         return height;
     }
 
@@ -106,6 +108,7 @@ public final class SimulatedChain implements ChainAdapter {
         final List<List<SimTransaction>> removed = new ArrayList<>();
         for (int i = 0; i < depth; i++) {
             removed.add(0, blocks.remove(blocks.size() - 1));
+            blockHashes.remove(blockHashes.size() - 1);
         }
         final List<SimTransaction> back = new ArrayList<>();
         for (final List<SimTransaction> block : removed) {
@@ -335,11 +338,12 @@ public final class SimulatedChain implements ChainAdapter {
             return;
         }
         final long confirmations = tx.mined() ? blocks.size() - tx.minedHeight + 1 : 0;
+        final String blockHash = tx.mined() ? blockHashes.get((int) tx.minedHeight - 1) : "";
         for (int i = 0; i < tx.addresses.size(); i++) {
             final Long userId = ourAddresses.get(tx.addresses.get(i));
             if (userId != null) {
                 transfers.add(new IncomingTransfer(tx.txId, i, tx.addresses.get(i), userId, tx.amounts.get(i),
-                    tx.minedHeight, confirmations));
+                    tx.minedHeight, blockHash, confirmations));
             }
         }
     }

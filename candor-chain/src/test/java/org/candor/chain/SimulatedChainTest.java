@@ -36,8 +36,9 @@ class SimulatedChainTest {
         chain.mineBlock();
         chain.advance(2);
         assertThat(chain.confirmations(txId)).isEqualTo(3);
-        assertThat(chain.incomingSince(0)).singleElement()
-            .isEqualTo(new IncomingTransfer(txId, 0, address, 7, 5_000, 1, 3));
+        final IncomingTransfer transfer = chain.incomingSince(0).get(0);
+        assertThat(transfer).isEqualTo(new IncomingTransfer(txId, 0, address, 7, 5_000, 1, transfer.blockHash(), 3));
+        assertThat(transfer.blockHash()).hasSize(32);
         assertThat(chain.incomingSince(1)).isEmpty();
     }
 
@@ -47,7 +48,7 @@ class SimulatedChainTest {
         final String txId = chain.receive(List.of(chain.externalAddress(), ours), List.of(1L, 2L));
         chain.mineBlock();
         assertThat(chain.incomingSince(0)).singleElement()
-            .isEqualTo(new IncomingTransfer(txId, 1, ours, 7, 2, 1, 1));
+            .satisfies(t -> assertThat(t).isEqualTo(new IncomingTransfer(txId, 1, ours, 7, 2, 1, t.blockHash(), 1)));
     }
 
     @Test
@@ -60,8 +61,14 @@ class SimulatedChainTest {
         chain.reorg(1, true);
         assertThat(chain.height()).isEqualTo(1);
         assertThat(chain.status(back)).isEqualTo(TxStatus.reorgedOut());
+        final String hashBefore = chain.incomingSince(0).get(0).blockHash();
+        chain.reorg(1, true);
         chain.mineBlock();
+        // The same transactions at the same height, in another block.
+        assertThat(chain.status(kept)).isEqualTo(TxStatus.mined(1));
         assertThat(chain.status(back)).isEqualTo(TxStatus.mined(1));
+        assertThat(chain.incomingSince(0).get(0).blockHash()).isNotEqualTo(hashBefore);
+        chain.mineBlock();
         chain.reorg(2, false);
         assertThat(chain.height()).isZero();
         assertThat(chain.status(kept).state()).isEqualTo(TxState.DROPPED);
