@@ -20,8 +20,9 @@ import java.util.Set;
  * incident, raised through {@link ChainAlerts#depositReversedAfterCredit} for an operator, never "fixed" here.
  *
  * <p>Each {@link #poll} asks for the transfers above a floor {@code confirmationsRequired + REORG_WATCH_BLOCKS}
- * below the last scanned tip: that window holds every transfer still short of its confirmations and every credit
- * still watched for reversal. Restart: pass the last scanned height and the keys already credited (persisted, or
+ * below the last scanned tip (and never below an earlier floor): that window holds every transfer still short of
+ * its confirmations and every credit still watched for reversal. Credits below the floor are forgotten, which
+ * bounds memory; a reorg deeper than the window is outside what this class can see. Restart: pass the last scanned height and the keys already credited (persisted, or
  * known to the engine); a key at or above the floor is then recognised and not credited again.
  */
 public final class DepositTracker {
@@ -51,6 +52,11 @@ public final class DepositTracker {
     private final Map<DepositKey, Credit> credited = new LinkedHashMap<>();
     private List<PendingDeposit> pending = List.of();
     private long scannedHeight;
+    /**
+     * Only transfers above this height are asked for. It never goes down, even when a reorg shortens the chain:
+     * credits at or below it have been forgotten, so a transfer there must never be seen again.
+     */
+    private long floor;
 
     /**
      * @param scannedHeight the tip at the last scan of a previous run, 0 for a first start
@@ -68,6 +74,7 @@ public final class DepositTracker {
         this.commands = commands;
         this.alerts = alerts;
         this.scannedHeight = scannedHeight;
+        this.floor = Math.max(0, scannedHeight - lookbackBlocks(asset));
         for (final DepositKey key : alreadyCredited) {
             if (key.assetId() != asset.assetId()) {
                 throw new IllegalArgumentException("key=" + key + " is not of asset " + asset.assetId());
@@ -87,11 +94,10 @@ public final class DepositTracker {
             return false;
         }
         final long tip;
-        final long floor;
         final List<IncomingTransfer> transfers;
         try {
             tip = adapter.height();
-            floor = Math.max(0, Math.min(scannedHeight, tip) - asset.confirmationsRequired() - REORG_WATCH_BLOCKS);
+            floor = Math.max(floor, Math.min(scannedHeight, tip) - lookbackBlocks(asset));
             transfers = adapter.incomingSince(floor);
         } catch (final ChainUnavailableException e) {
             backoff.failed(nowMs);
@@ -106,7 +112,7 @@ public final class DepositTracker {
                 consider(key, transfer, stillPending);
             }
         }
-        reviewCredits(floor, seen);
+        reviewCredits(seen);
         pending = Collections.unmodifiableList(stillPending);
         scannedHeight = tip;
         return true;
@@ -143,7 +149,7 @@ public final class DepositTracker {
     }
 
     /** Raises an incident for credits missing from the window; forgets credits that fell below it. */
-    private void reviewCredits(final long floor, final Set<DepositKey> seen) {
+    private void reviewCredits(final Set<DepositKey> seen) {
         final Iterator<Map.Entry<DepositKey, Credit>> entries = credited.entrySet().iterator();
         while (entries.hasNext()) {
             final Map.Entry<DepositKey, Credit> entry = entries.next();
@@ -158,6 +164,10 @@ public final class DepositTracker {
                 reversed(entry.getKey(), credit, "absent from the chain");
             }
         }
+    }
+
+    private static long lookbackBlocks(final ChainAsset asset) {
+        return asset.confirmationsRequired() + REORG_WATCH_BLOCKS;
     }
 
     private void reversed(final DepositKey key, final Credit credit, final String detail) {

@@ -42,6 +42,7 @@ public final class SimulatedChain implements ChainAdapter {
     private String downReason;
     private int answersToLose;
     private long broadcastCalls;
+    private long refusedCalls;
 
     public SimulatedChain(final String code, final long seed, final long blockTimeMs, final long feeBase) {
         if (blockTimeMs <= 0 || feeBase < 0 || code.isBlank()) {
@@ -202,6 +203,16 @@ public final class SimulatedChain implements ChainAdapter {
         return broadcastCalls;
     }
 
+    /** The tip's height, also while the chain is down (the test's view, not the adapter's). */
+    public long tipHeight() {
+        return blocks.size();
+    }
+
+    /** How many calls an outage refused: what a caller's backoff keeps low. */
+    public long refusedCalls() {
+        return refusedCalls;
+    }
+
     /** How many distinct withdrawal transactions exist on this chain (at most one per withdrawal id). */
     public int withdrawalTransactions() {
         return withdrawals.size();
@@ -314,6 +325,7 @@ public final class SimulatedChain implements ChainAdapter {
 
     private void checkUp() throws ChainUnavailableException {
         if (downReason != null) {
+            refusedCalls++;
             throw new ChainUnavailableException(code, downReason);
         }
     }

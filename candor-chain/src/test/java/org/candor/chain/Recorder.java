@@ -1,7 +1,9 @@
 package org.candor.chain;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Records every command and alert the chain edge emits, in order, as readable lines and typed lists. */
 final class Recorder implements ChainCommands, ChainAlerts {
@@ -13,6 +15,7 @@ final class Recorder implements ChainCommands, ChainAlerts {
     final List<Long> failed = new ArrayList<>();
     final List<Long> stuck = new ArrayList<>();
     final List<Long> reorged = new ArrayList<>();
+    final Map<Long, SentTransaction> sent = new HashMap<>();
 
     @Override
     public void creditDeposit(final ChainDeposit deposit) {
@@ -24,6 +27,7 @@ final class Recorder implements ChainCommands, ChainAlerts {
     @Override
     public void broadcast(final long withdrawalId, final String txId, final long fee) {
         broadcasts.add(withdrawalId);
+        sent.put(withdrawalId, new SentTransaction(txId, fee));
         lines.add("broadcast " + withdrawalId + " tx=" + txId + " fee=" + fee);
     }
 

@@ -52,6 +52,7 @@ class WithdrawalProcessorTest {
         assertThat(recorder.lines).isEmpty();
         assertThat(processor.inFlightCount()).isOne();
         // Backoff: 1 s, 2 s, 4 s, ... 60 s, so two minutes of polls every 250 ms asked the chain only 7 times.
+        assertThat(chain.refusedCalls()).isEqualTo(7);
         assertThat(processor.backingOff(1, 120_000)).isTrue();
         chain.comeUp();
         processor.poll(200_000);
