@@ -22,8 +22,10 @@ import java.util.Set;
  * <p>Each {@link #poll} asks for the transfers above a floor {@code confirmationsRequired + REORG_WATCH_BLOCKS}
  * below the last scanned tip (and never below an earlier floor): that window holds every transfer still short of
  * its confirmations and every credit still watched for reversal. Credits below the floor are forgotten, which
- * bounds memory; a reorg deeper than the window is outside what this class can see. Restart: pass the last scanned height and the keys already credited (persisted, or
- * known to the engine); a key at or above the floor is then recognised and not credited again.
+ * bounds memory; a reorg deeper than the window is outside what this class can see.
+ *
+ * <p>Restart: pass the last scanned height and the keys already credited (persisted, or known to the engine); a
+ * key above the floor is then recognised and not credited again.
  */
 public final class DepositTracker {
     /** How many blocks past its required confirmations a credited deposit is watched for a reversing reorg. */
