@@ -1,0 +1,15 @@
+package org.candor.chain;
+
+/**
+ * A deposit seen on chain and not credited yet, for a user interface ("2 of 12 confirmations").
+ *
+ * @param key asset, transaction and output
+ * @param userId whose address it pays
+ * @param address the deposit address
+ * @param amount minor units in the exchange's scale
+ * @param confirmations 0 while in the mempool
+ * @param confirmationsRequired how many it needs before it is credited
+ */
+public record PendingDeposit(DepositKey key, long userId, String address, long amount, long confirmations,
+                             long confirmationsRequired) {
+}

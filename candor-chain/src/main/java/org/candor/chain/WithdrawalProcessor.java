@@ -1,0 +1,115 @@
+package org.candor.chain;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Sends approved withdrawals on chain and reports how each ends, driven by {@link #poll(long)}.
+ *
+ * <p>Each withdrawal goes: approved ({@link #submit}) -> broadcast (reported with its txId and fee) -> confirmed
+ * after the asset's required confirmations, or failed when the chain rejects, drops or fails it (its funds then
+ * return to the user). The rules:
+ * <ul>
+ *   <li>No double send: the processor broadcasts a withdrawal again only while it has no txId for it, and the
+ *       adapter's broadcast is idempotent by withdrawal id, so a retry after a lost answer (or after a restart)
+ *       gets the first transaction back.</li>
+ *   <li>No loss: an outage fails nothing. The asset's lane waits (backoff from 1 s doubling to 60 s) and tries
+ *       again; every withdrawal stays in flight.</li>
+ *   <li>Isolation: each asset has its own lane and backoff; an asset whose chain is down delays only itself.</li>
+ *   <li>Stuck is not failed: a transaction unmined after the asset's deadline is reported to operators once and
+ *       still tracked, because it may yet be mined.</li>
+ *   <li>A reorg before confirmation is tracked through: confirmations start again, and operators are told.</li>
+ * </ul>
+ * Restart: submit again the withdrawals the engine has approved but not seen broadcast, and {@link #resume} those
+ * it has seen broadcast, with their txId.
+ */
+public final class WithdrawalProcessor {
+    /** Withdrawals in flight at once, over all assets; the engine bounds its pending withdrawals too. */
+    public static final int IN_FLIGHT_MAX = 100_000;
+
+    /** The answer to {@link #submit} and {@link #resume}. */
+    public enum Submitted {
+        ACCEPTED,
+        /** Already in flight: nothing changed (a repeat is harmless). */
+        ALREADY_IN_FLIGHT,
+        /** The asset has no adapter; the withdrawal stays pending in the engine and an operator must look. */
+        NO_ADAPTER,
+        /** {@link #IN_FLIGHT_MAX} reached; submit it again after some complete. */
+        FULL
+    }
+
+    private final TreeMap<Integer, WithdrawalLane> lanes = new TreeMap<>();
+    private final Map<Long, Integer> assetOf = new HashMap<>();
+
+    public WithdrawalProcessor(final ChainRegistry registry, final ChainCommands commands, final ChainAlerts alerts) {
+        for (final ChainRegistry.Entry entry : registry.entries()) {
+            lanes.put(entry.asset().assetId(), new WithdrawalLane(entry.asset(), entry.adapter(), commands, alerts));
+        }
+    }
+
+    /** Takes an approved withdrawal that has not been broadcast (as far as the caller knows). */
+    public Submitted submit(final ApprovedWithdrawal withdrawal) {
+        return admit(new InFlightWithdrawal(withdrawal));
+    }
+
+    /** Takes back, after a restart, a withdrawal already broadcast as {@code txId} at {@code broadcastAtMs}. */
+    public Submitted resume(final ApprovedWithdrawal withdrawal, final String txId, final long fee,
+        final long broadcastAtMs) {
+        final SentTransaction sent = new SentTransaction(txId, fee);
+        final InFlightWithdrawal inFlight = new InFlightWithdrawal(withdrawal);
+        inFlight.txId = sent.txId();
+        inFlight.fee = sent.fee();
+        inFlight.broadcastAtMs = broadcastAtMs;
+        return admit(inFlight);
+    }
+
+    private Submitted admit(final InFlightWithdrawal inFlight) {
+        final long withdrawalId = inFlight.withdrawal.withdrawalId();
+        if (assetOf.containsKey(withdrawalId)) {
+            return Submitted.ALREADY_IN_FLIGHT;
+        }
+        final WithdrawalLane lane = lanes.get(inFlight.withdrawal.assetId());
+        if (lane == null) {
+            return Submitted.NO_ADAPTER;
+        }
+        if (assetOf.size() >= IN_FLIGHT_MAX) {
+            return Submitted.FULL;
+        }
+        lane.add(inFlight);
+        assetOf.put(withdrawalId, inFlight.withdrawal.assetId());
+        return Submitted.ACCEPTED;
+    }
+
+    /** Moves every lane one step, in asset id order; reports go to {@link ChainCommands} as they happen. */
+    public void poll(final long nowMs) {
+        for (final WithdrawalLane lane : lanes.values()) {
+            lane.poll(nowMs);
+        }
+        // Withdrawals that reached an end left their lane; forget their ids so the map stays bounded.
+        assetOf.entrySet().removeIf(entry -> !lanes.get(entry.getValue()).contains(entry.getKey()));
+    }
+
+    /** Every withdrawal in flight, by asset id then withdrawal id. */
+    public List<WithdrawalView> inFlight() {
+        final List<WithdrawalView> views = new ArrayList<>();
+        for (final WithdrawalLane lane : lanes.values()) {
+            for (final InFlightWithdrawal withdrawal : lane.withdrawals()) {
+                views.add(withdrawal.view());
+            }
+        }
+        return views;
+    }
+
+    public int inFlightCount() {
+        return assetOf.size();
+    }
+
+    /** Whether the asset's lane is waiting out a backoff after an outage. */
+    public boolean backingOff(final int assetId, final long nowMs) {
+        final WithdrawalLane lane = lanes.get(assetId);
+        return lane != null && lane.waiting(nowMs);
+    }
+}
