@@ -9,8 +9,8 @@ import java.util.Optional;
 
 /**
  * Browser login for one server: {@code POST /web/v1/login} (form: username, password) opens a session and sets its
- * cookie, {@code GET /web/v1/session} says who is logged in (and gives a reloaded page its CSRF token back),
- * {@code POST /web/v1/logout} ends it. The trading port logs traders in against their table, the admin port
+ * cookie, {@code GET /web/v1/session} says who is logged in, if anyone (and gives a reloaded page its CSRF token
+ * back), {@code POST /web/v1/logout} ends it. The trading port logs traders in against their table, the admin port
  * operators against theirs.
  *
  * <p>A login costs {@link #LOGIN_WEIGHT} of the IP's request weight (about 60 tries a minute at the default limit),
@@ -71,10 +71,8 @@ final class WebLoginResource {
     private void session(final Context ctx) {
         guard.open(ctx, SESSION_WEIGHT);
         final WebSessions.Session session = sessions.find(ctx);
-        if (session == null) {
-            throw new ApiError(UNAUTHORIZED, -2015, "Not logged in, or the session expired.");
-        }
-        Json.send(ctx, describe(session));
+        // 200 either way: a page asks this first, and a logged-out visitor is not an error in its console.
+        Json.send(ctx, session == null ? Map.of("loggedIn", false) : describe(session));
     }
 
     private void logout(final Context ctx) {
@@ -90,6 +88,7 @@ final class WebLoginResource {
 
     private Map<String, Object> describe(final WebSessions.Session session) {
         final Map<String, Object> body = new LinkedHashMap<>();
+        body.put("loggedIn", true);
         body.put("username", session.username());
         body.put(idField, session.principalId());
         body.put("csrfToken", session.csrfToken());
