@@ -164,8 +164,10 @@ function CandleChart({candles, info}) {
     candles.map(c => c.c)];
   useEffect(() => {
     const width = () => Math.max(280, holder.current.clientWidth);
+    const decimals = (trim(info.tick).split('.')[1] || '').length;
     chart.current = new uPlot({width: width(), height: 260, legend: {show: false}, cursor: {show: true},
-      scales: {x: {time: true, range: lastHour}}, axes: [{}, {size: 70}],
+      scales: {x: {time: true, range: lastHour}},
+      axes: [{}, {size: 80, values: (u, ticks) => ticks.map(v => v.toFixed(decimals))}],
       series: [{}, ...['open', 'high', 'low', 'close'].map(label => ({label, paths: () => null, points: {show: false}}))],
       hooks: {draw: [drawCandles]}}, data, holder.current);
     const resize = () => chart.current.setSize({width: width(), height: 260});
