@@ -190,9 +190,15 @@ final class DemoCommand implements Callable<Integer> {
             credentials.add(services.newKey("bob", BOB));
             credentials.addOperator(services.newOperatorKey("olivia", OPERATOR));
             credentials.addOperator(services.newOperatorKey("oscar", APPROVER));
+            credentials.addPassword("alice", services.newWebLogin("alice", ALICE));
+            credentials.addPassword("bob", services.newWebLogin("bob", BOB));
+            credentials.addPassword("olivia", services.newConsoleLogin("olivia", OPERATOR));
+            credentials.addPassword("oscar", services.newConsoleLogin("oscar", APPROVER));
             credentials.write(credentialsFile);
             out.println("  gateway (Binance spot v3 API and WebSocket streams): " + baseUrl);
             out.println("  admin API (operators olivia and oscar; ./candor admin): " + adminUrl);
+            out.println("  web app: " + baseUrl + "/ (alice, bob); operators' console: " + adminUrl
+                + "/ (olivia, oscar); passwords in the credentials file");
             out.println("  keys of alice, bob and the operators: " + credentialsFile.toAbsolutePath()
                 + " (owner-only)");
             out.println("  market maker: user " + MAKER + " quotes BTCUSDT, ETHUSDT and ETHBTC; user " + TAKER

@@ -27,8 +27,9 @@ public final class Gateway implements AutoCloseable {
     private final ReadViews views;
     private final EngineCommands engine;
     private final RequestGuard.Limits limits;
+    private final PostgresWebLogins traderLogins;
 
-    private Gateway(final Config config, final ApiKeyStore keys) {
+    private Gateway(final Config config, final ApiKeyStore keys, final PostgresWebLogins traderLogins) {
         final ReadViews views = new ReadViews();
         final MarketStreams streams = new MarketStreams(config.clockMs());
         views.onMarketUpdates(streams::publish);
@@ -39,17 +40,23 @@ public final class Gateway implements AutoCloseable {
             startedFollower.awaitCaughtUp(CATCH_UP_AT_START_MAX);
             startedCommands = new ClusterCommands(config.client());
             engine = new EngineCommands(startedCommands, views);
+            final WebSessions sessions = WebApp.traderSessions(config.clockMs());
             final RequestGuard guard = new RequestGuard(
                 new RequestAuthenticator(keys, new ReplayCache(), config.clockMs()),
                 new RateLimiter("IP", config.ipWeightPerMinute(), RateLimiter.CALLERS_MAX_DEFAULT),
                 new RateLimiter("UID", config.keyWeightPerMinute(), RateLimiter.CALLERS_MAX_DEFAULT),
-                config.clockMs());
+                config.clockMs(), sessions);
             final ClientOrderIds clientOrderIds = new ClientOrderIds(config.client().firstCommandId());
-            this.server = GatewayServer.create(new GatewayServer.Resources(new GeneralResource(guard, views),
+            final GatewayServer.Resources api = new GatewayServer.Resources(new GeneralResource(guard, views),
                 new MarketDataResource(guard, views), new CompatibilityResource(guard),
                 new OrderResource(guard, views, engine, clientOrderIds),
                 new OpenOrdersResource(guard, views, engine, clientOrderIds),
-                new AccountResource(guard, views, engine), streams));
+                new AccountResource(guard, views, engine), streams);
+            final WebApp web = WebApp.trader(guard, views, engine, sessions, traderLogins);
+            this.server = GatewayServer.create(routes -> {
+                api.register(routes);
+                web.register(routes);
+            });
             this.server.start(config.host(), config.port());
         } catch (RuntimeException e) {
             CloseHelper.quietCloseAll(startedCommands, startedFollower);
@@ -58,6 +65,7 @@ public final class Gateway implements AutoCloseable {
         this.follower = startedFollower;
         this.commands = startedCommands;
         this.views = views;
+        this.traderLogins = traderLogins;
         this.limits = new RequestGuard.Limits(config.ipWeightPerMinute(), config.keyWeightPerMinute(),
             config.clockMs());
     }
@@ -68,19 +76,39 @@ public final class Gateway implements AutoCloseable {
      */
     public AdminServer startAdmin(final String host, final int port, final ApiKeyStore operatorKeys,
         final ApiKeyStore tradingKeys, final OperatorActions actions) {
+        return startAdmin(host, port, operatorKeys, tradingKeys, actions, null);
+    }
+
+    /**
+     * Starts the admin API with the operators' console at {@code /}: operators log in with {@code operatorLogins}
+     * (or, when null, nobody can log in to the console) and act through the same admin API in a session.
+     */
+    public AdminServer startAdmin(final String host, final int port, final ApiKeyStore operatorKeys,
+        final ApiKeyStore tradingKeys, final OperatorActions actions, final PostgresWebLogins operatorLogins) {
+        final WebSessions sessions = WebApp.operatorSessions(limits.clockMs());
         final RequestGuard guard = new RequestGuard(
             new RequestAuthenticator(operatorKeys, new ReplayCache(), limits.clockMs()),
             new RateLimiter("IP", limits.ipWeightPerMinute(), RateLimiter.CALLERS_MAX_DEFAULT),
-            new RateLimiter("UID", limits.keyWeightPerMinute(), RateLimiter.CALLERS_MAX_DEFAULT), limits.clockMs());
+            new RateLimiter("UID", limits.keyWeightPerMinute(), RateLimiter.CALLERS_MAX_DEFAULT), limits.clockMs(),
+            sessions);
         final AdminResource admin = new AdminResource(guard, views, engine, tradingKeys, actions);
-        final Javalin adminServer = GatewayServer.create(admin::register);
+        final WebApp console = WebApp.console(guard, views, engine, sessions, operatorLogins, traderLogins);
+        final Javalin adminServer = GatewayServer.create(routes -> {
+            admin.register(routes);
+            console.register(routes);
+        });
         adminServer.start(host, port);
         return new AdminServer(adminServer);
     }
 
     /** Starts a gateway; the key store is the application's (a {@link PostgresApiKeyStore} on its pool). */
     public static Gateway start(final Config config, final ApiKeyStore keys) {
-        return new Gateway(config, keys);
+        return new Gateway(config, keys, null);
+    }
+
+    /** Starts a gateway whose web app (at {@code /}) logs traders in with {@code traderLogins}. */
+    public static Gateway start(final Config config, final ApiKeyStore keys, final PostgresWebLogins traderLogins) {
+        return new Gateway(config, keys, traderLogins);
     }
 
     /** The port the server listens on (the one chosen when the configuration asked for 0). */

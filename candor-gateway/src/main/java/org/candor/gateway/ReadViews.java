@@ -25,10 +25,11 @@ import org.candor.engine.EngineEvents;
 final class ReadViews {
     private final MarketView market = new MarketView();
     private final AccountView accounts = new AccountView();
+    private final HoldsView holds = new HoldsView();
     private final Map<Long, Long> lastCommandByClient = new HashMap<>();
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final Object progress = new Object();
-    private final EngineEvents fanout = new ViewFanout(market, accounts, this::commandApplied);
+    private final EngineEvents fanout = new ViewFanout(market, accounts, holds, this::commandApplied);
     private volatile long lastSeq;
     private volatile Throwable failure;
     private volatile Consumer<List<MarketUpdate>> marketListener = updates -> { };
@@ -67,7 +68,7 @@ final class ReadViews {
         checkHealthy();
         lock.readLock().lock();
         try {
-            return reader.apply(new Snapshot(market, accounts));
+            return reader.apply(new Snapshot(market, accounts, holds));
         } finally {
             lock.readLock().unlock();
         }
@@ -139,7 +140,7 @@ final class ReadViews {
         lastSeq = seq;
     }
 
-    /** What a reader sees: both views, valid only inside {@link #read}. */
-    record Snapshot(MarketView market, AccountView accounts) {
+    /** What a reader sees: the views, valid only inside {@link #read}. */
+    record Snapshot(MarketView market, AccountView accounts, HoldsView holds) {
     }
 }

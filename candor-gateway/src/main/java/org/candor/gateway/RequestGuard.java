@@ -17,13 +17,21 @@ final class RequestGuard {
     private final RateLimiter ipLimits;
     private final RateLimiter keyLimits;
     private final LongSupplier clockMs;
+    /** Browser sessions accepted in place of a signature (the web app, the console), or null: API keys only. */
+    private final WebSessions sessions;
 
     RequestGuard(final RequestAuthenticator authenticator, final RateLimiter ipLimits, final RateLimiter keyLimits,
         final LongSupplier clockMs) {
+        this(authenticator, ipLimits, keyLimits, clockMs, null);
+    }
+
+    RequestGuard(final RequestAuthenticator authenticator, final RateLimiter ipLimits, final RateLimiter keyLimits,
+        final LongSupplier clockMs, final WebSessions sessions) {
         this.authenticator = authenticator;
         this.ipLimits = ipLimits;
         this.keyLimits = keyLimits;
         this.clockMs = clockMs;
+        this.sessions = sessions;
     }
 
     /** A public request of {@code weight}: charged to the caller's IP. */
@@ -32,15 +40,24 @@ final class RequestGuard {
         return RequestParams.parse(ctx.queryString(), formBody(ctx));
     }
 
-    /** A signed request of {@code weight} that needs {@code permission}: the caller's key and parameters. */
+    /**
+     * A signed request of {@code weight} that needs {@code permission}: the caller's key and parameters. A request
+     * without an API key header but with a browser session's cookie is authenticated by the session instead
+     * ({@link WebSessions#authenticate}: CSRF header on anything but GET), as the session's principal.
+     */
     Caller signed(final Context ctx, final int weight, final Permission permission) {
         chargeIp(ctx, weight);
         final String body = formBody(ctx);
         final RequestParams params = RequestParams.parse(ctx.queryString(), body);
-        final ApiKey key = authenticator.authenticate(ctx.header(RequestAuthenticator.API_KEY_HEADER),
-            ctx.queryString(), body, params, ctx.ip(), permission);
-        keyLimits.charge("user " + key.userId(), weight, clockMs.getAsLong());
-        return new Caller(key.userId(), params);
+        final long userId;
+        if (sessions != null && sessions.presented(ctx)) {
+            userId = sessions.authenticate(ctx, permission).principalId();
+        } else {
+            userId = authenticator.authenticate(ctx.header(RequestAuthenticator.API_KEY_HEADER), ctx.queryString(),
+                body, params, ctx.ip(), permission).userId();
+        }
+        keyLimits.charge("user " + userId, weight, clockMs.getAsLong());
+        return new Caller(userId, params);
     }
 
     private void chargeIp(final Context ctx, final int weight) {

@@ -23,11 +23,15 @@ import org.candor.engine.WithdrawalState;
 final class ViewFanout implements EngineEvents {
     private final MarketView market;
     private final AccountView accounts;
+    /** Only the hold events and command results concern it (issue 7: the holds a user is shown). */
+    private final HoldsView holds;
     private final CommandApplied applied;
 
-    ViewFanout(final MarketView market, final AccountView accounts, final CommandApplied applied) {
+    ViewFanout(final MarketView market, final AccountView accounts, final HoldsView holds,
+        final CommandApplied applied) {
         this.market = market;
         this.accounts = accounts;
+        this.holds = holds;
         this.applied = applied;
     }
 
@@ -36,6 +40,7 @@ final class ViewFanout implements EngineEvents {
         final RejectReason reason, final long reference, final long firstSeq, final boolean duplicate) {
         market.commandResult(seq, clientId, commandId, timestampMs, reason, reference, firstSeq, duplicate);
         accounts.commandResult(seq, clientId, commandId, timestampMs, reason, reference, firstSeq, duplicate);
+        holds.commandResult(seq, clientId, commandId, timestampMs, reason, reference, firstSeq, duplicate);
         applied.applied(seq, clientId, commandId);
     }
 
@@ -103,12 +108,15 @@ final class ViewFanout implements EngineEvents {
             reviewDeadlineMs, releaseCondition, ticketRef, massActionId, state);
         accounts.holdPlaced(seq, holdId, userId, assetId, amount, kind, reason, explanation, operatorId,
             reviewDeadlineMs, releaseCondition, ticketRef, massActionId, state);
+        holds.holdPlaced(seq, holdId, userId, assetId, amount, kind, reason, explanation, operatorId,
+            reviewDeadlineMs, releaseCondition, ticketRef, massActionId, state);
     }
 
     @Override
     public void holdApproved(final long seq, final long holdId, final long operatorId) {
         market.holdApproved(seq, holdId, operatorId);
         accounts.holdApproved(seq, holdId, operatorId);
+        holds.holdApproved(seq, holdId, operatorId);
     }
 
     @Override
@@ -116,18 +124,21 @@ final class ViewFanout implements EngineEvents {
         final String justification) {
         market.holdRejected(seq, holdId, operatorId, automatic, justification);
         accounts.holdRejected(seq, holdId, operatorId, automatic, justification);
+        holds.holdRejected(seq, holdId, operatorId, automatic, justification);
     }
 
     @Override
     public void holdReleased(final long seq, final long holdId, final long operatorId, final boolean automatic) {
         market.holdReleased(seq, holdId, operatorId, automatic);
         accounts.holdReleased(seq, holdId, operatorId, automatic);
+        holds.holdReleased(seq, holdId, operatorId, automatic);
     }
 
     @Override
     public void holdEscalated(final long seq, final long holdId, final long userId, final long reviewDeadlineMs) {
         market.holdEscalated(seq, holdId, userId, reviewDeadlineMs);
         accounts.holdEscalated(seq, holdId, userId, reviewDeadlineMs);
+        holds.holdEscalated(seq, holdId, userId, reviewDeadlineMs);
     }
 
     @Override
@@ -135,6 +146,7 @@ final class ViewFanout implements EngineEvents {
         final int renewals, final String justification) {
         market.holdRenewed(seq, holdId, operatorId, reviewDeadlineMs, renewals, justification);
         accounts.holdRenewed(seq, holdId, operatorId, reviewDeadlineMs, renewals, justification);
+        holds.holdRenewed(seq, holdId, operatorId, reviewDeadlineMs, renewals, justification);
     }
 
     @Override

@@ -38,6 +38,8 @@ public final class DemoCredentials {
     private final String adminUrl;
     private final List<User> users = new ArrayList<>();
     private final List<User> operators = new ArrayList<>();
+    /** Web app and console passwords by login name (users' and operators' names never collide in the demo). */
+    private final Map<String, String> passwords = new LinkedHashMap<>();
 
     public DemoCredentials(final String baseUrl, final String adminUrl) {
         this.baseUrl = baseUrl;
@@ -52,6 +54,13 @@ public final class DemoCredentials {
                 root.path("adminUrl").asText());
             root.path("users").forEach(node -> credentials.add(user(node, "userId")));
             root.path("operators").forEach(node -> credentials.addOperator(user(node, "operatorId")));
+            for (JsonNode node : List.of(root.path("users"), root.path("operators"))) {
+                node.forEach(entry -> {
+                    if (entry.hasNonNull("password")) {
+                        credentials.addPassword(entry.path("name").asText(), entry.path("password").asText());
+                    }
+                });
+            }
             return credentials;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read credentials from " + file + ": " + e.getMessage(), e);
@@ -81,6 +90,19 @@ public final class DemoCredentials {
         operators.add(operator);
     }
 
+    /** The web login's password of a user or operator (the web app on baseUrl, the console on adminUrl). */
+    public void addPassword(final String name, final String password) {
+        passwords.put(name, password);
+    }
+
+    public String password(final String name) {
+        final String password = passwords.get(name);
+        if (password == null) {
+            throw new IllegalArgumentException("no web login named " + name + " in the credentials");
+        }
+        return password;
+    }
+
     public String adminUrl() {
         return adminUrl;
     }
@@ -108,7 +130,7 @@ public final class DemoCredentials {
             .orElseThrow(() -> new IllegalArgumentException("no demo user named " + name));
     }
 
-    private static List<Map<String, Object>> entries(final List<User> list, final String idField) {
+    private List<Map<String, Object>> entries(final List<User> list, final String idField) {
         final List<Map<String, Object>> entries = new ArrayList<>();
         for (User user : list) {
             final Map<String, Object> entry = new LinkedHashMap<>();
@@ -116,6 +138,9 @@ public final class DemoCredentials {
             entry.put(idField, user.userId());
             entry.put("apiKey", user.apiKey());
             entry.put("secretKey", user.secretKey());
+            if (passwords.containsKey(user.name())) {
+                entry.put("password", passwords.get(user.name()));
+            }
             entries.add(entry);
         }
         return entries;
@@ -127,7 +152,8 @@ public final class DemoCredentials {
         root.put("baseUrl", baseUrl);
         root.put("adminUrl", adminUrl);
         root.put("note", "Demo keys, new at every start of ./candor demo. Sign requests as Binance does "
-            + "(HMAC-SHA256, header X-MBX-APIKEY); see README.md for CCXT.");
+            + "(HMAC-SHA256, header X-MBX-APIKEY); see README.md for CCXT. Each password logs in to the web app at "
+            + "baseUrl (users) or the operators' console at adminUrl (operators).");
         root.put("users", entries(users, "userId"));
         root.put("operators", entries(operators, "operatorId"));
         try {

@@ -17,6 +17,7 @@ import org.candor.gateway.OperatorActions;
 import org.candor.gateway.Permission;
 import org.candor.gateway.PostgresApiKeyStore;
 import org.candor.gateway.PostgresOperatorKeyStore;
+import org.candor.gateway.PostgresWebLogins;
 import org.candor.gateway.SecretCipher;
 import org.candor.readmodel.EmbeddedPostgres;
 import org.candor.readmodel.EmbeddedPostgresSettings;
@@ -25,16 +26,20 @@ import org.candor.readmodel.PostgresEndpoint;
 /**
  * What the demo runs beside its node: an embedded PostgreSQL (API keys, operator keys, the operators' trail), the
  * HTTP gateway on the node's journal and cluster with its admin API on a second port, and keys for the demo users
- * and operators. The master key that seals the secrets at rest is random per run
- * and kept in memory only: the demo's database is thrown away with it.
+ * and operators, and web logins for the web app and the console. The master key that seals the secrets at rest is
+ * random per run and kept in memory only: the demo's database is thrown away with it.
  */
 public final class DemoServices implements AutoCloseable {
+    /** Demo passwords: 20 random letters and digits, about 119 bits. */
+    private static final int PASSWORD_LENGTH = 20;
     private final EmbeddedPostgres postgres;
     private final HikariDataSource pool;
     private final PostgresApiKeyStore keys;
     private final PostgresOperatorKeyStore operatorKeys;
     private final Gateway gateway;
     private final AdminServer admin;
+    private final PostgresWebLogins traderLogins;
+    private final PostgresWebLogins operatorLogins;
     private final SecureRandom random = new SecureRandom();
 
     private DemoServices(final EmbeddedPostgres postgres, final HikariDataSource pool, final PostgresApiKeyStore keys,
@@ -45,6 +50,8 @@ public final class DemoServices implements AutoCloseable {
         this.operatorKeys = operatorKeys;
         this.gateway = gateway;
         this.admin = admin;
+        this.traderLogins = PostgresWebLogins.traders(pool);
+        this.operatorLogins = PostgresWebLogins.operators(pool);
     }
 
     /**
@@ -69,9 +76,10 @@ public final class DemoServices implements AutoCloseable {
                 new ExchangeClient.Config(node.aeronDirectoryName(), node.ingressEndpoints(), gatewayClientId, 1,
                     ExchangeClient.IN_FLIGHT_DEFAULT),
                 node.eventJournalDir(), Gateway.Config.IP_WEIGHT_PER_MINUTE_DEFAULT,
-                Gateway.Config.KEY_WEIGHT_PER_MINUTE_DEFAULT, System::currentTimeMillis), keys);
+                Gateway.Config.KEY_WEIGHT_PER_MINUTE_DEFAULT, System::currentTimeMillis), keys,
+                PostgresWebLogins.traders(pool));
             final AdminServer admin = gateway.startAdmin(host, adminPort, operatorKeys, keys,
-                new OperatorActions(pool));
+                new OperatorActions(pool), PostgresWebLogins.operators(pool));
             return new DemoServices(postgres, pool, keys, operatorKeys, gateway, admin);
         } catch (RuntimeException e) {
             CloseHelper.quietCloseAll(gateway, pool, postgres);
@@ -104,6 +112,20 @@ public final class DemoServices implements AutoCloseable {
         keys.create(new ApiKey(key, userId, secret.getBytes(StandardCharsets.US_ASCII),
             EnumSet.of(Permission.READ, Permission.TRADE, Permission.WITHDRAW), List.of(), false));
         return new DemoCredentials.User(name, userId, key, secret);
+    }
+
+    /** A web app login for the user with a new random password, which is returned (and stored only hashed). */
+    public String newWebLogin(final String name, final long userId) {
+        final String password = DemoCredentials.randomToken(random).substring(0, PASSWORD_LENGTH);
+        traderLogins.create(name, userId, password.toCharArray());
+        return password;
+    }
+
+    /** A console login for the operator with a new random password, which is returned. */
+    public String newConsoleLogin(final String name, final long operatorId) {
+        final String password = DemoCredentials.randomToken(random).substring(0, PASSWORD_LENGTH);
+        operatorLogins.create(name, operatorId, password.toCharArray());
+        return password;
     }
 
     @Override
