@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.function.LongSupplier;
 import org.agrona.CloseHelper;
 import org.candor.cluster.ExchangeClient;
+import org.candor.readmodel.ReadModelDatabase;
 
 /**
  * A running gateway: the read views following the node's journal, the cluster connection, and the HTTP server.
@@ -23,6 +24,7 @@ public final class Gateway implements AutoCloseable {
     static final Duration CATCH_UP_AT_START_MAX = Duration.ofMinutes(2);
     private final JournalFollower follower;
     private final ClusterCommands commands;
+    private final HistoryProjection projection;
     private final Javalin server;
 
     private Gateway(final Config config, final ApiKeyStore keys) {
@@ -31,9 +33,12 @@ public final class Gateway implements AutoCloseable {
         views.onMarketUpdates(streams::publish);
         JournalFollower startedFollower = null;
         ClusterCommands startedCommands = null;
+        HistoryProjection startedProjection = null;
         try {
             startedFollower = new JournalFollower(config.journalDir(), views);
             startedFollower.awaitCaughtUp(CATCH_UP_AT_START_MAX);
+            startedProjection = config.readModel() == null ? null
+                : new HistoryProjection(config.journalDir(), config.readModel());
             startedCommands = new ClusterCommands(config.client());
             final EngineCommands engine = new EngineCommands(startedCommands, views);
             final RequestGuard guard = new RequestGuard(
@@ -46,12 +51,15 @@ public final class Gateway implements AutoCloseable {
                 new MarketDataResource(guard, views), new CompatibilityResource(guard),
                 new OrderResource(guard, views, engine, clientOrderIds),
                 new OpenOrdersResource(guard, views, engine, clientOrderIds),
-                new AccountResource(guard, views, engine), streams));
+                new AccountResource(guard, views, engine),
+                new HistoryResource(guard, views, engine, clientOrderIds, startedProjection, views.lastSeq()),
+                streams));
             this.server.start(config.host(), config.port());
         } catch (RuntimeException e) {
-            CloseHelper.quietCloseAll(startedCommands, startedFollower);
+            CloseHelper.quietCloseAll(startedCommands, startedProjection, startedFollower);
             throw e;
         }
+        this.projection = startedProjection;
         this.follower = startedFollower;
         this.commands = startedCommands;
     }
@@ -74,7 +82,7 @@ public final class Gateway implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
-        CloseHelper.quietCloseAll(commands, follower);
+        CloseHelper.quietCloseAll(commands, projection, follower);
     }
 
     /**
@@ -88,11 +96,20 @@ public final class Gateway implements AutoCloseable {
      * @param ipWeightPerMinute  request weight an IP may use per minute
      * @param keyWeightPerMinute request weight a user's keys may use per minute
      * @param clockMs            the server's clock, epoch milliseconds
+     * @param readModel          the read model this gateway projects the journal into and serves history from
+     *                           (the caller opens and closes it; one projecting gateway per schema), or null: then
+     *                           klines, aggTrades, allOrders and myTrades answer 503
      */
     public record Config(String host, int port, ExchangeClient.Config client, Path journalDir,
-        long ipWeightPerMinute, long keyWeightPerMinute, LongSupplier clockMs) {
+        long ipWeightPerMinute, long keyWeightPerMinute, LongSupplier clockMs, ReadModelDatabase readModel) {
         /** Binance's request weight limit per IP. */
         public static final long IP_WEIGHT_PER_MINUTE_DEFAULT = 6_000;
         public static final long KEY_WEIGHT_PER_MINUTE_DEFAULT = 6_000;
+
+        /** A gateway without a read model: no history endpoints. */
+        public Config(final String host, final int port, final ExchangeClient.Config client, final Path journalDir,
+            final long ipWeightPerMinute, final long keyWeightPerMinute, final LongSupplier clockMs) {
+            this(host, port, client, journalDir, ipWeightPerMinute, keyWeightPerMinute, clockMs, null);
+        }
     }
 }

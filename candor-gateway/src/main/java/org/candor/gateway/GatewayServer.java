@@ -21,7 +21,8 @@ final class GatewayServer {
 
     /** The resources a server answers with. */
     record Resources(GeneralResource general, MarketDataResource marketData, CompatibilityResource compatibility,
-        OrderResource orders, OpenOrdersResource openOrders, AccountResource account, MarketStreams streams) {
+        OrderResource orders, OpenOrdersResource openOrders, AccountResource account, HistoryResource history,
+        MarketStreams streams) {
 
         void register(final RoutesConfig routes) {
             general.register(routes);
@@ -30,6 +31,7 @@ final class GatewayServer {
             orders.register(routes);
             openOrders.register(routes);
             account.register(routes);
+            history.register(routes);
             streams.register(routes);
         }
     }
