@@ -54,6 +54,10 @@ public final class ErrorMapper {
         return new ApiError(BAD_REQUEST, -1127, "More than 1 hours between startTime and endTime.");
     }
 
+    static ApiError unknownListenKey() {
+        return new ApiError(BAD_REQUEST, -1125, "This listenKey does not exist.");
+    }
+
     static ApiError timeout() {
         return new ApiError(GATEWAY_TIMEOUT, -1007,
             "Timeout waiting for response from backend server. Send status unknown; execution status unknown.");

@@ -25,11 +25,14 @@ public final class Gateway implements AutoCloseable {
     private final JournalFollower follower;
     private final ClusterCommands commands;
     private final HistoryProjection projection;
+    private final UserStreams userStreams;
     private final Javalin server;
 
     private Gateway(final Config config, final ApiKeyStore keys) {
         final ReadViews views = new ReadViews();
-        final MarketStreams streams = new MarketStreams(config.clockMs());
+        final ClientOrderIds clientOrderIds = new ClientOrderIds(config.client().firstCommandId());
+        final UserStreams userStreams = new UserStreams(views, clientOrderIds, config.clockMs());
+        final MarketStreams streams = new MarketStreams(config.clockMs(), userStreams);
         views.onMarketUpdates(streams::publish);
         JournalFollower startedFollower = null;
         ClusterCommands startedCommands = null;
@@ -46,20 +49,20 @@ public final class Gateway implements AutoCloseable {
                 new RateLimiter("IP", config.ipWeightPerMinute(), RateLimiter.CALLERS_MAX_DEFAULT),
                 new RateLimiter("UID", config.keyWeightPerMinute(), RateLimiter.CALLERS_MAX_DEFAULT),
                 config.clockMs());
-            final ClientOrderIds clientOrderIds = new ClientOrderIds(config.client().firstCommandId());
             this.server = GatewayServer.create(new GatewayServer.Resources(new GeneralResource(guard, views),
                 new MarketDataResource(guard, views), new CompatibilityResource(guard),
                 new OrderResource(guard, views, engine, clientOrderIds),
                 new OpenOrdersResource(guard, views, engine, clientOrderIds),
                 new AccountResource(guard, views, engine),
                 new HistoryResource(guard, views, engine, clientOrderIds, startedProjection, views.lastSeq()),
-                streams));
+                new UserDataStreamResource(guard, userStreams), streams));
             this.server.start(config.host(), config.port());
         } catch (RuntimeException e) {
-            CloseHelper.quietCloseAll(startedCommands, startedProjection, startedFollower);
+            CloseHelper.quietCloseAll(startedCommands, startedProjection, startedFollower, userStreams);
             throw e;
         }
         this.projection = startedProjection;
+        this.userStreams = userStreams;
         this.follower = startedFollower;
         this.commands = startedCommands;
     }
@@ -82,7 +85,7 @@ public final class Gateway implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
-        CloseHelper.quietCloseAll(commands, projection, follower);
+        CloseHelper.quietCloseAll(commands, projection, follower, userStreams);
     }
 
     /**

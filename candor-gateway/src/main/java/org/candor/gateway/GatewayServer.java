@@ -22,7 +22,7 @@ final class GatewayServer {
     /** The resources a server answers with. */
     record Resources(GeneralResource general, MarketDataResource marketData, CompatibilityResource compatibility,
         OrderResource orders, OpenOrdersResource openOrders, AccountResource account, HistoryResource history,
-        MarketStreams streams) {
+        UserDataStreamResource userData, MarketStreams streams) {
 
         void register(final RoutesConfig routes) {
             general.register(routes);
@@ -32,6 +32,7 @@ final class GatewayServer {
             openOrders.register(routes);
             account.register(routes);
             history.register(routes);
+            userData.register(routes);
             streams.register(routes);
         }
     }

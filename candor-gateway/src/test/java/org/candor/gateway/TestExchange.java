@@ -193,6 +193,11 @@ final class TestExchange implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(sign(params))).build());
         }
 
+        /** A request with the key header and no signature (the user data stream endpoints). */
+        Reply keyOnly(final String method, final String pathAndQuery) {
+            return exchange.send(request(pathAndQuery).method(method, HttpRequest.BodyPublishers.noBody()).build());
+        }
+
         /** Sends exactly these bytes: for replays and tampering. */
         Reply getRaw(final String pathAndQuery) {
             return exchange.send(request(pathAndQuery).GET().build());
