@@ -3,6 +3,8 @@ package org.candor.gateway;
 import io.javalin.Javalin;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.LongSupplier;
 import org.agrona.CloseHelper;
 import org.candor.cluster.ExchangeClient;
@@ -27,6 +29,7 @@ public final class Gateway implements AutoCloseable {
     private final HistoryProjection projection;
     private final UserStreams userStreams;
     private final Javalin server;
+    private final List<String> routes = new CopyOnWriteArrayList<>();
 
     private Gateway(final Config config, final ApiKeyStore keys) {
         final ReadViews views = new ReadViews();
@@ -55,7 +58,11 @@ public final class Gateway implements AutoCloseable {
                 new OpenOrdersResource(guard, views, engine, clientOrderIds),
                 new AccountResource(guard, views, engine),
                 new HistoryResource(guard, views, engine, clientOrderIds, startedProjection, views.lastSeq()),
-                new UserDataStreamResource(guard, userStreams), streams));
+                new UserDataStreamResource(guard, userStreams),
+                new NativeResource(new NativeMarketsResource(guard, views),
+                    new NativeOrdersResource(guard, views, engine, clientOrderIds, startedProjection),
+                    new NativeAccountResource(guard, views, engine)),
+                streams), routes);
             this.server.start(config.host(), config.port());
         } catch (RuntimeException e) {
             CloseHelper.quietCloseAll(startedCommands, startedProjection, startedFollower, userStreams);
@@ -75,6 +82,11 @@ public final class Gateway implements AutoCloseable {
     /** The port the server listens on (the one chosen when the configuration asked for 0). */
     public int port() {
         return server.port();
+    }
+
+    /** Every HTTP route the server registered, as "METHOD /path". */
+    List<String> routes() {
+        return List.copyOf(routes);
     }
 
     /** Why the views stopped following the journal, or null while they follow it. */

@@ -29,7 +29,8 @@ final class ReadViews {
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final Object progress = new Object();
     private final UserUpdateCollector userUpdates = new UserUpdateCollector(market, accounts);
-    private final EngineEvents fanout = new ViewFanout(market, accounts, this::commandApplied, userUpdates);
+    private final FundsView funds = new FundsView();
+    private final EngineEvents fanout = new ViewFanout(market, accounts, this::commandApplied, userUpdates, funds);
     private volatile long lastSeq;
     private volatile Throwable failure;
     private volatile Consumer<List<MarketUpdate>> marketListener = updates -> { };
@@ -74,7 +75,7 @@ final class ReadViews {
         checkHealthy();
         lock.readLock().lock();
         try {
-            return reader.apply(new Snapshot(market, accounts));
+            return reader.apply(new Snapshot(market, accounts, funds));
         } finally {
             lock.readLock().unlock();
         }
@@ -158,7 +159,7 @@ final class ReadViews {
         lastSeq = seq;
     }
 
-    /** What a reader sees: both views, valid only inside {@link #read}. */
-    record Snapshot(MarketView market, AccountView accounts) {
+    /** What a reader sees: the views, valid only inside {@link #read}. */
+    record Snapshot(MarketView market, AccountView accounts, FundsView funds) {
     }
 }

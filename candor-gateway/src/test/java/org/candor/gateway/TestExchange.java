@@ -97,6 +97,15 @@ final class TestExchange implements AutoCloseable {
         return started;
     }
 
+    /** Runs an operator command and returns the engine's reference (a new hold's or withdrawal's id). */
+    long operateForReference(final CommandWriter writer) {
+        final CommandResult result = operator.submit(writer, TIMEOUT);
+        if (result.reason() != RejectReason.NONE) {
+            throw new IllegalStateException("operator command refused: " + result.reason());
+        }
+        return result.reference();
+    }
+
     void operate(final CommandWriter writer) {
         final CommandResult result = operator.submit(writer, TIMEOUT);
         if (result.reason() != RejectReason.NONE) {
