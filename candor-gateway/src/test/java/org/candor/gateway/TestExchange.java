@@ -87,9 +87,15 @@ final class TestExchange implements AutoCloseable {
      * {@link #readModel} and serves history; later ones have none (one projector per schema).
      */
     Gateway startGateway(final long clientId, final long ipWeightPerMinute, final int port) {
+        return startGateway(clientId, ipWeightPerMinute, Gateway.Config.KEY_WEIGHT_PER_MINUTE_DEFAULT, port);
+    }
+
+    /** Starts a gateway with both weight limits given. */
+    Gateway startGateway(final long clientId, final long ipWeightPerMinute, final long keyWeightPerMinute,
+        final int port) {
         final Gateway started = Gateway.start(new Gateway.Config("127.0.0.1", port,
             new ExchangeClient.Config(node.aeronDirectoryName(), node.ingressEndpoints(), clientId, 1, 256),
-            node.eventJournalDir(), ipWeightPerMinute, Gateway.Config.KEY_WEIGHT_PER_MINUTE_DEFAULT,
+            node.eventJournalDir(), ipWeightPerMinute, keyWeightPerMinute,
             System::currentTimeMillis, gateway == null ? readModel : null), keys);
         if (gateway == null) {
             gateway = started;
