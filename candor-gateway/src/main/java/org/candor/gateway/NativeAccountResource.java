@@ -130,10 +130,19 @@ final class NativeAccountResource {
         row.put("scale", asset.scale());
         row.put("total", NativeJson.amount(total(buckets)));
         row.put("available", NativeJson.amount(buckets[AVAILABLE]));
-        row.put("inOrders", Map.of("total", NativeJson.amount(inOrders), "markets", markets));
-        row.put("withdrawing", Map.of("total", NativeJson.amount(withdrawing), "withdrawals", withdrawals));
-        row.put("held", Map.of("total", NativeJson.amount(held), "holds", holds));
+        row.put("inOrders", part(inOrders, "markets", markets));
+        row.put("withdrawing", part(withdrawing, "withdrawals", withdrawals));
+        row.put("held", part(held, "holds", holds));
         return row;
+    }
+
+    /** A bucket's total and its parts, in that order. */
+    private static Map<String, Object> part(final long total, final String name,
+        final List<Map<String, Object>> parts) {
+        final Map<String, Object> body = new LinkedHashMap<>();
+        body.put("total", NativeJson.amount(total));
+        body.put(name, parts);
+        return body;
     }
 
     private static Map<String, Object> hold(final FundsView.HoldInfo info, final long amount, final long holdId) {

@@ -100,8 +100,11 @@ final class UserStreams implements AutoCloseable {
         return new String(key);
     }
 
-    /** Makes a connection follow {@code name} if it is a live listen key; false if it is not one. */
-    boolean attach(final String name, final StreamSubscriber subscriber) {
+    /**
+     * Makes a connection follow {@code name} if it is a live listen key; false if it is not one. Synchronized with
+     * the sweep, so turning collection on here is never undone by a sweep that counted connections before it.
+     */
+    synchronized boolean attach(final String name, final StreamSubscriber subscriber) {
         if (!KEY_FORMAT.matcher(name).matches()) {
             return false;
         }

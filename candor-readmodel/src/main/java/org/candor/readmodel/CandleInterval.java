@@ -65,7 +65,10 @@ public enum CandleInterval {
             return timestampMs;
         }
         final long open = openTimeOf(timestampMs);
-        return open == timestampMs ? open : open + lengthMs;
+        if (open == timestampMs) {
+            return open;
+        }
+        return open > Long.MAX_VALUE - lengthMs ? Long.MAX_VALUE : open + lengthMs;
     }
 
     /** The interval with this label (1m, 3m, ..., 1w), or null. */
