@@ -1,6 +1,7 @@
 // Drives a running gateway with the real CCXT binance class, as a bot would, and fails loudly on any difference.
-// Start the sandbox (prints BASE and KEYS), then:  node smoke.mjs BASE KEY1 SECRET1 KEY2 SECRET2
-// Needs the ccxt package (npm install ccxt); not part of the Maven build.
+// CcxtSmokeTest (Maven) runs it against a fresh exchange; by hand, start CcxtSandbox (prints BASE and KEYS), then
+//   node smoke.mjs BASE KEY1 SECRET1 KEY2 SECRET2
+// Needs ccxt as pinned in package.json here: npm ci --prefix candor-gateway/src/test/ccxt
 import ccxt from 'ccxt';
 
 const [base, key1, secret1, key2, secret2] = process.argv.slice(2);
@@ -62,6 +63,30 @@ check(tickers['BTC/USDT'] !== undefined, 'fetchTickers');
 
 const cancelled = await seller.cancelOrder(ask.id, 'BTC/USDT');
 check(cancelled.status === 'canceled', 'cancelOrder');
+
+// History, from the read model: two taker orders took 0.1 BTC each at 30000 from the seller's ask.
+const publicTrades = await seller.fetchTrades('BTC/USDT');
+check(publicTrades.length === 2 && publicTrades.every((t) => t.price === 30000 && t.amount === 0.1),
+    'fetchTrades (aggTrades): one aggregate per taker order');
+check(publicTrades.every((t) => t.side === 'buy'), 'fetchTrades: the takers bought');
+const candles = await seller.fetchOHLCV('BTC/USDT', '1m');
+check(candles.length >= 1 && candles[candles.length - 1][4] === 30000, 'fetchOHLCV closes at 30000');
+check(Math.abs(candles.reduce((sum, c) => sum + c[5], 0) - 0.2) < 1e-9, 'fetchOHLCV volume 0.2');
+check((await seller.fetchOHLCV('BTC/USDT', '1h')).length >= 1, 'fetchOHLCV by the hour');
+const myTrades = await buyer.fetchMyTrades('BTC/USDT');
+check(myTrades.length === 2 && myTrades.every((t) => t.side === 'buy' && t.price === 30000),
+    'fetchMyTrades: the buyer bought twice at 30000');
+check(myTrades.every((t) => t.fee.currency === 'BTC' && t.takerOrMaker === 'taker'),
+    'fetchMyTrades: taker fees in BTC');
+const sellerTrades = await seller.fetchMyTrades('BTC/USDT');
+check(sellerTrades.length === 2 && sellerTrades.every((t) => t.takerOrMaker === 'maker' && t.order === ask.id),
+    'fetchMyTrades: the seller made both');
+const allOrders = await seller.fetchOrders('BTC/USDT');
+const askNow = allOrders.find((o) => o.id === ask.id);
+check(askNow !== undefined && askNow.status === 'canceled' && askNow.filled === 0.2,
+    'fetchOrders shows the canceled ask');
+const closed = await buyer.fetchClosedOrders('BTC/USDT');
+check(closed.length === 2 && closed.every((o) => o.status === 'closed'), 'fetchClosedOrders: both buys');
 
 try {
     await buyer.createOrder('BTC/USDT', 'limit', 'buy', 100, 30000);

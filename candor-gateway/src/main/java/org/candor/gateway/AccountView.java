@@ -36,6 +36,8 @@ final class AccountView extends IgnoringEvents {
     private final Map<Long, UserOrders> orders = new HashMap<>();
     private final Map<Long, MutableOrder> open = new HashMap<>();
     private final List<MutableOrder> touched = new ArrayList<>();
+    /** The order the last {@code orderDone} ended, for the followers that report it. */
+    private MutableOrder lastEnded;
 
     // ---------------------------------------------------------------- reads (under the read lock)
 
@@ -107,6 +109,17 @@ final class AccountView extends IgnoringEvents {
             }
         }
         return null;
+    }
+
+    /** The order the last {@code orderDone} event ended (the writer thread, right after that event). */
+    OrderRecord lastEnded() {
+        return lastEnded == null ? null : lastEnded.record();
+    }
+
+    /** An open order by id alone, whoever owns it, or null (the writer thread, for the followers). */
+    OrderRecord openOrder(final long orderId) {
+        final MutableOrder order = open.get(orderId);
+        return order == null ? null : order.record();
     }
 
     // ---------------------------------------------------------------- events (the writer thread)
@@ -184,6 +197,7 @@ final class AccountView extends IgnoringEvents {
         }
         user.closed.addLast(order);
         touched.add(order);
+        lastEnded = order;
     }
 
     @Override

@@ -21,6 +21,8 @@ final class EngineCommands {
     private final ClusterCommands commands;
     private final ReadViews views;
     private final AtomicLong lastAcknowledged = new AtomicLong();
+    /** The views' sequence once they had applied the newest acknowledged command: history waits for it. */
+    private final AtomicLong lastAcknowledgedSeq = new AtomicLong();
 
     EngineCommands(final ClusterCommands commands, final ReadViews views) {
         this.commands = commands;
@@ -32,7 +34,16 @@ final class EngineCommands {
         final CommandOutcome outcome = ClusterCommands.await(commands.submit(writer), COMMAND_TIMEOUT_MS);
         lastAcknowledged.accumulateAndGet(outcome.result().commandId(), Math::max);
         views.awaitCommand(commands.clientId(), outcome.result().commandId(), CATCH_UP_TIMEOUT);
+        lastAcknowledgedSeq.accumulateAndGet(views.lastSeq(), Math::max);
         return outcome;
+    }
+
+    /**
+     * An event sequence at or after the result of every command this gateway has acknowledged (always the end of a
+     * command): a projection that has committed it shows the caller's own writes.
+     */
+    long acknowledgedSeq() {
+        return lastAcknowledgedSeq.get();
     }
 
     /** Waits until the views reflect every command this gateway has acknowledged. */

@@ -41,6 +41,23 @@ public final class ErrorMapper {
         return new ApiError(UNAVAILABLE, -1001, "Internal error; unable to process your request. Please try again.");
     }
 
+    /** History: no read model, or its projection is behind this gateway's acknowledged commands, or it failed. */
+    static ApiError historyUnavailable() {
+        return viewsUnavailable();
+    }
+
+    static ApiError invalidInterval() {
+        return new ApiError(BAD_REQUEST, -1120, "Invalid interval.");
+    }
+
+    static ApiError lookupRangeTooLong() {
+        return new ApiError(BAD_REQUEST, -1127, "More than 1 hours between startTime and endTime.");
+    }
+
+    static ApiError unknownListenKey() {
+        return new ApiError(BAD_REQUEST, -1125, "This listenKey does not exist.");
+    }
+
     static ApiError timeout() {
         return new ApiError(GATEWAY_TIMEOUT, -1007,
             "Timeout waiting for response from backend server. Send status unknown; execution status unknown.");

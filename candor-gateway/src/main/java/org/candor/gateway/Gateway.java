@@ -3,9 +3,12 @@ package org.candor.gateway;
 import io.javalin.Javalin;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.LongSupplier;
 import org.agrona.CloseHelper;
 import org.candor.cluster.ExchangeClient;
+import org.candor.readmodel.ReadModelDatabase;
 
 /**
  * A running gateway: the read views following the node's journal, the cluster connection, and the HTTP server.
@@ -23,7 +26,10 @@ public final class Gateway implements AutoCloseable {
     static final Duration CATCH_UP_AT_START_MAX = Duration.ofMinutes(2);
     private final JournalFollower follower;
     private final ClusterCommands commands;
+    private final HistoryProjection projection;
+    private final UserStreams userStreams;
     private final Javalin server;
+    private final List<String> routes = new CopyOnWriteArrayList<>();
     private final ReadViews views;
     private final EngineCommands engine;
     private final RequestGuard.Limits limits;
@@ -31,13 +37,18 @@ public final class Gateway implements AutoCloseable {
 
     private Gateway(final Config config, final ApiKeyStore keys, final PostgresWebLogins traderLogins) {
         final ReadViews views = new ReadViews();
-        final MarketStreams streams = new MarketStreams(config.clockMs());
+        final ClientOrderIds clientOrderIds = new ClientOrderIds(config.client().firstCommandId());
+        final UserStreams userStreams = new UserStreams(views, clientOrderIds, config.clockMs());
+        final MarketStreams streams = new MarketStreams(config.clockMs(), userStreams);
         views.onMarketUpdates(streams::publish);
         JournalFollower startedFollower = null;
         ClusterCommands startedCommands = null;
+        HistoryProjection startedProjection = null;
         try {
             startedFollower = new JournalFollower(config.journalDir(), views);
             startedFollower.awaitCaughtUp(CATCH_UP_AT_START_MAX);
+            startedProjection = config.readModel() == null ? null
+                : new HistoryProjection(config.journalDir(), config.readModel());
             startedCommands = new ClusterCommands(config.client());
             engine = new EngineCommands(startedCommands, views);
             final WebSessions sessions = WebApp.traderSessions(config.clockMs());
@@ -46,22 +57,29 @@ public final class Gateway implements AutoCloseable {
                 new RateLimiter("IP", config.ipWeightPerMinute(), RateLimiter.CALLERS_MAX_DEFAULT),
                 new RateLimiter("UID", config.keyWeightPerMinute(), RateLimiter.CALLERS_MAX_DEFAULT),
                 config.clockMs(), sessions);
-            final ClientOrderIds clientOrderIds = new ClientOrderIds(config.client().firstCommandId());
             final GatewayServer.Resources api = new GatewayServer.Resources(new GeneralResource(guard, views),
                 new MarketDataResource(guard, views), new CompatibilityResource(guard),
                 new OrderResource(guard, views, engine, clientOrderIds),
                 new OpenOrdersResource(guard, views, engine, clientOrderIds),
-                new AccountResource(guard, views, engine), streams);
+                new AccountResource(guard, views, engine),
+                new HistoryResource(guard, views, engine, clientOrderIds, startedProjection, views.lastSeq()),
+                new UserDataStreamResource(guard, userStreams),
+                new NativeResource(new NativeMarketsResource(guard, views),
+                    new NativeOrdersResource(guard, views, engine, clientOrderIds, startedProjection),
+                    new NativeAccountResource(guard, views, engine)),
+                streams);
             final WebApp web = WebApp.trader(guard, views, engine, sessions, traderLogins);
-            this.server = GatewayServer.create(routes -> {
-                api.register(routes);
-                web.register(routes);
-            });
+            this.server = GatewayServer.create(register -> {
+                api.register(register);
+                web.register(register);
+            }, routes);
             this.server.start(config.host(), config.port());
         } catch (RuntimeException e) {
-            CloseHelper.quietCloseAll(startedCommands, startedFollower);
+            CloseHelper.quietCloseAll(startedCommands, startedProjection, startedFollower, userStreams);
             throw e;
         }
+        this.projection = startedProjection;
+        this.userStreams = userStreams;
         this.follower = startedFollower;
         this.commands = startedCommands;
         this.views = views;
@@ -93,10 +111,10 @@ public final class Gateway implements AutoCloseable {
             sessions);
         final AdminResource admin = new AdminResource(guard, views, engine, tradingKeys, actions);
         final WebApp console = WebApp.console(guard, views, engine, sessions, operatorLogins, traderLogins);
-        final Javalin adminServer = GatewayServer.create(routes -> {
-            admin.register(routes);
-            console.register(routes);
-        });
+        final Javalin adminServer = GatewayServer.create(register -> {
+            admin.register(register);
+            console.register(register);
+        }, new CopyOnWriteArrayList<>());
         adminServer.start(host, port);
         return new AdminServer(adminServer);
     }
@@ -116,6 +134,11 @@ public final class Gateway implements AutoCloseable {
         return server.port();
     }
 
+    /** Every HTTP route the server registered, as "METHOD /path". */
+    List<String> routes() {
+        return List.copyOf(routes);
+    }
+
     /** Why the views stopped following the journal, or null while they follow it. */
     public Throwable viewFailure() {
         return follower.failure();
@@ -124,7 +147,7 @@ public final class Gateway implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
-        CloseHelper.quietCloseAll(commands, follower);
+        CloseHelper.quietCloseAll(commands, projection, follower, userStreams);
     }
 
     /**
@@ -138,11 +161,20 @@ public final class Gateway implements AutoCloseable {
      * @param ipWeightPerMinute  request weight an IP may use per minute
      * @param keyWeightPerMinute request weight a user's keys may use per minute
      * @param clockMs            the server's clock, epoch milliseconds
+     * @param readModel          the read model this gateway projects the journal into and serves history from
+     *                           (the caller opens and closes it; one projecting gateway per schema), or null: then
+     *                           klines, aggTrades, allOrders and myTrades answer 503
      */
     public record Config(String host, int port, ExchangeClient.Config client, Path journalDir,
-        long ipWeightPerMinute, long keyWeightPerMinute, LongSupplier clockMs) {
+        long ipWeightPerMinute, long keyWeightPerMinute, LongSupplier clockMs, ReadModelDatabase readModel) {
         /** Binance's request weight limit per IP. */
         public static final long IP_WEIGHT_PER_MINUTE_DEFAULT = 6_000;
         public static final long KEY_WEIGHT_PER_MINUTE_DEFAULT = 6_000;
+
+        /** A gateway without a read model: no history endpoints. */
+        public Config(final String host, final int port, final ExchangeClient.Config client, final Path journalDir,
+            final long ipWeightPerMinute, final long keyWeightPerMinute, final LongSupplier clockMs) {
+            this(host, port, client, journalDir, ipWeightPerMinute, keyWeightPerMinute, clockMs, null);
+        }
     }
 }

@@ -22,7 +22,8 @@ final class GatewayServer {
 
     /** The resources a server answers with. */
     record Resources(GeneralResource general, MarketDataResource marketData, CompatibilityResource compatibility,
-        OrderResource orders, OpenOrdersResource openOrders, AccountResource account, MarketStreams streams) {
+        OrderResource orders, OpenOrdersResource openOrders, AccountResource account, HistoryResource history,
+        UserDataStreamResource userData, NativeResource nativeApi, MarketStreams streams) {
 
         void register(final RoutesConfig routes) {
             general.register(routes);
@@ -31,16 +32,26 @@ final class GatewayServer {
             orders.register(routes);
             openOrders.register(routes);
             account.register(routes);
+            history.register(routes);
+            userData.register(routes);
+            nativeApi.register(routes);
             streams.register(routes);
         }
     }
 
-    static Javalin create(final Resources resources) {
-        return create(resources::register);
+    /** The native API's paths: its errors have their own shape ({@link NativeErrors}). */
+    static final String NATIVE_PREFIX = "/v1/";
+
+    /** Builds the server; every HTTP route it registers is added to {@code routes} as "METHOD /path". */
+    static Javalin create(final Resources resources, final java.util.Collection<String> routes) {
+        return create(resources::register, routes);
     }
 
-    /** A server whose routes {@code routes} registers, with the gateway's limits and error mapping. */
-    static Javalin create(final Consumer<RoutesConfig> routes) {
+    /**
+     * A server whose routes {@code register} adds, with the gateway's limits and error mapping; every HTTP route is
+     * added to {@code routes} as "METHOD /path".
+     */
+    static Javalin create(final Consumer<RoutesConfig> register, final java.util.Collection<String> routes) {
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -48,12 +59,22 @@ final class GatewayServer {
             config.routes.exception(ApiError.class, GatewayServer::apiError);
             config.routes.exception(Exception.class, GatewayServer::unexpected);
             config.routes.error(NOT_FOUND, ctx -> {
-                if (ctx.result() == null) {
-                    Json.send(ctx, body(-1000, "Unknown endpoint " + ctx.method() + " " + ctx.path() + "."));
+                // Javalin answers an unknown path with a text body of its own; ours is JSON in the API's shape.
+                if (ctx.result() == null || !"application/json".equals(ctx.res().getContentType())) {
+                    final ApiError unknown = new ApiError(NOT_FOUND, -1000, "Unknown endpoint " + ctx.method() + " "
+                        + ctx.path() + ".");
+                    Json.send(ctx, isNative(ctx) ? NativeErrors.body(unknown, NativeErrors.reference())
+                        : body(unknown.code(), unknown.getMessage()));
                 }
             });
-            routes.accept(config.routes);
+            config.events.handlerAdded(handler -> routes.add(handler.getHttpMethod().name() + " "
+                + handler.getPath()));
+            register.accept(config.routes);
         });
+    }
+
+    private static boolean isNative(final Context ctx) {
+        return ctx.path().startsWith(NATIVE_PREFIX);
     }
 
     private static void apiError(final ApiError error, final Context ctx) {
@@ -61,7 +82,8 @@ final class GatewayServer {
         if (error.retryAfterSeconds() > 0) {
             ctx.header("Retry-After", Long.toString(error.retryAfterSeconds()));
         }
-        Json.send(ctx, body(error.code(), error.getMessage()));
+        Json.send(ctx, isNative(ctx) ? NativeErrors.body(error, NativeErrors.reference())
+            : body(error.code(), error.getMessage()));
     }
 
     /**
@@ -69,10 +91,13 @@ final class GatewayServer {
      * request's parameters or headers (they may carry a key or a signature).
      */
     private static void unexpected(final Exception error, final Context ctx) {
-        LOG.log(System.Logger.Level.ERROR, "unexpected failure on " + ctx.method() + " " + ctx.path(), error);
+        final String reference = NativeErrors.reference();
+        LOG.log(System.Logger.Level.ERROR, "unexpected failure on " + ctx.method() + " " + ctx.path()
+            + " reference=" + reference, error);
         final ApiError mapped = ErrorMapper.unknown();
         ctx.status(mapped.httpStatus());
-        Json.send(ctx, body(mapped.code(), mapped.getMessage()));
+        Json.send(ctx, isNative(ctx) ? NativeErrors.body(mapped, reference) : body(mapped.code(),
+            mapped.getMessage()));
     }
 
     private static Map<String, Object> body(final int code, final String message) {

@@ -13,11 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
-import org.eclipse.jetty.websocket.api.Callback;
-import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.core.CloseStatus;
 
 /**
@@ -28,23 +25,23 @@ import org.eclipse.jetty.websocket.core.CloseStatus;
  * {@code SUBSCRIBE}, {@code UNSUBSCRIBE} and {@code LIST_SUBSCRIPTIONS} requests.
  *
  * <p>The journal follower's thread publishes each batch's changes; sends are asynchronous, and a connection with
- * more than {@link #PENDING_MAX} messages not yet written is closed as too slow, so one slow client never holds back
- * the views or other clients. Connections and streams per connection are bounded.
+ * more than {@link StreamSubscriber#PENDING_MAX} messages not yet written is closed as too slow, so one slow client
+ * never holds back the views or other clients. Connections and streams per connection are bounded.
  */
 final class MarketStreams {
     static final int CONNECTIONS_MAX = 1_000;
     /** Binance's limit of streams per connection. */
     static final int STREAMS_PER_CONNECTION_MAX = 1_024;
-    static final int PENDING_MAX = 4_096;
-    static final int POLICY_VIOLATION = 1008;
     private static final Pattern STREAM = Pattern.compile("[a-z0-9]{1,20}@(trade|depth|depth@100ms|bookTicker)");
 
-    private final Map<String, Set<Subscriber>> byStream = new ConcurrentHashMap<>();
-    private final Map<String, Subscriber> bySession = new ConcurrentHashMap<>();
+    private final Map<String, Set<StreamSubscriber>> byStream = new ConcurrentHashMap<>();
+    private final Map<String, StreamSubscriber> bySession = new ConcurrentHashMap<>();
     private final LongSupplier clockMs;
+    private final UserStreams userStreams;
 
-    MarketStreams(final LongSupplier clockMs) {
+    MarketStreams(final LongSupplier clockMs, final UserStreams userStreams) {
         this.clockMs = clockMs;
+        this.userStreams = userStreams;
     }
 
     void register(final RoutesConfig routes) {
@@ -62,27 +59,31 @@ final class MarketStreams {
 
     private void connect(final WsContext ctx, final boolean combined) {
         if (bySession.size() >= CONNECTIONS_MAX) {
-            ctx.closeSession(new CloseStatus(POLICY_VIOLATION, "too many connections"));
+            ctx.closeSession(new CloseStatus(StreamSubscriber.POLICY_VIOLATION, "too many connections"));
             return;
         }
-        final Subscriber subscriber = new Subscriber(ctx.session, combined);
+        final StreamSubscriber subscriber = new StreamSubscriber(ctx.session, combined, ctx.sessionId());
         bySession.put(ctx.sessionId(), subscriber);
         final String named = ctx.pathParamMap().containsKey("streams") ? ctx.pathParam("streams")
             : ctx.queryParam("streams");
         if (named != null) {
             // A path segment that names no stream (CCXT opens /ws/0, /ws/1 to spread its subscriptions) is a
             // connection name, not an error; what the client asks for comes in SUBSCRIBE requests.
+            // A listen key names the user data stream of its user (docs/GATEWAY.md, user data streams).
             for (final String stream : named.split("/")) {
-                subscribe(subscriber, stream);
+                if (!userStreams.attach(stream, subscriber)) {
+                    subscribe(subscriber, stream);
+                }
             }
         }
     }
 
     private void disconnect(final String sessionId) {
-        final Subscriber gone = bySession.remove(sessionId);
+        final StreamSubscriber gone = bySession.remove(sessionId);
         if (gone != null) {
+            userStreams.detach(gone);
             for (final String stream : gone.streams) {
-                final Set<Subscriber> subscribers = byStream.get(stream);
+                final Set<StreamSubscriber> subscribers = byStream.get(stream);
                 if (subscribers != null) {
                     subscribers.remove(gone);
                 }
@@ -92,7 +93,7 @@ final class MarketStreams {
 
     /** SUBSCRIBE, UNSUBSCRIBE or LIST_SUBSCRIPTIONS, answered with the request's id. */
     private void request(final WsMessageContext ctx) {
-        final Subscriber subscriber = bySession.get(ctx.sessionId());
+        final StreamSubscriber subscriber = bySession.get(ctx.sessionId());
         if (subscriber == null) {
             return;
         }
@@ -126,7 +127,7 @@ final class MarketStreams {
         subscriber.send(Json.write(reply));
     }
 
-    private boolean subscribe(final Subscriber subscriber, final String stream) {
+    private boolean subscribe(final StreamSubscriber subscriber, final String stream) {
         if (!STREAM.matcher(stream).matches() || subscriber.streams.size() >= STREAMS_PER_CONNECTION_MAX) {
             return false;
         }
@@ -136,10 +137,10 @@ final class MarketStreams {
         return true;
     }
 
-    private boolean unsubscribe(final Subscriber subscriber, final String stream) {
+    private boolean unsubscribe(final StreamSubscriber subscriber, final String stream) {
         final String key = canonical(stream);
         subscriber.streams.remove(key);
-        final Set<Subscriber> subscribers = byStream.get(key);
+        final Set<StreamSubscriber> subscribers = byStream.get(key);
         if (subscribers != null) {
             subscribers.remove(subscriber);
         }
@@ -159,7 +160,7 @@ final class MarketStreams {
         final long nowMs = clockMs.getAsLong();
         for (final MarketUpdate update : updates) {
             final String symbol = update.market().symbol().toLowerCase(Locale.ROOT);
-            final Set<Subscriber> trades = byStream.get(symbol + "@trade");
+            final Set<StreamSubscriber> trades = byStream.get(symbol + "@trade");
             if (trades != null && !trades.isEmpty()) {
                 for (final PublicTrade trade : update.trades()) {
                     deliver(trades, symbol + "@trade", StreamJson.trade(update.market(), trade, nowMs));
@@ -168,22 +169,22 @@ final class MarketStreams {
             if (update.bids().isEmpty() && update.asks().isEmpty()) {
                 continue;
             }
-            final Set<Subscriber> depth = byStream.get(symbol + "@depth");
+            final Set<StreamSubscriber> depth = byStream.get(symbol + "@depth");
             if (depth != null && !depth.isEmpty()) {
                 deliver(depth, symbol + "@depth", StreamJson.depth(update, nowMs));
             }
-            final Set<Subscriber> top = byStream.get(symbol + "@bookTicker");
+            final Set<StreamSubscriber> top = byStream.get(symbol + "@bookTicker");
             if (top != null && !top.isEmpty()) {
                 deliver(top, symbol + "@bookTicker", StreamJson.bookTicker(update));
             }
         }
     }
 
-    private static void deliver(final Set<Subscriber> subscribers, final String stream,
+    private static void deliver(final Set<StreamSubscriber> subscribers, final String stream,
         final Map<String, Object> payload) {
         final String raw = Json.write(payload);
         String combined = null;
-        for (final Subscriber subscriber : subscribers) {
+        for (final StreamSubscriber subscriber : subscribers) {
             if (subscriber.combined) {
                 if (combined == null) {
                     combined = "{\"stream\":\"" + stream + "\",\"data\":" + raw + "}";
@@ -197,26 +198,5 @@ final class MarketStreams {
 
     int connections() {
         return bySession.size();
-    }
-
-    /** One connection: its streams, whether it wants them wrapped, and its messages not yet written. */
-    private static final class Subscriber {
-        final Session session;
-        final boolean combined;
-        final Set<String> streams = ConcurrentHashMap.newKeySet();
-        final AtomicInteger pending = new AtomicInteger();
-
-        Subscriber(final Session session, final boolean combined) {
-            this.session = session;
-            this.combined = combined;
-        }
-
-        void send(final String text) {
-            if (pending.incrementAndGet() > PENDING_MAX) {
-                session.close(POLICY_VIOLATION, "slow consumer", Callback.NOOP);
-                return;
-            }
-            session.sendText(text, Callback.from(pending::decrementAndGet, failure -> pending.decrementAndGet()));
-        }
     }
 }

@@ -29,10 +29,14 @@ final class ReadViews {
     private final Map<Long, Long> lastCommandByClient = new HashMap<>();
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final Object progress = new Object();
-    private final EngineEvents fanout = new ViewFanout(market, accounts, holds, this::commandApplied);
+    private final UserUpdateCollector userUpdates = new UserUpdateCollector(market, accounts);
+    private final FundsView funds = new FundsView();
+    private final EngineEvents fanout =
+        new ViewFanout(market, accounts, this::commandApplied, userUpdates, funds, holds);
     private volatile long lastSeq;
     private volatile Throwable failure;
     private volatile Consumer<List<MarketUpdate>> marketListener = updates -> { };
+    private volatile Consumer<List<UserUpdate>> userListener = updates -> { };
 
     /**
      * Applies a batch of events: {@code batch} calls the given sink and returns how many events it delivered. Then,
@@ -41,15 +45,20 @@ final class ReadViews {
     int apply(final ToIntFunction<EngineEvents> batch) {
         final int applied;
         final List<MarketUpdate> updates;
+        final List<UserUpdate> forUsers;
         lock.writeLock().lock();
         try {
             applied = batch.applyAsInt(fanout);
             updates = market.drainUpdates();
+            forUsers = userUpdates.drain();
         } finally {
             lock.writeLock().unlock();
         }
         if (!updates.isEmpty()) {
             marketListener.accept(updates);
+        }
+        if (!forUsers.isEmpty()) {
+            userListener.accept(forUsers);
         }
         if (applied > 0) {
             synchronized (progress) {
@@ -68,7 +77,7 @@ final class ReadViews {
         checkHealthy();
         lock.readLock().lock();
         try {
-            return reader.apply(new Snapshot(market, accounts, holds));
+            return reader.apply(new Snapshot(market, accounts, holds, funds));
         } finally {
             lock.readLock().unlock();
         }
@@ -77,6 +86,18 @@ final class ReadViews {
     /** Who hears each batch's market changes (the streams), on the writer thread; set before events flow. */
     void onMarketUpdates(final Consumer<List<MarketUpdate>> listener) {
         this.marketListener = listener;
+    }
+
+    /**
+     * Who hears each batch's user updates (the user data streams), on the writer thread; {@code wanted} turns their
+     * collection on or off (off while nobody listens).
+     */
+    void onUserUpdates(final Consumer<List<UserUpdate>> listener) {
+        this.userListener = listener;
+    }
+
+    void collectUserUpdates(final boolean wanted) {
+        userUpdates.enable(wanted);
     }
 
     /** Waits until the result of command {@code commandId} of {@code clientId} has been applied. */
@@ -141,6 +162,6 @@ final class ReadViews {
     }
 
     /** What a reader sees: the views, valid only inside {@link #read}. */
-    record Snapshot(MarketView market, AccountView accounts, HoldsView holds) {
+    record Snapshot(MarketView market, AccountView accounts, HoldsView holds, FundsView funds) {
     }
 }

@@ -67,6 +67,21 @@ final class RequestAuthenticator {
         return key;
     }
 
+    /**
+     * The key of a request that carries only the key header (Binance's user data stream endpoints): format, then
+     * existence, revocation, IP and permission. Such a request can only manage listen keys, never trade or read.
+     */
+    ApiKey keyOnly(final String apiKeyHeader, final String ip, final Permission needed) {
+        if (apiKeyHeader == null || !KEY_FORMAT.matcher(apiKeyHeader).matches()) {
+            throw ErrorMapper.apiKeyFormat();
+        }
+        final ApiKey key = keys.find(apiKeyHeader).orElseThrow(ErrorMapper::invalidKeyIpOrPermissions);
+        if (!key.allows(needed, ip)) {
+            throw ErrorMapper.invalidKeyIpOrPermissions();
+        }
+        return key;
+    }
+
     private static void checkWindow(final RequestParams params, final long nowMs) {
         final long timestamp = params.requiredLong("timestamp");
         if (timestamp <= 0) {

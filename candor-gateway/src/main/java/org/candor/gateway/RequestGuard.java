@@ -60,6 +60,16 @@ final class RequestGuard {
         return new Caller(userId, params);
     }
 
+    /** A request authenticated by its API key header alone (no signature): the user data stream endpoints. */
+    Caller keyed(final Context ctx, final int weight, final Permission permission) {
+        chargeIp(ctx, weight);
+        final RequestParams params = RequestParams.parse(ctx.queryString(), formBody(ctx));
+        final ApiKey key = authenticator.keyOnly(ctx.header(RequestAuthenticator.API_KEY_HEADER), ctx.ip(),
+            permission);
+        keyLimits.charge("user " + key.userId(), weight, clockMs.getAsLong());
+        return new Caller(key.userId(), params);
+    }
+
     private void chargeIp(final Context ctx, final int weight) {
         final long used = ipLimits.charge(ctx.ip(), weight, clockMs.getAsLong());
         ctx.header(USED_WEIGHT_HEADER, Long.toString(used));

@@ -17,22 +17,21 @@ import org.candor.engine.TimeInForce;
 import org.candor.engine.WithdrawalState;
 
 /**
- * Passes every event to both views, in order, and reports each command result so {@link ReadViews} can track how
- * far they have got. Hand-written delegation rather than a list of sinks: the two views are all there is.
+ * Passes every event to both views, then to the followers that read the views (the user data streams' collector,
+ * the funds view), in order, and reports each command result so {@link ReadViews} can track how far they have got.
  */
 final class ViewFanout implements EngineEvents {
     private final MarketView market;
     private final AccountView accounts;
-    /** Only the hold events and command results concern it (issue 7: the holds a user is shown). */
-    private final HoldsView holds;
     private final CommandApplied applied;
+    private final EngineEvents[] followers;
 
-    ViewFanout(final MarketView market, final AccountView accounts, final HoldsView holds,
-        final CommandApplied applied) {
+    ViewFanout(final MarketView market, final AccountView accounts, final CommandApplied applied,
+        final EngineEvents... followers) {
         this.market = market;
         this.accounts = accounts;
-        this.holds = holds;
         this.applied = applied;
+        this.followers = followers.clone();
     }
 
     @Override
@@ -40,7 +39,9 @@ final class ViewFanout implements EngineEvents {
         final RejectReason reason, final long reference, final long firstSeq, final boolean duplicate) {
         market.commandResult(seq, clientId, commandId, timestampMs, reason, reference, firstSeq, duplicate);
         accounts.commandResult(seq, clientId, commandId, timestampMs, reason, reference, firstSeq, duplicate);
-        holds.commandResult(seq, clientId, commandId, timestampMs, reason, reference, firstSeq, duplicate);
+        for (final EngineEvents follower : followers) {
+            follower.commandResult(seq, clientId, commandId, timestampMs, reason, reference, firstSeq, duplicate);
+        }
         applied.applied(seq, clientId, commandId);
     }
 
@@ -48,6 +49,9 @@ final class ViewFanout implements EngineEvents {
     public void assetCreated(final long seq, final int assetId, final String code, final int scale) {
         market.assetCreated(seq, assetId, code, scale);
         accounts.assetCreated(seq, assetId, code, scale);
+        for (final EngineEvents follower : followers) {
+            follower.assetCreated(seq, assetId, code, scale);
+        }
     }
 
     @Override
@@ -58,18 +62,28 @@ final class ViewFanout implements EngineEvents {
             maxQuantity, minNotional, makerFeeBps, takerFeeBps);
         accounts.marketCreated(seq, marketId, symbol, baseAssetId, quoteAssetId, tickSize, lotSize, minQuantity,
             maxQuantity, minNotional, makerFeeBps, takerFeeBps);
+        for (final EngineEvents follower : followers) {
+            follower.marketCreated(seq, marketId, symbol, baseAssetId, quoteAssetId, tickSize, lotSize, minQuantity,
+                maxQuantity, minNotional, makerFeeBps, takerFeeBps);
+        }
     }
 
     @Override
     public void marketStatusChanged(final long seq, final int marketId, final MarketStatus status) {
         market.marketStatusChanged(seq, marketId, status);
         accounts.marketStatusChanged(seq, marketId, status);
+        for (final EngineEvents follower : followers) {
+            follower.marketStatusChanged(seq, marketId, status);
+        }
     }
 
     @Override
     public void userCreated(final long seq, final long userId) {
         market.userCreated(seq, userId);
         accounts.userCreated(seq, userId);
+        for (final EngineEvents follower : followers) {
+            follower.userCreated(seq, userId);
+        }
     }
 
     @Override
@@ -77,6 +91,9 @@ final class ViewFanout implements EngineEvents {
         final long toUserId, final Bucket toBucket, final long amount, final LedgerCause cause, final long reference) {
         market.ledgerEntry(seq, assetId, fromUserId, fromBucket, toUserId, toBucket, amount, cause, reference);
         accounts.ledgerEntry(seq, assetId, fromUserId, fromBucket, toUserId, toBucket, amount, cause, reference);
+        for (final EngineEvents follower : followers) {
+            follower.ledgerEntry(seq, assetId, fromUserId, fromBucket, toUserId, toBucket, amount, cause, reference);
+        }
     }
 
     @Override
@@ -84,6 +101,9 @@ final class ViewFanout implements EngineEvents {
         final long depositRef) {
         market.depositCredited(seq, userId, assetId, amount, depositRef);
         accounts.depositCredited(seq, userId, assetId, amount, depositRef);
+        for (final EngineEvents follower : followers) {
+            follower.depositCredited(seq, userId, assetId, amount, depositRef);
+        }
     }
 
     @Override
@@ -91,12 +111,18 @@ final class ViewFanout implements EngineEvents {
         final long amount) {
         market.withdrawalRequested(seq, withdrawalId, userId, assetId, amount);
         accounts.withdrawalRequested(seq, withdrawalId, userId, assetId, amount);
+        for (final EngineEvents follower : followers) {
+            follower.withdrawalRequested(seq, withdrawalId, userId, assetId, amount);
+        }
     }
 
     @Override
     public void withdrawalStateChanged(final long seq, final long withdrawalId, final WithdrawalState state) {
         market.withdrawalStateChanged(seq, withdrawalId, state);
         accounts.withdrawalStateChanged(seq, withdrawalId, state);
+        for (final EngineEvents follower : followers) {
+            follower.withdrawalStateChanged(seq, withdrawalId, state);
+        }
     }
 
     @Override
@@ -108,15 +134,19 @@ final class ViewFanout implements EngineEvents {
             reviewDeadlineMs, releaseCondition, ticketRef, massActionId, state);
         accounts.holdPlaced(seq, holdId, userId, assetId, amount, kind, reason, explanation, operatorId,
             reviewDeadlineMs, releaseCondition, ticketRef, massActionId, state);
-        holds.holdPlaced(seq, holdId, userId, assetId, amount, kind, reason, explanation, operatorId,
-            reviewDeadlineMs, releaseCondition, ticketRef, massActionId, state);
+        for (final EngineEvents follower : followers) {
+            follower.holdPlaced(seq, holdId, userId, assetId, amount, kind, reason, explanation, operatorId,
+                reviewDeadlineMs, releaseCondition, ticketRef, massActionId, state);
+        }
     }
 
     @Override
     public void holdApproved(final long seq, final long holdId, final long operatorId) {
         market.holdApproved(seq, holdId, operatorId);
         accounts.holdApproved(seq, holdId, operatorId);
-        holds.holdApproved(seq, holdId, operatorId);
+        for (final EngineEvents follower : followers) {
+            follower.holdApproved(seq, holdId, operatorId);
+        }
     }
 
     @Override
@@ -124,21 +154,27 @@ final class ViewFanout implements EngineEvents {
         final String justification) {
         market.holdRejected(seq, holdId, operatorId, automatic, justification);
         accounts.holdRejected(seq, holdId, operatorId, automatic, justification);
-        holds.holdRejected(seq, holdId, operatorId, automatic, justification);
+        for (final EngineEvents follower : followers) {
+            follower.holdRejected(seq, holdId, operatorId, automatic, justification);
+        }
     }
 
     @Override
     public void holdReleased(final long seq, final long holdId, final long operatorId, final boolean automatic) {
         market.holdReleased(seq, holdId, operatorId, automatic);
         accounts.holdReleased(seq, holdId, operatorId, automatic);
-        holds.holdReleased(seq, holdId, operatorId, automatic);
+        for (final EngineEvents follower : followers) {
+            follower.holdReleased(seq, holdId, operatorId, automatic);
+        }
     }
 
     @Override
     public void holdEscalated(final long seq, final long holdId, final long userId, final long reviewDeadlineMs) {
         market.holdEscalated(seq, holdId, userId, reviewDeadlineMs);
         accounts.holdEscalated(seq, holdId, userId, reviewDeadlineMs);
-        holds.holdEscalated(seq, holdId, userId, reviewDeadlineMs);
+        for (final EngineEvents follower : followers) {
+            follower.holdEscalated(seq, holdId, userId, reviewDeadlineMs);
+        }
     }
 
     @Override
@@ -146,7 +182,9 @@ final class ViewFanout implements EngineEvents {
         final int renewals, final String justification) {
         market.holdRenewed(seq, holdId, operatorId, reviewDeadlineMs, renewals, justification);
         accounts.holdRenewed(seq, holdId, operatorId, reviewDeadlineMs, renewals, justification);
-        holds.holdRenewed(seq, holdId, operatorId, reviewDeadlineMs, renewals, justification);
+        for (final EngineEvents follower : followers) {
+            follower.holdRenewed(seq, holdId, operatorId, reviewDeadlineMs, renewals, justification);
+        }
     }
 
     @Override
@@ -154,6 +192,9 @@ final class ViewFanout implements EngineEvents {
         final long operatorId) {
         market.holdApprovalThresholdSet(seq, assetId, thresholdAmount, operatorId);
         accounts.holdApprovalThresholdSet(seq, assetId, thresholdAmount, operatorId);
+        for (final EngineEvents follower : followers) {
+            follower.holdApprovalThresholdSet(seq, assetId, thresholdAmount, operatorId);
+        }
     }
 
     @Override
@@ -161,6 +202,9 @@ final class ViewFanout implements EngineEvents {
         final long windowMs, final long operatorId) {
         market.blastRadiusPolicySet(seq, accountsMax, shareBpsMax, windowMs, operatorId);
         accounts.blastRadiusPolicySet(seq, accountsMax, shareBpsMax, windowMs, operatorId);
+        for (final EngineEvents follower : followers) {
+            follower.blastRadiusPolicySet(seq, accountsMax, shareBpsMax, windowMs, operatorId);
+        }
     }
 
     @Override
@@ -168,12 +212,18 @@ final class ViewFanout implements EngineEvents {
         final int accountsMax, final String justification) {
         market.massActionProposed(seq, actionId, operatorId, accountsMax, justification);
         accounts.massActionProposed(seq, actionId, operatorId, accountsMax, justification);
+        for (final EngineEvents follower : followers) {
+            follower.massActionProposed(seq, actionId, operatorId, accountsMax, justification);
+        }
     }
 
     @Override
     public void massActionApproved(final long seq, final long actionId, final long operatorId) {
         market.massActionApproved(seq, actionId, operatorId);
         accounts.massActionApproved(seq, actionId, operatorId);
+        for (final EngineEvents follower : followers) {
+            follower.massActionApproved(seq, actionId, operatorId);
+        }
     }
 
     @Override
@@ -184,6 +234,10 @@ final class ViewFanout implements EngineEvents {
             clientOrderId, stpMode);
         accounts.orderAccepted(seq, orderId, userId, marketId, side, type, timeInForce, price, quantity, quoteBudget,
             clientOrderId, stpMode);
+        for (final EngineEvents follower : followers) {
+            follower.orderAccepted(seq, orderId, userId, marketId, side, type, timeInForce, price, quantity,
+                quoteBudget, clientOrderId, stpMode);
+        }
     }
 
     @Override
@@ -195,30 +249,46 @@ final class ViewFanout implements EngineEvents {
             takerUserId, takerSide, makerFee, takerFee, makerRemaining, takerRemaining);
         accounts.trade(seq, tradeId, marketId, price, quantity, quoteAmount, makerOrderId, takerOrderId, makerUserId,
             takerUserId, takerSide, makerFee, takerFee, makerRemaining, takerRemaining);
+        for (final EngineEvents follower : followers) {
+            follower.trade(seq, tradeId, marketId, price, quantity, quoteAmount, makerOrderId, takerOrderId,
+                makerUserId, takerUserId, takerSide, makerFee, takerFee, makerRemaining, takerRemaining);
+        }
     }
 
     @Override
     public void orderRested(final long seq, final long orderId, final long price, final long remaining) {
         market.orderRested(seq, orderId, price, remaining);
         accounts.orderRested(seq, orderId, price, remaining);
+        for (final EngineEvents follower : followers) {
+            follower.orderRested(seq, orderId, price, remaining);
+        }
     }
 
     @Override
     public void orderReduced(final long seq, final long orderId, final long remaining) {
         market.orderReduced(seq, orderId, remaining);
         accounts.orderReduced(seq, orderId, remaining);
+        for (final EngineEvents follower : followers) {
+            follower.orderReduced(seq, orderId, remaining);
+        }
     }
 
     @Override
     public void orderMoved(final long seq, final long orderId, final long oldPrice, final long newPrice) {
         market.orderMoved(seq, orderId, oldPrice, newPrice);
         accounts.orderMoved(seq, orderId, oldPrice, newPrice);
+        for (final EngineEvents follower : followers) {
+            follower.orderMoved(seq, orderId, oldPrice, newPrice);
+        }
     }
 
     @Override
     public void orderDone(final long seq, final long orderId, final OrderEndReason reason, final long remaining) {
         market.orderDone(seq, orderId, reason, remaining);
         accounts.orderDone(seq, orderId, reason, remaining);
+        for (final EngineEvents follower : followers) {
+            follower.orderDone(seq, orderId, reason, remaining);
+        }
     }
 
     /** Hears each command result after both views applied it. */

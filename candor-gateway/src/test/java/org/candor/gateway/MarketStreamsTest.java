@@ -5,13 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.WebSocket;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import org.candor.gateway.TestExchange.ApiClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,7 +27,7 @@ class MarketStreamsTest {
 
     @Test
     void streamsTradesDepthDiffsThatContinueTheSnapshotAndBookTickers() throws Exception {
-        final Messages messages = new Messages();
+        final WsMessages messages = new WsMessages();
         final WebSocket socket = connect("/ws", messages);
         socket.sendText("{\"method\":\"SUBSCRIBE\",\"params\":[\"ethusdt@trade\",\"ethusdt@depth@100ms\","
             + "\"ethusdt@bookTicker\"],\"id\":7}", true).join();
@@ -73,7 +66,7 @@ class MarketStreamsTest {
 
     @Test
     void combinedStreamsNamedAtConnectComeWrapped() throws Exception {
-        final Messages messages = new Messages();
+        final WsMessages messages = new WsMessages();
         final WebSocket socket = connect("/stream?streams=btcusdt@trade", messages);
         final ApiClient maker = exchange.newTrader();
         final ApiClient taker = exchange.newTrader();
@@ -85,38 +78,8 @@ class MarketStreamsTest {
         socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
     }
 
-    private static WebSocket connect(final String path, final Messages messages) {
+    private static WebSocket connect(final String path, final WsMessages messages) {
         final URI uri = URI.create("ws://127.0.0.1:" + exchange.gateway().port() + path);
         return exchange.http.newWebSocketBuilder().buildAsync(uri, messages).join();
-    }
-
-    /** Collects text messages; {@link #next} waits for the next one that matches, skipping the others. */
-    private static final class Messages implements WebSocket.Listener {
-        private final BlockingQueue<String> received = new LinkedBlockingQueue<>();
-        private final List<String> skipped = new ArrayList<>();
-        private final StringBuilder partial = new StringBuilder();
-
-        @Override
-        public CompletionStage<?> onText(final WebSocket socket, final CharSequence data, final boolean last) {
-            partial.append(data);
-            if (last) {
-                received.add(partial.toString());
-                partial.setLength(0);
-            }
-            socket.request(1);
-            return null;
-        }
-
-        JsonNode next(final Predicate<JsonNode> wanted) throws Exception {
-            while (true) {
-                final String text = received.poll(10, TimeUnit.SECONDS);
-                assertThat(text).as("a matching message; skipped " + skipped).isNotNull();
-                final JsonNode message = Json.mapper().readTree(text);
-                if (wanted.test(message)) {
-                    return message;
-                }
-                skipped.add(text);
-            }
-        }
     }
 }

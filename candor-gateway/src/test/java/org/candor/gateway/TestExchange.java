@@ -23,6 +23,8 @@ import org.candor.cluster.EmbeddedNode;
 import org.candor.cluster.ExchangeClient;
 import org.candor.engine.EngineCapacity;
 import org.candor.engine.RejectReason;
+import org.candor.readmodel.PostgresEndpoint;
+import org.candor.readmodel.ReadModelDatabase;
 
 /**
  * A whole exchange for end-to-end tests: a one-node cluster, an operator client that lists markets and funds users
@@ -50,6 +52,8 @@ final class TestExchange implements AutoCloseable {
     final ExchangeClient operator;
     final HikariDataSource pool;
     final PostgresApiKeyStore keys;
+    /** The read model the first gateway projects into and serves history from. */
+    final ReadModelDatabase readModel;
     final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
     private Gateway gateway;
 
@@ -61,6 +65,8 @@ final class TestExchange implements AutoCloseable {
             node.ingressEndpoints(), OPERATOR_CLIENT_ID, 1, 64), null, null);
         pool = GatewayDatabase.pool(TestPostgres.freshJdbcUrl(), TestPostgres.USER, "");
         keys = PostgresApiKeyStore.migrate(pool, new SecretCipher(PostgresApiKeyStoreTest.MASTER_KEY));
+        readModel = ReadModelDatabase.connect(new PostgresEndpoint(TestPostgres.freshJdbcUrl(), TestPostgres.USER,
+            ""), ReadModelDatabase.DEFAULT_SCHEMA, ReadModelDatabase.DEFAULT_POOL_SIZE);
         operate((e, b, o, c, id) -> e.createAsset(b, o, c, id, 0, BTC, "BTC", 8));
         operate((e, b, o, c, id) -> e.createAsset(b, o, c, id, 0, USDT, "USDT", 6));
         operate((e, b, o, c, id) -> e.createAsset(b, o, c, id, 0, ETH, "ETH", 8));
@@ -76,16 +82,34 @@ final class TestExchange implements AutoCloseable {
         return startGateway(clientId, ipWeightPerMinute, 0);
     }
 
-    /** Starts a gateway on {@code port} (0 for any free one) with the given IP limit. */
+    /**
+     * Starts a gateway on {@code port} (0 for any free one) with the given IP limit. The first one projects into
+     * {@link #readModel} and serves history; later ones have none (one projector per schema).
+     */
     Gateway startGateway(final long clientId, final long ipWeightPerMinute, final int port) {
+        return startGateway(clientId, ipWeightPerMinute, Gateway.Config.KEY_WEIGHT_PER_MINUTE_DEFAULT, port);
+    }
+
+    /** Starts a gateway with both weight limits given. */
+    Gateway startGateway(final long clientId, final long ipWeightPerMinute, final long keyWeightPerMinute,
+        final int port) {
         final Gateway started = Gateway.start(new Gateway.Config("127.0.0.1", port,
             new ExchangeClient.Config(node.aeronDirectoryName(), node.ingressEndpoints(), clientId, 1, 256),
-            node.eventJournalDir(), ipWeightPerMinute, Gateway.Config.KEY_WEIGHT_PER_MINUTE_DEFAULT,
-            System::currentTimeMillis), keys);
+            node.eventJournalDir(), ipWeightPerMinute, keyWeightPerMinute,
+            System::currentTimeMillis, gateway == null ? readModel : null), keys);
         if (gateway == null) {
             gateway = started;
         }
         return started;
+    }
+
+    /** Runs an operator command and returns the engine's reference (a new hold's or withdrawal's id). */
+    long operateForReference(final CommandWriter writer) {
+        final CommandResult result = operator.submit(writer, TIMEOUT);
+        if (result.reason() != RejectReason.NONE) {
+            throw new IllegalStateException("operator command refused: " + result.reason());
+        }
+        return result.reference();
     }
 
     void operate(final CommandWriter writer) {
@@ -147,7 +171,7 @@ final class TestExchange implements AutoCloseable {
 
     @Override
     public void close() {
-        CloseHelper.quietCloseAll(gateway, operator, node, pool);
+        CloseHelper.quietCloseAll(gateway, operator, node, readModel, pool);
         IoUtil.delete(dir.toFile(), true);
     }
 
@@ -182,6 +206,11 @@ final class TestExchange implements AutoCloseable {
         Reply post(final String path, final String params) {
             return exchange.send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(sign(params))).build());
+        }
+
+        /** A request with the key header and no signature (the user data stream endpoints). */
+        Reply keyOnly(final String method, final String pathAndQuery) {
+            return exchange.send(request(pathAndQuery).method(method, HttpRequest.BodyPublishers.noBody()).build());
         }
 
         /** Sends exactly these bytes: for replays and tampering. */

@@ -8,6 +8,7 @@ import org.candor.engine.LedgerCause;
 import org.candor.engine.OrderEndReason;
 import org.candor.engine.OrderType;
 import org.candor.engine.Side;
+import org.candor.engine.StpMode;
 import org.candor.engine.TimeInForce;
 import org.candor.engine.WithdrawalState;
 
@@ -29,7 +30,7 @@ public final class UserHistory {
     public record OrderView(long orderId, int marketId, Side side, OrderType type, TimeInForce timeInForce,
         long price, long quantity, long quoteBudget, long clientOrderId, OrderStatus status, long remaining,
         long filledQuantity, long filledQuote, long fees, OrderEndReason endReason, long createdMs,
-        long updatedMs) {
+        long updatedMs, StpMode stpMode) {
     }
 
     /** The user's side of one trade; a self-trade gives the user two rows, maker and taker. */
@@ -72,6 +73,33 @@ public final class UserHistory {
         return Paging.page(database, "SELECT * FROM orders WHERE user_id=? AND order_id<? AND created_ms>=? "
             + "AND created_ms<? ORDER BY order_id DESC LIMIT ?", limit, UserHistory::order, OrderView::orderId,
             userId, before, range.fromMs(), range.toMs());
+    }
+
+    /**
+     * The user's orders in one market with ids at or above {@code fromOrderId} and creation times in {@code range}:
+     * the oldest {@code limit} of them in id order, or with {@code newestFirst} the newest, newest first. The
+     * cursor is the last order's id.
+     */
+    public Page<OrderView> marketOrders(final long userId, final int marketId, final long fromOrderId,
+        final TimeRange range, final boolean newestFirst, final int limit) {
+        return Paging.page(database, "SELECT * FROM orders WHERE user_id=? AND market_id=? AND order_id>=? "
+            + "AND created_ms>=? AND created_ms<? ORDER BY order_id " + (newestFirst ? "DESC" : "ASC") + " LIMIT ?",
+            limit, UserHistory::order, OrderView::orderId, userId, marketId, fromOrderId, range.fromMs(),
+            range.toMs());
+    }
+
+    /**
+     * The user's trades in one market with ids at or above {@code fromTradeId} and times in {@code range}, of one
+     * order when {@code orderId} is not negative: the oldest {@code limit} in id order (maker side first for a
+     * self-trade), or with {@code newestFirst} the newest, newest first. The cursor is {@link TradeView#cursor()}.
+     */
+    public Page<TradeView> marketTrades(final long userId, final int marketId, final long orderId,
+        final long fromTradeId, final TimeRange range, final boolean newestFirst, final int limit) {
+        final String order = newestFirst ? "trade_id DESC, is_maker ASC" : "trade_id ASC, is_maker DESC";
+        return Paging.page(database, "SELECT * FROM user_trades WHERE user_id=? AND market_id=? "
+            + "AND (?::bigint < 0 OR order_id=?) AND trade_id>=? AND timestamp_ms>=? AND timestamp_ms<? ORDER BY "
+            + order + " LIMIT ?", limit, UserHistory::trade, TradeView::cursor, userId, marketId, orderId, orderId,
+            fromTradeId, range.fromMs(), range.toMs());
     }
 
     /** Trades, newest first; the cursor is {@link TradeView#cursor()}. */
@@ -117,7 +145,7 @@ public final class UserHistory {
             rs.getLong("price"), rs.getLong("quantity"), rs.getLong("quote_budget"), rs.getLong("client_order_id"),
             OrderStatus.fromCode(rs.getInt("status")), rs.getLong("remaining"), rs.getLong("filled_quantity"),
             rs.getLong("filled_quote"), rs.getLong("fees"), endReason < 0 ? null : OrderEndReason.fromCode(endReason),
-            rs.getLong("created_ms"), rs.getLong("updated_ms"));
+            rs.getLong("created_ms"), rs.getLong("updated_ms"), StpMode.fromCode(rs.getInt("stp_mode")));
     }
 
     private static OrderChange orderChange(final ResultSet rs) throws SQLException {
