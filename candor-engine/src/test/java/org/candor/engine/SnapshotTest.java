@@ -186,7 +186,8 @@ class SnapshotTest {
         assertThat(restored.balance(1, USDT, Bucket.WITHDRAWING)).isEqualTo(1_000_000_000L);
         assertThat(restored.balance(2, BTC, Bucket.AVAILABLE)).isEqualTo(49_900_000L);
         final Withdrawal old = restored.pendingWithdrawals().iterator().next();
-        assertThat(old.state()).as("a format 1 withdrawal is restored as requested").isEqualTo(WithdrawalState.REQUESTED);
+        assertThat(old.state()).as("a format 1 withdrawal is restored as requested")
+            .isEqualTo(WithdrawalState.REQUESTED);
         assertThat(restored.nextDeadlineMs()).as("with the default deadline of that state")
             .isEqualTo(old.requestedAtMs() + WithdrawalPolicy.SLA_REQUESTED_MS_DEFAULT);
         final EngineFixture continued = new EngineFixture(restored, events, 1_000, 1_800_000_000_000L);
