@@ -46,7 +46,7 @@ public enum PolicyKind {
     }
 
     /** Whether moving a single-valued policy from {@code current} to {@code proposed} loosens it. */
-    boolean loosens(final long current, final long proposed) {
+    public boolean loosens(final long current, final long proposed) {
         return higherIsLooser ? proposed > current : proposed < current;
     }
 
