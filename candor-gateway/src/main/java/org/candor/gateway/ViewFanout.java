@@ -9,11 +9,14 @@ import org.candor.engine.LedgerCause;
 import org.candor.engine.MarketStatus;
 import org.candor.engine.OrderEndReason;
 import org.candor.engine.OrderType;
+import org.candor.engine.PolicyKind;
 import org.candor.engine.RejectReason;
 import org.candor.engine.ReleaseCondition;
 import org.candor.engine.Side;
 import org.candor.engine.StpMode;
 import org.candor.engine.TimeInForce;
+import org.candor.engine.WithdrawalFailure;
+import org.candor.engine.WithdrawalPauseReason;
 import org.candor.engine.WithdrawalState;
 
 /**
@@ -83,9 +86,9 @@ final class ViewFanout implements EngineEvents {
 
     @Override
     public void withdrawalRequested(final long seq, final long withdrawalId, final long userId, final int assetId,
-        final long amount) {
-        market.withdrawalRequested(seq, withdrawalId, userId, assetId, amount);
-        accounts.withdrawalRequested(seq, withdrawalId, userId, assetId, amount);
+        final long amount, final long addressId, final WithdrawalState state) {
+        market.withdrawalRequested(seq, withdrawalId, userId, assetId, amount, addressId, state);
+        accounts.withdrawalRequested(seq, withdrawalId, userId, assetId, amount, addressId, state);
     }
 
     @Override
@@ -162,6 +165,83 @@ final class ViewFanout implements EngineEvents {
     public void massActionApproved(final long seq, final long actionId, final long operatorId) {
         market.massActionApproved(seq, actionId, operatorId);
         accounts.massActionApproved(seq, actionId, operatorId);
+    }
+
+    @Override
+    public void withdrawalAddressAdded(final long seq, final long userId, final int assetId, final long addressId,
+        final String address, final long usableFromMs) {
+        // projected in a later change
+    }
+
+    @Override
+    public void withdrawalAddressRemoved(final long seq, final long userId, final long addressId) {
+        // projected in a later change
+    }
+
+    @Override
+    public void withdrawalApproved(final long seq, final long withdrawalId, final long operatorId) {
+        // projected in a later change
+    }
+
+    @Override
+    public void withdrawalRejected(final long seq, final long withdrawalId, final long operatorId,
+        final String justification) {
+        // projected in a later change
+    }
+
+    @Override
+    public void withdrawalBroadcast(final long seq, final long withdrawalId, final String txRef, final long fee) {
+        // projected in a later change
+    }
+
+    @Override
+    public void withdrawalFailed(final long seq, final long withdrawalId, final WithdrawalFailure reason) {
+        // projected in a later change
+    }
+
+    @Override
+    public void withdrawalSlaMissed(final long seq, final long withdrawalId, final long userId,
+        final WithdrawalState state, final long deadlineMs) {
+        // projected in a later change
+    }
+
+    @Override
+    public void withdrawalPolicySet(final long seq, final int assetId, final PolicyKind kind, final long value,
+        final long operatorId) {
+        // projected in a later change
+    }
+
+    @Override
+    public void withdrawalsPaused(final long seq, final int assetId, final WithdrawalPauseReason reason,
+        final String explanation, final long operatorId) {
+        // projected in a later change
+    }
+
+    @Override
+    public void withdrawalsResumed(final long seq, final int assetId, final long operatorId) {
+        // projected in a later change
+    }
+
+    @Override
+    public void policyChangeProposed(final long seq, final long proposalId, final PolicyKind kind, final int assetId,
+        final long value, final int accountsMax, final int shareBpsMax, final long operatorId,
+        final long expiresAtMs) {
+        // projected in a later change
+    }
+
+    @Override
+    public void policyChangeApproved(final long seq, final long proposalId, final long operatorId) {
+        // projected in a later change
+    }
+
+    @Override
+    public void policyChangeExpired(final long seq, final long proposalId) {
+        // projected in a later change
+    }
+
+    @Override
+    public void massActionExpired(final long seq, final long actionId, final int used) {
+        // projected in a later change
     }
 
     @Override
