@@ -10,11 +10,14 @@ import org.candor.engine.LedgerCause;
 import org.candor.engine.MarketStatus;
 import org.candor.engine.OrderEndReason;
 import org.candor.engine.OrderType;
+import org.candor.engine.PolicyKind;
 import org.candor.engine.RejectReason;
 import org.candor.engine.ReleaseCondition;
 import org.candor.engine.Side;
 import org.candor.engine.StpMode;
 import org.candor.engine.TimeInForce;
+import org.candor.engine.WithdrawalFailure;
+import org.candor.engine.WithdrawalPauseReason;
 import org.candor.engine.WithdrawalState;
 
 /** Narrates the engine's events for the demo, in words and decimals. Ledger entries are counted, not printed. */
@@ -76,7 +79,7 @@ final class DemoEvents implements EngineEvents {
 
     @Override
     public void withdrawalRequested(final long seq, final long withdrawalId, final long userId, final int assetId,
-        final long amount) {
+        final long amount, final long addressId, final WithdrawalState state) {
         out.printf("  #%d %s asks to withdraw %s %s (withdrawal %d, now WITHDRAWING)%n", seq,
             DemoCommand.user(userId), Amounts.format(amount, scale(assetId)), code(assetId), withdrawalId);
     }
@@ -147,6 +150,91 @@ final class DemoEvents implements EngineEvents {
     @Override
     public void massActionApproved(final long seq, final long actionId, final long operatorId) {
         out.printf("  #%d mass action %d approved by operator %d%n", seq, actionId, operatorId);
+    }
+
+    @Override
+    public void withdrawalAddressAdded(final long seq, final long userId, final int assetId, final long addressId,
+        final String address, final long usableFromMs) {
+        out.printf("  #%d withdrawalAddressAdded userId=%d assetId=%d addressId=%d address=%s usableFromMs=%d%n", seq,
+            userId, assetId, addressId, address, usableFromMs);
+    }
+
+    @Override
+    public void withdrawalAddressRemoved(final long seq, final long userId, final long addressId) {
+        out.printf("  #%d withdrawalAddressRemoved userId=%d addressId=%d%n", seq, userId, addressId);
+    }
+
+    @Override
+    public void withdrawalApproved(final long seq, final long withdrawalId, final long operatorId) {
+        out.printf("  #%d withdrawalApproved withdrawalId=%d operatorId=%d%n", seq, withdrawalId, operatorId);
+    }
+
+    @Override
+    public void withdrawalRejected(final long seq, final long withdrawalId, final long operatorId,
+        final String justification) {
+        out.printf("  #%d withdrawalRejected withdrawalId=%d operatorId=%d justification=%s%n", seq, withdrawalId,
+            operatorId, justification);
+    }
+
+    @Override
+    public void withdrawalBroadcast(final long seq, final long withdrawalId, final String txRef, final long fee) {
+        out.printf("  #%d withdrawalBroadcast withdrawalId=%d txRef=%s fee=%d%n", seq, withdrawalId, txRef, fee);
+    }
+
+    @Override
+    public void withdrawalFailed(final long seq, final long withdrawalId, final WithdrawalFailure reason) {
+        out.printf("  #%d withdrawalFailed withdrawalId=%d reason=%s%n", seq, withdrawalId, reason);
+    }
+
+    @Override
+    public void withdrawalSlaMissed(final long seq, final long withdrawalId, final long userId,
+        final WithdrawalState state, final long deadlineMs) {
+        out.printf("  #%d withdrawalSlaMissed withdrawalId=%d userId=%d state=%s deadlineMs=%d%n", seq, withdrawalId,
+            userId, state, deadlineMs);
+    }
+
+    @Override
+    public void withdrawalPolicySet(final long seq, final int assetId, final PolicyKind kind, final long value,
+        final long operatorId) {
+        out.printf("  #%d withdrawalPolicySet assetId=%d kind=%s value=%d operatorId=%d%n", seq, assetId, kind, value,
+            operatorId);
+    }
+
+    @Override
+    public void withdrawalsPaused(final long seq, final int assetId, final WithdrawalPauseReason reason,
+        final String explanation, final long operatorId) {
+        out.printf("  #%d withdrawalsPaused assetId=%d reason=%s explanation=%s operatorId=%d%n", seq, assetId,
+            reason, explanation, operatorId);
+    }
+
+    @Override
+    public void withdrawalsResumed(final long seq, final int assetId, final long operatorId) {
+        out.printf("  #%d withdrawalsResumed assetId=%d operatorId=%d%n", seq, assetId, operatorId);
+    }
+
+    @Override
+    public void policyChangeProposed(final long seq, final long proposalId, final PolicyKind kind, final int assetId,
+        final long value, final int accountsMax, final int shareBpsMax, final long operatorId,
+        final long expiresAtMs) {
+        out.printf(
+            "  #%d policyChangeProposed proposalId=%d kind=%s assetId=%d value=%d accountsMax=%d "
+                + "shareBpsMax=%d operatorId=%d expiresAtMs=%d%n",
+            seq, proposalId, kind, assetId, value, accountsMax, shareBpsMax, operatorId, expiresAtMs);
+    }
+
+    @Override
+    public void policyChangeApproved(final long seq, final long proposalId, final long operatorId) {
+        out.printf("  #%d policyChangeApproved proposalId=%d operatorId=%d%n", seq, proposalId, operatorId);
+    }
+
+    @Override
+    public void policyChangeExpired(final long seq, final long proposalId) {
+        out.printf("  #%d policyChangeExpired proposalId=%d%n", seq, proposalId);
+    }
+
+    @Override
+    public void massActionExpired(final long seq, final long actionId, final int used) {
+        out.printf("  #%d massActionExpired actionId=%d used=%d%n", seq, actionId, used);
     }
 
     @Override

@@ -7,6 +7,7 @@ import org.candor.cluster.ExchangeClient;
 import org.candor.engine.HoldKind;
 import org.candor.engine.HoldReason;
 import org.candor.engine.OrderType;
+import org.candor.engine.PolicyKind;
 import org.candor.engine.RejectReason;
 import org.candor.engine.ReleaseCondition;
 import org.candor.engine.Side;
@@ -50,8 +51,29 @@ final class DemoSession {
             quantity, quoteBudget, 0, stp));
     }
 
+    /**
+     * Withdrawals go to allow-listed addresses after a time lock (decision 0010). The demo cannot wait a day, so two
+     * operators (1 and 2) lower the asset's time lock to 0 first, then the user allow-lists an address and withdraws
+     * to it. Returns the first failure, else the request's result.
+     */
     RejectReason requestWithdrawal(final long userId, final int assetId, final long amount) {
-        return submit((e, b, o, c, id) -> e.requestWithdrawal(b, o, c, id, 0, userId, assetId, amount));
+        final CommandResult lowered = client.submit((e, b, o, c, id) -> e.setWithdrawalPolicy(b, o, c, id, 0,
+            assetId, PolicyKind.WITHDRAWAL_ADDRESS_TIME_LOCK, 0, 1), TIMEOUT);
+        if (lowered.reason() != RejectReason.NONE) {
+            return lowered.reason();
+        }
+        final RejectReason approved = submit((e, b, o, c, id) -> e.approvePolicyChange(b, o, c, id, 0,
+            lowered.reference(), 2));
+        if (approved != RejectReason.NONE) {
+            return approved;
+        }
+        final CommandResult added = client.submit((e, b, o, c, id) -> e.addWithdrawalAddress(b, o, c, id, 0, userId,
+            assetId, "demo-wallet-" + userId), TIMEOUT);
+        if (added.reason() != RejectReason.NONE) {
+            return added.reason();
+        }
+        return submit((e, b, o, c, id) -> e.requestWithdrawal(b, o, c, id, 0, userId, assetId, amount,
+            added.reference()));
     }
 
     /**

@@ -10,11 +10,14 @@ import org.candor.engine.LedgerCause;
 import org.candor.engine.MarketStatus;
 import org.candor.engine.OrderEndReason;
 import org.candor.engine.OrderType;
+import org.candor.engine.PolicyKind;
 import org.candor.engine.RejectReason;
 import org.candor.engine.ReleaseCondition;
 import org.candor.engine.Side;
 import org.candor.engine.StpMode;
 import org.candor.engine.TimeInForce;
+import org.candor.engine.WithdrawalFailure;
+import org.candor.engine.WithdrawalPauseReason;
 import org.candor.engine.WithdrawalState;
 
 /**
@@ -76,9 +79,9 @@ final class EventLines implements EngineEvents {
 
     @Override
     public void withdrawalRequested(final long seq, final long withdrawalId, final long userId, final int assetId,
-        final long amount) {
-        out.printf("seq=%d event=withdrawal_requested withdrawal=%d user=%d asset=%d amount=%d%n", seq, withdrawalId,
-            userId, assetId, amount);
+        final long amount, final long addressId, final WithdrawalState state) {
+        out.printf("seq=%d event=withdrawal_requested withdrawal=%d user=%d asset=%d amount=%d address=%d state=%s%n",
+            seq, withdrawalId, userId, assetId, amount, addressId, state);
     }
 
     @Override
@@ -152,6 +155,95 @@ final class EventLines implements EngineEvents {
     @Override
     public void massActionApproved(final long seq, final long actionId, final long operatorId) {
         out.printf("seq=%d event=mass_action_approved action=%d operator=%d%n", seq, actionId, operatorId);
+    }
+
+    @Override
+    public void withdrawalAddressAdded(final long seq, final long userId, final int assetId, final long addressId,
+        final String address, final long usableFromMs) {
+        out.printf(
+            "seq=%d event=withdrawal_address_added user_id=%d asset_id=%d address_id=%d address=%s usable_from_ms=%d%n",
+            seq, userId, assetId, addressId, address, usableFromMs);
+    }
+
+    @Override
+    public void withdrawalAddressRemoved(final long seq, final long userId, final long addressId) {
+        out.printf("seq=%d event=withdrawal_address_removed user_id=%d address_id=%d%n", seq, userId, addressId);
+    }
+
+    @Override
+    public void withdrawalApproved(final long seq, final long withdrawalId, final long operatorId) {
+        out.printf("seq=%d event=withdrawal_approved withdrawal_id=%d operator_id=%d%n", seq, withdrawalId,
+            operatorId);
+    }
+
+    @Override
+    public void withdrawalRejected(final long seq, final long withdrawalId, final long operatorId,
+        final String justification) {
+        out.printf("seq=%d event=withdrawal_rejected withdrawal_id=%d operator_id=%d justification=%s%n", seq,
+            withdrawalId, operatorId, justification);
+    }
+
+    @Override
+    public void withdrawalBroadcast(final long seq, final long withdrawalId, final String txRef, final long fee) {
+        out.printf("seq=%d event=withdrawal_broadcast withdrawal_id=%d tx_ref=%s fee=%d%n", seq, withdrawalId, txRef,
+            fee);
+    }
+
+    @Override
+    public void withdrawalFailed(final long seq, final long withdrawalId, final WithdrawalFailure reason) {
+        out.printf("seq=%d event=withdrawal_failed withdrawal_id=%d reason=%s%n", seq, withdrawalId, reason);
+    }
+
+    @Override
+    public void withdrawalSlaMissed(final long seq, final long withdrawalId, final long userId,
+        final WithdrawalState state, final long deadlineMs) {
+        out.printf("seq=%d event=withdrawal_sla_missed withdrawal_id=%d user_id=%d state=%s deadline_ms=%d%n", seq,
+            withdrawalId, userId, state, deadlineMs);
+    }
+
+    @Override
+    public void withdrawalPolicySet(final long seq, final int assetId, final PolicyKind kind, final long value,
+        final long operatorId) {
+        out.printf("seq=%d event=withdrawal_policy_set asset_id=%d kind=%s value=%d operator_id=%d%n", seq, assetId,
+            kind, value, operatorId);
+    }
+
+    @Override
+    public void withdrawalsPaused(final long seq, final int assetId, final WithdrawalPauseReason reason,
+        final String explanation, final long operatorId) {
+        out.printf("seq=%d event=withdrawals_paused asset_id=%d reason=%s explanation=%s operator_id=%d%n", seq,
+            assetId, reason, explanation, operatorId);
+    }
+
+    @Override
+    public void withdrawalsResumed(final long seq, final int assetId, final long operatorId) {
+        out.printf("seq=%d event=withdrawals_resumed asset_id=%d operator_id=%d%n", seq, assetId, operatorId);
+    }
+
+    @Override
+    public void policyChangeProposed(final long seq, final long proposalId, final PolicyKind kind, final int assetId,
+        final long value, final int accountsMax, final int shareBpsMax, final long operatorId,
+        final long expiresAtMs) {
+        out.printf(
+            "seq=%d event=policy_change_proposed proposal_id=%d kind=%s asset_id=%d value=%d accounts_max=%d "
+                + "share_bps_max=%d operator_id=%d expires_at_ms=%d%n",
+            seq, proposalId, kind, assetId, value, accountsMax, shareBpsMax, operatorId, expiresAtMs);
+    }
+
+    @Override
+    public void policyChangeApproved(final long seq, final long proposalId, final long operatorId) {
+        out.printf("seq=%d event=policy_change_approved proposal_id=%d operator_id=%d%n", seq, proposalId,
+            operatorId);
+    }
+
+    @Override
+    public void policyChangeExpired(final long seq, final long proposalId) {
+        out.printf("seq=%d event=policy_change_expired proposal_id=%d%n", seq, proposalId);
+    }
+
+    @Override
+    public void massActionExpired(final long seq, final long actionId, final int used) {
+        out.printf("seq=%d event=mass_action_expired action_id=%d used=%d%n", seq, actionId, used);
     }
 
     @Override

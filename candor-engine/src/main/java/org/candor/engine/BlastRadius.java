@@ -1,6 +1,7 @@
 package org.candor.engine;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -25,6 +26,25 @@ final class BlastRadius {
     static final int MASS_ACTIONS_MAX = 4_096;
     /** The longest window: 30 days. Longer windows would only make the limit meaningless as a rate. */
     static final long WINDOW_MS_MAX = 30L * 24 * 60 * 60 * 1000;
+    /**
+     * On from the first command (decision 0010): at most 20 distinct accounts newly restricted per hour without a
+     * mass action. A legitimate day of compliance work restricts a handful of accounts; a faulty release or a
+     * compromised operator account restricting hundreds is stopped after 20, and a real incident that needs more
+     * uses a mass action that two operators approve.
+     */
+    static final int ACCOUNTS_MAX_DEFAULT = 20;
+    /**
+     * No share limit by default: the engine cannot know how a venue's balances are spread, and on a new listing one
+     * user may own most of an asset, so any share below 100% would refuse a single ordinary hold. Operators tighten
+     * it (one operator suffices) once balances are spread.
+     */
+    static final int SHARE_BPS_MAX_DEFAULT = Money.BPS_PER_UNIT;
+    static final long WINDOW_MS_DEFAULT = 60L * 60 * 1000;
+    /** An approved mass action not used up within a day expires: an incident's authority does not linger. */
+    static final long MASS_ACTION_WINDOW_MS = 24L * 60 * 60 * 1000;
+
+    private static final Comparator<MassAction> BY_EXPIRY =
+        Comparator.<MassAction>comparingLong(a -> a.expiresAtMs).thenComparingLong(a -> a.actionId);
 
     private final Assets assets;
     private final Ledger ledger;
@@ -32,9 +52,11 @@ final class BlastRadius {
     private final Digest digest;
     private final List<Entry> window = new ArrayList<>();
     private final TreeMap<Long, MassAction> massActions = new TreeMap<>();
-    private int accountsMax;
-    private int shareBpsMax;
-    private long windowMs;
+    /** Approved mass actions neither used up nor expired, by (expiry, id). */
+    private final TreeSet<MassAction> expiries = new TreeSet<>(BY_EXPIRY);
+    private int accountsMax = ACCOUNTS_MAX_DEFAULT;
+    private int shareBpsMax = SHARE_BPS_MAX_DEFAULT;
+    private long windowMs = WINDOW_MS_DEFAULT;
     private long lastReference;
 
     BlastRadius(final Assets assets, final Ledger ledger, final Emitter emitter, final Digest digest) {
@@ -56,19 +78,30 @@ final class BlastRadius {
         }
     }
 
-    RejectReason setPolicy(final int accounts, final int shareBps, final long windowLengthMs,
-        final long operatorId) {
-        if (operatorId <= 0 || accounts < 0 || shareBps < 0 || shareBps > Money.BPS_PER_UNIT || windowLengthMs < 0
-            || windowLengthMs > WINDOW_MS_MAX) {
-            return RejectReason.INVALID_ARGUMENT;
+    static boolean isValidPolicy(final int accounts, final int shareBps, final long windowLengthMs) {
+        return accounts >= 0 && shareBps >= 0 && shareBps <= Money.BPS_PER_UNIT && windowLengthMs >= 0
+            && windowLengthMs <= WINDOW_MS_MAX;
+    }
+
+    /**
+     * Whether a policy loosens the one in force: turning the limiter off, or, while it is on, more accounts, a larger
+     * share or a shorter window. Any policy tightens a limiter that is off. A mix of both is a loosening.
+     */
+    boolean loosens(final int accounts, final int shareBps, final long windowLengthMs) {
+        if (windowMs == 0) {
+            return false;
         }
+        return windowLengthMs == 0 || accounts > accountsMax || shareBps > shareBpsMax || windowLengthMs < windowMs;
+    }
+
+    /** Applies a policy that {@link PolicyChanges} checked (and, if it loosens, had a second operator approve). */
+    void setPolicy(final int accounts, final int shareBps, final long windowLengthMs, final long operatorId) {
         digest.replace(policyHash(), policyHash(accounts, shareBps, windowLengthMs));
         accountsMax = accounts;
         shareBpsMax = shareBps;
         windowMs = windowLengthMs;
         lastReference = 0;
         emitter.blastRadiusPolicySet(accounts, shareBps, windowLengthMs, operatorId);
-        return RejectReason.NONE;
     }
 
     /**
@@ -189,7 +222,7 @@ final class BlastRadius {
         return RejectReason.NONE;
     }
 
-    RejectReason approve(final long actionId, final long operatorId) {
+    RejectReason approve(final long actionId, final long operatorId, final long nowMs) {
         if (operatorId <= 0) {
             return RejectReason.INVALID_ARGUMENT;
         }
@@ -205,7 +238,10 @@ final class BlastRadius {
         }
         final long before = action.hash();
         action.approvedBy = operatorId;
+        action.expiresAtMs = nowMs > Long.MAX_VALUE - MASS_ACTION_WINDOW_MS ? Long.MAX_VALUE
+            : nowMs + MASS_ACTION_WINDOW_MS;
         digest.replace(before, action.hash());
+        expiries.add(action);
         lastReference = actionId;
         emitter.massActionApproved(actionId, operatorId);
         return RejectReason.NONE;
@@ -220,6 +256,9 @@ final class BlastRadius {
         if (action.approvedBy == 0) {
             return RejectReason.MASS_ACTION_NOT_APPROVED;
         }
+        if (action.expired) {
+            return RejectReason.MASS_ACTION_EXPIRED;
+        }
         return action.used >= action.accountsMax ? RejectReason.MASS_ACTION_EXHAUSTED : RejectReason.NONE;
     }
 
@@ -229,6 +268,28 @@ final class BlastRadius {
         final long before = action.hash();
         action.used++;
         digest.replace(before, action.hash());
+        if (!action.awaitsExpiry()) {
+            // Used up: nothing is left to expire.
+            expiries.remove(action);
+        }
+    }
+
+    /** The earliest expiry of an approved mass action that is not used up, or {@link Long#MAX_VALUE}. */
+    long nextDeadlineMs() {
+        return expiries.isEmpty() ? Long.MAX_VALUE : expiries.first().expiresAtMs;
+    }
+
+    /** The earliest such mass action expires: holds can no longer name it. */
+    void fireFirst() {
+        final MassAction action = expiries.pollFirst();
+        final long before = action.hash();
+        action.expired = true;
+        digest.replace(before, action.hash());
+        emitter.massActionExpired(action.actionId, action.used);
+    }
+
+    Iterable<MassAction> expiryIndex() {
+        return expiries;
     }
 
     // ---------------------------------------------------------------- state for queries, audit and snapshots
@@ -261,9 +322,10 @@ final class BlastRadius {
         return policyHash(accountsMax, shareBpsMax, windowMs);
     }
 
+    /** 0 for the default policy, so an engine that never changed it has nothing of it to digest. */
     private static long policyHash(final int accounts, final int shareBps, final long windowLengthMs) {
-        return accounts == 0 && shareBps == 0 && windowLengthMs == 0 ? 0
-            : Digest.hash(30, accounts, shareBps, windowLengthMs);
+        return accounts == ACCOUNTS_MAX_DEFAULT && shareBps == SHARE_BPS_MAX_DEFAULT
+            && windowLengthMs == WINDOW_MS_DEFAULT ? 0 : Digest.hash(30, accounts, shareBps, windowLengthMs);
     }
 
     void restorePolicy(final int accounts, final int shareBps, final long windowLengthMs) {
@@ -278,5 +340,8 @@ final class BlastRadius {
 
     void restoreMassAction(final MassAction action) {
         massActions.put(action.actionId, action);
+        if (action.awaitsExpiry()) {
+            expiries.add(action);
+        }
     }
 }

@@ -49,8 +49,9 @@ final class Emitter {
         sink.depositCredited(++lastSeq, userId, assetId, amount, depositRef);
     }
 
-    void withdrawalRequested(final long withdrawalId, final long userId, final int assetId, final long amount) {
-        sink.withdrawalRequested(++lastSeq, withdrawalId, userId, assetId, amount);
+    void withdrawalRequested(final long withdrawalId, final long userId, final int assetId, final long amount,
+        final long addressId, final WithdrawalState state) {
+        sink.withdrawalRequested(++lastSeq, withdrawalId, userId, assetId, amount, addressId, state);
     }
 
     void withdrawalStateChanged(final long withdrawalId, final WithdrawalState state) {
@@ -130,5 +131,65 @@ final class Emitter {
 
     void orderDone(final long orderId, final OrderEndReason reason, final long remaining) {
         sink.orderDone(++lastSeq, orderId, reason, remaining);
+    }
+
+    void withdrawalAddressAdded(final long userId, final int assetId, final long addressId, final String address,
+        final long usableFromMs) {
+        sink.withdrawalAddressAdded(++lastSeq, userId, assetId, addressId, address, usableFromMs);
+    }
+
+    void withdrawalAddressRemoved(final long userId, final long addressId) {
+        sink.withdrawalAddressRemoved(++lastSeq, userId, addressId);
+    }
+
+    void withdrawalApproved(final long withdrawalId, final long operatorId) {
+        sink.withdrawalApproved(++lastSeq, withdrawalId, operatorId);
+    }
+
+    void withdrawalRejected(final long withdrawalId, final long operatorId, final String justification) {
+        sink.withdrawalRejected(++lastSeq, withdrawalId, operatorId, justification);
+    }
+
+    void withdrawalBroadcast(final long withdrawalId, final String txRef, final long fee) {
+        sink.withdrawalBroadcast(++lastSeq, withdrawalId, txRef, fee);
+    }
+
+    void withdrawalFailed(final long withdrawalId, final WithdrawalFailure reason) {
+        sink.withdrawalFailed(++lastSeq, withdrawalId, reason);
+    }
+
+    void withdrawalSlaMissed(final long withdrawalId, final long userId, final WithdrawalState state,
+        final long deadlineMs) {
+        sink.withdrawalSlaMissed(++lastSeq, withdrawalId, userId, state, deadlineMs);
+    }
+
+    void withdrawalPolicySet(final int assetId, final PolicyKind kind, final long value, final long operatorId) {
+        sink.withdrawalPolicySet(++lastSeq, assetId, kind, value, operatorId);
+    }
+
+    void withdrawalsPaused(final int assetId, final WithdrawalPauseReason reason, final String explanation,
+        final long operatorId) {
+        sink.withdrawalsPaused(++lastSeq, assetId, reason, explanation, operatorId);
+    }
+
+    void withdrawalsResumed(final int assetId, final long operatorId) {
+        sink.withdrawalsResumed(++lastSeq, assetId, operatorId);
+    }
+
+    void policyChangeProposed(final PolicyChange c) {
+        sink.policyChangeProposed(++lastSeq, c.proposalId, c.kind, c.assetId, c.value, c.accountsMax, c.shareBpsMax,
+            c.proposedBy, c.expiresAtMs);
+    }
+
+    void policyChangeApproved(final long proposalId, final long operatorId) {
+        sink.policyChangeApproved(++lastSeq, proposalId, operatorId);
+    }
+
+    void policyChangeExpired(final long proposalId) {
+        sink.policyChangeExpired(++lastSeq, proposalId);
+    }
+
+    void massActionExpired(final long actionId, final int used) {
+        sink.massActionExpired(++lastSeq, actionId, used);
     }
 }

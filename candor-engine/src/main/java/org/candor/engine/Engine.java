@@ -2,6 +2,7 @@ package org.candor.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongSupplier;
 import org.agrona.DirectBuffer;
 
 /**
@@ -39,8 +40,13 @@ public final class Engine {
     final Market[] markets;
     final Trading trading;
     final Funds funds;
+    final WithdrawalPolicy withdrawalPolicy;
+    final WithdrawalAddresses addresses;
+    final Velocity velocity;
+    final Withdrawals withdrawals;
     final BlastRadius blastRadius;
     final Holds holds;
+    final PolicyChanges policyChanges;
     final CommandMemory memory;
     private int marketCount;
     private boolean stopped;
@@ -60,9 +66,15 @@ public final class Engine {
         this.clientOrders = new ClientOrderIndex(1024);
         this.markets = new Market[capacity.marketsMax()];
         this.trading = new Trading(users, ledger, orders, clientOrders, markets, emitter, digest, capacity);
-        this.funds = new Funds(users, ledger, emitter, digest, capacity);
+        this.funds = new Funds(users, ledger, emitter);
+        this.withdrawalPolicy = new WithdrawalPolicy(capacity.assetsMax());
+        this.addresses = new WithdrawalAddresses(users, emitter, digest);
+        this.velocity = new Velocity(capacity.assetsMax(), digest);
+        this.withdrawals = new Withdrawals(users, assets, ledger, emitter, digest, withdrawalPolicy, addresses,
+            velocity, capacity);
         this.blastRadius = new BlastRadius(assets, ledger, emitter, digest);
         this.holds = new Holds(users, assets, ledger, emitter, digest, blastRadius, capacity);
+        this.policyChanges = new PolicyChanges(assets, holds, blastRadius, withdrawalPolicy, emitter, digest);
         this.memory = new CommandMemory(capacity.clientsMax(), capacity.resultsPerClient());
     }
 
@@ -70,14 +82,7 @@ public final class Engine {
 
     public RejectReason createAsset(final long client, final long command, final long nowMs, final int assetId,
         final String code, final int scale) {
-        if (!begin(client, command, nowMs)) {
-            return repeated;
-        }
-        try {
-            return end(Admin.createAsset(this, assetId, code, scale), assetId);
-        } catch (RuntimeException e) {
-            throw stop(e);
-        }
+        return run(client, command, nowMs, () -> assetId, () -> Admin.createAsset(this, assetId, code, scale));
     }
 
     /** Lists a market; see {@link MarketSpec} for the units and the exactness rule its terms must meet. */
@@ -85,39 +90,19 @@ public final class Engine {
         final String symbol, final int baseAssetId, final int quoteAssetId, final long tickSize, final long lotSize,
         final long minQuantity, final long maxQuantity, final long minNotional, final int makerFeeBps,
         final int takerFeeBps) {
-        if (!begin(client, command, nowMs)) {
-            return repeated;
-        }
-        try {
-            return end(Admin.createMarket(this, marketId, symbol, baseAssetId, quoteAssetId, tickSize, lotSize,
-                minQuantity, maxQuantity, minNotional, makerFeeBps, takerFeeBps), marketId);
-        } catch (RuntimeException e) {
-            throw stop(e);
-        }
+        return run(client, command, nowMs, () -> marketId, () -> Admin.createMarket(this, marketId, symbol,
+            baseAssetId, quoteAssetId, tickSize, lotSize, minQuantity, maxQuantity, minNotional, makerFeeBps,
+            takerFeeBps));
     }
 
     /** Halts or resumes a market. A halted market rejects new orders and moves; cancels and reduces still work. */
     public RejectReason setMarketStatus(final long client, final long command, final long nowMs, final int marketId,
         final MarketStatus status) {
-        if (!begin(client, command, nowMs)) {
-            return repeated;
-        }
-        try {
-            return end(Admin.setMarketStatus(this, marketId, status), marketId);
-        } catch (RuntimeException e) {
-            throw stop(e);
-        }
+        return run(client, command, nowMs, () -> marketId, () -> Admin.setMarketStatus(this, marketId, status));
     }
 
     public RejectReason createUser(final long client, final long command, final long nowMs, final long userId) {
-        if (!begin(client, command, nowMs)) {
-            return repeated;
-        }
-        try {
-            return end(Admin.createUser(this, userId), userId);
-        } catch (RuntimeException e) {
-            throw stop(e);
-        }
+        return run(client, command, nowMs, () -> userId, () -> Admin.createUser(this, userId));
     }
 
     // ---------------------------------------------------------------- money in, money out, holds
@@ -138,9 +123,12 @@ public final class Engine {
         }
     }
 
-    /** Moves an amount from available to withdrawing; the reference of the result is the new withdrawal id. */
+    /**
+     * Requests a withdrawal to the user's allow-listed address {@code addressId}, checked in full now (decision 0010).
+     * The reference is the withdrawal id, or the cause of WITHDRAWALS_PAUSED, ADDRESS_TIME_LOCKED, velocity limits
+     */
     public RejectReason requestWithdrawal(final long client, final long command, final long nowMs, final long userId,
-        final int assetId, final long amount) {
+        final int assetId, final long amount, final long addressId) {
         if (!begin(client, command, nowMs)) {
             return repeated;
         }
@@ -152,35 +140,100 @@ public final class Engine {
             }
             final long block = holds.blockingHold(user);
             return block != 0 ? end(RejectReason.ACCOUNT_BLOCKED, block)
-                : end(funds.requestWithdrawal(user, assetId, amount, nowMs), funds.lastReference());
+                : end(withdrawals.request(user, assetId, amount, addressId, nowMs), withdrawals.lastReference());
         } catch (RuntimeException e) {
             throw stop(e);
         }
     }
 
-    /** The withdrawal was sent and confirmed: its funds leave the ledger for custody. */
+    /** An operator approves a withdrawal above its asset's approval threshold; it is ready for broadcast. */
+    public RejectReason approveWithdrawal(final long client, final long command, final long nowMs,
+        final long withdrawalId, final long operatorId) {
+        return run(client, command, nowMs, withdrawals::lastReference,
+            () -> withdrawals.approve(withdrawalId, operatorId, nowMs));
+    }
+
+    /** An operator turns down a withdrawal awaiting approval, with a justification; its funds return. */
+    public RejectReason rejectWithdrawal(final long client, final long command, final long nowMs,
+        final long withdrawalId, final long operatorId, final String justification) {
+        return run(client, command, nowMs, withdrawals::lastReference,
+            () -> withdrawals.reject(withdrawalId, operatorId, justification));
+    }
+
+    /** The chain processor sent the withdrawal as {@code txRef}, paying network fee {@code fee} out of its amount. */
+    public RejectReason markWithdrawalBroadcast(final long client, final long command, final long nowMs,
+        final long withdrawalId, final String txRef, final long fee) {
+        return run(client, command, nowMs, withdrawals::lastReference,
+            () -> withdrawals.broadcast(withdrawalId, txRef, fee, nowMs));
+    }
+
+    /** The broadcast transaction confirmed (CONFIRMED): the funds leave the ledger for custody. */
     public RejectReason completeWithdrawal(final long client, final long command, final long nowMs,
         final long withdrawalId) {
-        return endWithdrawal(client, command, nowMs, withdrawalId, Users.NONE, WithdrawalState.COMPLETED);
+        return run(client, command, nowMs, withdrawals::lastReference, () -> withdrawals.confirm(withdrawalId));
     }
 
-    /** The withdrawal could not be sent: its funds return to available. */
+    /** The withdrawal could not be sent or its transaction failed (FAILED): its funds return to available. */
     public RejectReason failWithdrawal(final long client, final long command, final long nowMs,
-        final long withdrawalId) {
-        return endWithdrawal(client, command, nowMs, withdrawalId, Users.NONE, WithdrawalState.FAILED);
+        final long withdrawalId, final WithdrawalFailure reason) {
+        return run(client, command, nowMs, withdrawals::lastReference, () -> withdrawals.fail(withdrawalId, reason));
     }
 
-    /** The owner cancels a pending withdrawal: its funds return to available. */
+    /** The owner cancels a withdrawal before it is broadcast: its funds return to available. */
     public RejectReason cancelWithdrawal(final long client, final long command, final long nowMs, final long userId,
         final long withdrawalId) {
-        final int user = users.slotOf(userId);
-        if (user == Users.NONE) {
-            if (!begin(client, command, nowMs)) {
-                return repeated;
-            }
-            return end(RejectReason.UNKNOWN_USER, 0);
-        }
-        return endWithdrawal(client, command, nowMs, withdrawalId, user, WithdrawalState.CANCELLED);
+        return run(client, command, nowMs, withdrawals::lastReference, () -> {
+            final int user = users.slotOf(userId);
+            return user == Users.NONE ? RejectReason.UNKNOWN_USER : withdrawals.cancel(withdrawalId, user);
+        });
+    }
+
+    /** Allow-lists {@code address} for the asset; usable after the asset's time lock. Reference: the address id. */
+    public RejectReason addWithdrawalAddress(final long client, final long command, final long nowMs,
+        final long userId, final int assetId, final String address) {
+        return run(client, command, nowMs, addresses::lastReference, () -> {
+            final int user = users.slotOf(userId);
+            final RejectReason known = user == Users.NONE ? RejectReason.UNKNOWN_USER : knownAsset(assetId);
+            return known != RejectReason.NONE ? known : addresses.add(user, assetId, address, nowMs,
+                withdrawalPolicy.get(PolicyKind.WITHDRAWAL_ADDRESS_TIME_LOCK, assetId));
+        });
+    }
+
+    /** Takes an address off the user's allow-list. */
+    public RejectReason removeWithdrawalAddress(final long client, final long command, final long nowMs,
+        final long userId, final long addressId) {
+        return run(client, command, nowMs, addresses::lastReference, () -> {
+            final int user = users.slotOf(userId);
+            return user == Users.NONE ? RejectReason.UNKNOWN_USER : addresses.remove(user, addressId);
+        });
+    }
+
+    /** Sets a per-asset withdrawal setting; a loosening becomes a proposal (the reference is then its id). */
+    public RejectReason setWithdrawalPolicy(final long client, final long command, final long nowMs,
+        final int assetId, final PolicyKind kind, final long value, final long operatorId) {
+        return run(client, command, nowMs, policyChanges::lastReference,
+            () -> policyChanges.setWithdrawalPolicy(assetId, kind, value,
+            operatorId, nowMs));
+    }
+
+    /** Pauses new withdrawals of an asset with a reason and a public explanation; one operator suffices. */
+    public RejectReason pauseWithdrawals(final long client, final long command, final long nowMs, final int assetId,
+        final WithdrawalPauseReason reason, final String explanation, final long operatorId) {
+        return run(client, command, nowMs, () -> assetId,
+            () -> withdrawals.pause(assetId, reason, explanation, operatorId));
+    }
+
+    /** Resumes withdrawals of a paused asset. */
+    public RejectReason resumeWithdrawals(final long client, final long command, final long nowMs,
+        final int assetId, final long operatorId) {
+        return run(client, command, nowMs, () -> assetId, () -> withdrawals.resume(assetId, operatorId));
+    }
+
+    /** A second operator, not the proposer, approves a pending policy loosening; it takes effect now. */
+    public RejectReason approvePolicyChange(final long client, final long command, final long nowMs,
+        final long proposalId, final long operatorId) {
+        return run(client, command, nowMs, policyChanges::lastReference,
+            () -> policyChanges.approve(proposalId, operatorId));
     }
 
     /**
@@ -209,60 +262,75 @@ public final class Engine {
     /** A second operator, not the one who placed it, approves a pending hold; it takes effect now. */
     public RejectReason approveHold(final long client, final long command, final long nowMs, final long holdId,
         final long operatorId) {
-        return hold(client, command, nowMs, () -> holds.approve(holdId, operatorId, nowMs));
+        return run(client, command, nowMs, holds::lastReference,
+            () -> holds.approve(holdId, operatorId, nowMs));
     }
 
     /** An operator turns down a pending hold with a justification; it never restricted anything. */
     public RejectReason rejectHold(final long client, final long command, final long nowMs, final long holdId,
         final long operatorId, final String justification) {
-        return hold(client, command, nowMs, () -> holds.reject(holdId, operatorId, justification));
+        return run(client, command, nowMs, holds::lastReference,
+            () -> holds.reject(holdId, operatorId, justification));
     }
 
     /** An operator releases a hold in force (ACTIVE or ESCALATED); held funds return to available. */
     public RejectReason releaseHold(final long client, final long command, final long nowMs, final long holdId,
         final long operatorId) {
-        return hold(client, command, nowMs, () -> holds.release(holdId, operatorId));
+        return run(client, command, nowMs, holds::lastReference,
+            () -> holds.release(holdId, operatorId));
     }
 
     /** An operator gives a hold in force a new review deadline with a written justification; renewals count. */
     public RejectReason renewHold(final long client, final long command, final long nowMs, final long holdId,
         final long operatorId, final long newReviewDeadlineMs, final String justification) {
-        return hold(client, command, nowMs, () -> holds.renew(holdId, operatorId, newReviewDeadlineMs,
+        return run(client, command, nowMs, holds::lastReference,
+            () -> holds.renew(holdId, operatorId, newReviewDeadlineMs,
             justification, nowMs));
     }
 
-    /** Holds of the asset above {@code thresholdAmount} need a second operator; until set, every hold does. */
+    /**
+     * Holds of the asset above {@code thresholdAmount} need a second operator; until set, every hold does. Lowering
+     * it takes effect at once; raising it is a proposal that a second operator approves ({@link
+     * #approvePolicyChange}), and the reference is then the proposal id.
+     */
     public RejectReason setHoldApprovalThreshold(final long client, final long command, final long nowMs,
         final int assetId, final long thresholdAmount, final long operatorId) {
-        return hold(client, command, nowMs, () -> holds.setApprovalThreshold(assetId, thresholdAmount, operatorId));
+        return run(client, command, nowMs, policyChanges::lastReference,
+            () -> policyChanges.setHoldApprovalThreshold(assetId, thresholdAmount,
+            operatorId, nowMs));
     }
 
     /**
      * Sets the blast-radius limiter: at most {@code accountsMax} distinct accounts, and at most {@code shareBpsMax}
      * basis points of any asset's user balances, newly restricted per sliding window of {@code windowMs}; a window
-     * of 0 turns the limiter off (the initial state).
+     * of 0 turns the limiter off. It starts on (20 accounts an hour, no share limit). Tightening takes effect at
+     * once; loosening (more accounts, a larger share, a shorter window, off) is a proposal for a second operator.
      */
     public RejectReason setBlastRadiusPolicy(final long client, final long command, final long nowMs,
         final int accountsMax, final int shareBpsMax, final long windowMs, final long operatorId) {
-        return limiter(client, command, nowMs, () -> blastRadius.setPolicy(accountsMax, shareBpsMax, windowMs,
-            operatorId));
+        return run(client, command, nowMs, policyChanges::lastReference,
+            () -> policyChanges.setBlastRadiusPolicy(accountsMax, shareBpsMax,
+            windowMs, operatorId, nowMs));
     }
 
     /** Proposes a mass action that may restrict up to {@code accountsMax} accounts beyond the blast-radius limit. */
     public RejectReason proposeMassAction(final long client, final long command, final long nowMs,
         final long actionId, final long operatorId, final int accountsMax, final String justification) {
-        return limiter(client, command, nowMs, () -> blastRadius.propose(actionId, operatorId, accountsMax,
+        return run(client, command, nowMs, blastRadius::lastReference,
+            () -> blastRadius.propose(actionId, operatorId, accountsMax,
             justification));
     }
 
     /** A second operator, not the proposer, approves a mass action; holds may name it from now on. */
     public RejectReason approveMassAction(final long client, final long command, final long nowMs,
         final long actionId, final long operatorId) {
-        return limiter(client, command, nowMs, () -> blastRadius.approve(actionId, operatorId));
+        return run(client, command, nowMs, blastRadius::lastReference,
+            () -> blastRadius.approve(actionId, operatorId, nowMs));
     }
 
     /**
-     * Time passes: fires every review deadline at or before {@code nowMs}, in (deadline, hold id) order, as a system
+     * Time passes: fires every deadline at or before {@code nowMs} (hold reviews, mass action and policy proposal
+     * expiries, withdrawal service levels), earliest first, as a system
      * batch that ends with a {@code commandResult} of client 0 and command 0 carrying {@code nowMs} and, as its
      * reference, the number fired. Emits nothing when nothing is due. Returns the number fired. The cluster calls
      * it from a timer set at {@link #nextDeadlineMs()}; commands fire due deadlines themselves as well, so the
@@ -275,9 +343,10 @@ public final class Engine {
         return fireDeadlines(nowMs);
     }
 
-    /** The earliest review deadline still to fire, or {@link Long#MAX_VALUE} when none is pending. */
+    /** The earliest deadline still to fire, of any kind, or {@link Long#MAX_VALUE} when none is pending. */
     public long nextDeadlineMs() {
-        return holds.nextDeadlineMs();
+        return Math.min(Math.min(holds.nextDeadlineMs(), blastRadius.nextDeadlineMs()),
+            Math.min(policyChanges.nextDeadlineMs(), withdrawals.nextDeadlineMs()));
     }
 
     // ---------------------------------------------------------------- orders
@@ -391,37 +460,15 @@ public final class Engine {
 
     // ---------------------------------------------------------------- command framing
 
-    private RejectReason endWithdrawal(final long client, final long command, final long nowMs,
-        final long withdrawalId, final int userSlot, final WithdrawalState state) {
+    /** Runs one rare (not trading) command; {@code reference} reads what it acted on, or a rejection's cause. */
+    private RejectReason run(final long client, final long command, final long nowMs, final LongSupplier reference,
+        final HoldCommand action) {
         if (!begin(client, command, nowMs)) {
             return repeated;
         }
         try {
-            return end(funds.endWithdrawal(withdrawalId, userSlot, state), withdrawalId);
-        } catch (RuntimeException e) {
-            throw stop(e);
-        }
-    }
-
-    /** Runs one rare administrative or hold command; the lambda's allocation is of no concern off the hot path. */
-    private RejectReason hold(final long client, final long command, final long nowMs, final HoldCommand action) {
-        if (!begin(client, command, nowMs)) {
-            return repeated;
-        }
-        try {
-            return end(action.apply(), holds.lastReference());
-        } catch (RuntimeException e) {
-            throw stop(e);
-        }
-    }
-
-    /** Runs one blast-radius or mass-action command; the result's reference is the mass action id, if any. */
-    private RejectReason limiter(final long client, final long command, final long nowMs, final HoldCommand action) {
-        if (!begin(client, command, nowMs)) {
-            return repeated;
-        }
-        try {
-            return end(action.apply(), blastRadius.lastReference());
+            final RejectReason reason = action.apply();
+            return end(reason, reference.getAsLong());
         } catch (RuntimeException e) {
             throw stop(e);
         }
@@ -433,14 +480,30 @@ public final class Engine {
         RejectReason apply();
     }
 
-    /** Fires due deadlines as a system batch; see {@link #advanceTime}. */
+    /**
+     * Fires due deadlines as a system batch; see {@link #advanceTime}. The four kinds are merged by time; at equal
+     * times holds fire first, then mass actions, policy proposals and withdrawals, each kind by its own id order: a
+     * total order, so every replica fires them identically.
+     */
     private int fireDeadlines(final long nowMs) {
-        if (holds.nextDeadlineMs() > nowMs) {
+        if (nextDeadlineMs() > nowMs) {
             return 0;
         }
         try {
             final long batchFirstSeq = emitter.lastSeq() + 1;
-            final int fired = holds.fireDue(nowMs);
+            int fired = 0;
+            for (long next = nextDeadlineMs(); next <= nowMs; next = nextDeadlineMs()) {
+                if (holds.nextDeadlineMs() == next) {
+                    holds.fireFirst();
+                } else if (blastRadius.nextDeadlineMs() == next) {
+                    blastRadius.fireFirst();
+                } else if (policyChanges.nextDeadlineMs() == next) {
+                    policyChanges.fireFirst();
+                } else {
+                    withdrawals.fireFirst();
+                }
+                fired++;
+            }
             emitter.commandResult(0, 0, nowMs, RejectReason.NONE, fired, batchFirstSeq, false);
             return fired;
         } catch (RuntimeException e) {
@@ -480,9 +543,9 @@ public final class Engine {
     }
 
     private RejectReason end(final RejectReason reason, final long reference) {
-        // A blocked command names the hold that blocks it, so the user can read why; other rejections carry 0.
-        final long resultReference = reason == RejectReason.NONE || reason == RejectReason.ACCOUNT_BLOCKED
-            ? reference : 0;
+        // A rejection that names its cause (the blocking hold, the pause, the time lock, the limit) carries it, so the
+        // user can read why; other rejections carry 0.
+        final long resultReference = reason == RejectReason.NONE || reason.namesCause() ? reference : 0;
         memory.record(commandId, reason, resultReference, firstSeq);
         emitter.commandResult(clientId, commandId, timestampMs, reason, resultReference, firstSeq, false);
         return reason;
@@ -522,8 +585,9 @@ public final class Engine {
 
     private long combine(final long incremental) {
         final long counters = Digest.hash(40, emitter.lastSeq(), trading.orderSeq(), trading.restSeq(),
-            trading.tradeSeq(), funds.withdrawalSeq(), holds.holdSeq());
-        return Digest.mix(incremental + Digest.mix(counters) + memory.hash());
+            trading.tradeSeq(), withdrawals.withdrawalSeq(), holds.holdSeq());
+        final long moreCounters = Digest.hash(41, addresses.addressSeq(), policyChanges.proposalSeq(), 0);
+        return Digest.mix(incremental + Digest.mix(counters) + Digest.mix(moreCounters) + memory.hash());
     }
 
     /**
@@ -628,9 +692,23 @@ public final class Engine {
         return slot == OrderStore.NONE ? -1 : orders.priceTicks(slot) * markets[orders.market(slot)].spec.tickSize;
     }
 
-    /** Pending withdrawals, in id order. */
+    /** Live withdrawals (every state but the final ones), in id order. */
     public Iterable<Withdrawal> pendingWithdrawals() {
-        return funds.pendingWithdrawals();
+        return withdrawals.all();
+    }
+
+    /**
+     * The 1-based position of a withdrawal in its asset's queue: among the withdrawals of the asset not yet
+     * broadcast (REQUESTED, AWAITING_APPROVAL, APPROVED), in id order, which is the order of request. 0 when the
+     * withdrawal is unknown, ended or already broadcast.
+     */
+    public int withdrawalQueuePosition(final long withdrawalId) {
+        return withdrawals.queuePosition(withdrawalId);
+    }
+
+    /** Live withdrawals, allow-lists, withdrawal settings, pauses and pending policy changes. */
+    public WithdrawalView withdrawalView() {
+        return new WithdrawalView(this);
     }
 
     /** Holds in force (ACTIVE or ESCALATED), in id order. */

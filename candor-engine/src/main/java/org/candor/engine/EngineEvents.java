@@ -47,8 +47,20 @@ public interface EngineEvents {
 
     void depositCredited(long seq, long userId, int assetId, long amount, long depositRef);
 
-    void withdrawalRequested(long seq, long withdrawalId, long userId, int assetId, long amount);
+    /**
+     * A withdrawal was requested and passed every check; its amount moves to WITHDRAWING (a ledger entry follows).
+     *
+     * @param addressId the allow-listed address it goes to
+     * @param state     REQUESTED, or AWAITING_APPROVAL when the amount is above the asset's approval threshold
+     */
+    void withdrawalRequested(long seq, long withdrawalId, long userId, int assetId, long amount, long addressId,
+        WithdrawalState state);
 
+    /**
+     * A withdrawal ended in {@code state}: CONFIRMED (its funds leave the ledger) or FAILED, CANCELLED or REJECTED
+     * (its funds return to available); a ledger entry follows. The steps between request and end have events of
+     * their own that name who acted ({@link #withdrawalApproved}, {@link #withdrawalBroadcast}).
+     */
     void withdrawalStateChanged(long seq, long withdrawalId, WithdrawalState state);
 
     /**
@@ -101,6 +113,88 @@ public interface EngineEvents {
 
     /** A second operator approved the mass action; holds may name it now. */
     void massActionApproved(long seq, long actionId, long operatorId);
+
+    /**
+     * The user put an address on their withdrawal allow-list for one asset; withdrawals may go to it from
+     * {@code usableFromMs} on (the asset's time lock after it was added).
+     */
+    void withdrawalAddressAdded(long seq, long userId, int assetId, long addressId, String address,
+        long usableFromMs);
+
+    /**
+     * The user took an address off their allow-list; withdrawals already requested to it continue.
+     */
+    void withdrawalAddressRemoved(long seq, long userId, long addressId);
+
+    /**
+     * An operator approved a withdrawal that was AWAITING_APPROVAL; it is APPROVED and ready for broadcast.
+     */
+    void withdrawalApproved(long seq, long withdrawalId, long operatorId);
+
+    /**
+     * An operator turned down a withdrawal that was AWAITING_APPROVAL; a {@code withdrawalStateChanged} to REJECTED
+     * and the return of its funds follow.
+     */
+    void withdrawalRejected(long seq, long withdrawalId, long operatorId, String justification);
+
+    /**
+     * The chain processor sent the withdrawal's transaction {@code txRef}; {@code fee} is the network fee taken out of
+     * its amount on chain. It is BROADCAST: its owner can no longer cancel it.
+     */
+    void withdrawalBroadcast(long seq, long withdrawalId, String txRef, long fee);
+
+    /**
+     * The chain processor reports the withdrawal failed; a {@code withdrawalStateChanged} to FAILED and the return of
+     * its funds follow.
+     */
+    void withdrawalFailed(long seq, long withdrawalId, WithdrawalFailure reason);
+
+    /**
+     * A withdrawal stayed in {@code state} past its service-level deadline. Emitted once per entry into a state, from
+     * time (a system batch), and the withdrawal stays where it is: operators are to look at it.
+     */
+    void withdrawalSlaMissed(long seq, long withdrawalId, long userId, WithdrawalState state, long deadlineMs);
+
+    /**
+     * A per-asset withdrawal setting took effect ({@code kind} is a withdrawal setting). {@code operatorId} is the
+     * operator who set it, or for a loosening the second operator who approved it.
+     */
+    void withdrawalPolicySet(long seq, int assetId, PolicyKind kind, long value, long operatorId);
+
+    /**
+     * An operator paused new withdrawals of the asset, with a reason and a public explanation.
+     */
+    void withdrawalsPaused(long seq, int assetId, WithdrawalPauseReason reason, String explanation, long operatorId);
+
+    /**
+     * An operator resumed withdrawals of the asset.
+     */
+    void withdrawalsResumed(long seq, int assetId, long operatorId);
+
+    /**
+     * An operator asked to loosen a policy; it takes effect only when a different operator approves it before
+     * {@code expiresAtMs}. For BLAST_RADIUS the asset is {@link Hold#NO_ASSET} and the proposed policy is
+     * ({@code accountsMax}, {@code shareBpsMax}, window {@code value} ms); otherwise {@code value} is the new
+     * setting of the asset and the two ints are 0.
+     */
+    void policyChangeProposed(long seq, long proposalId, PolicyKind kind, int assetId, long value, int accountsMax,
+        int shareBpsMax, long operatorId, long expiresAtMs);
+
+    /**
+     * A second operator approved a proposed loosening; the event that sets the policy follows.
+     */
+    void policyChangeApproved(long seq, long proposalId, long operatorId);
+
+    /**
+     * A proposed loosening was not approved in time and is void.
+     */
+    void policyChangeExpired(long seq, long proposalId);
+
+    /**
+     * An approved mass action was not used up within its window; holds can no longer name it. {@code used} is how
+     * many holds named it.
+     */
+    void massActionExpired(long seq, long actionId, int used);
 
     void orderAccepted(long seq, long orderId, long userId, int marketId, Side side, OrderType type,
         TimeInForce timeInForce, long price, long quantity, long quoteBudget, long clientOrderId, StpMode stpMode);

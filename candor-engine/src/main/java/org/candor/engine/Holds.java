@@ -227,21 +227,13 @@ final class Holds {
         return RejectReason.NONE;
     }
 
-    RejectReason setApprovalThreshold(final int assetId, final long threshold, final long operatorId) {
-        if (operatorId <= 0) {
-            return RejectReason.INVALID_ARGUMENT;
-        }
-        if (!assets.exists(assetId)) {
-            return RejectReason.UNKNOWN_ASSET;
-        }
-        if (threshold < 0 || threshold > Ledger.AMOUNT_MAX) {
-            return RejectReason.INVALID_ARGUMENT;
-        }
+    /**
+     * Applies a threshold that {@link PolicyChanges} checked and, if it loosens, had a second operator approve.
+     */
+    void setApprovalThreshold(final int assetId, final long threshold, final long operatorId) {
         digest.replace(thresholdHash(assetId, approvalThresholds[assetId]), thresholdHash(assetId, threshold));
         approvalThresholds[assetId] = threshold;
-        lastReference = assetId;
         emitter.holdApprovalThresholdSet(assetId, threshold, operatorId);
-        return RejectReason.NONE;
     }
 
     // ---------------------------------------------------------------- deadlines
@@ -252,30 +244,25 @@ final class Holds {
     }
 
     /**
-     * Fires every review deadline at or before {@code nowMs}, earliest first and by hold id among equals: a pending
-     * hold expires unapproved, an active hold with AUTO_RELEASE_AT_DEADLINE is released automatically, any other
-     * active hold escalates (it stays in force and its user is told). Each deadline leaves the index as it fires,
-     * so it fires once. Returns how many fired.
+     * Fires the earliest review deadline (ties by hold id): a pending hold expires unapproved, an active hold with
+     * AUTO_RELEASE_AT_DEADLINE is released automatically, any other active hold escalates (it stays in force and
+     * its user is told). The deadline leaves the index as it fires, so it fires once. The engine interleaves these
+     * with the other deadlines it keeps, by time.
      */
-    int fireDue(final long nowMs) {
-        int fired = 0;
-        while (!deadlines.isEmpty() && deadlines.first().reviewDeadlineMs <= nowMs) {
-            final Hold hold = deadlines.first();
-            fired++;
-            if (hold.state == HoldState.PENDING_APPROVAL) {
-                end(hold, HoldState.REJECTED);
-                emitter.holdRejected(hold.holdId, 0, true, HoldPolicy.APPROVAL_EXPIRED);
-            } else if (hold.releaseCondition == ReleaseCondition.AUTO_RELEASE_AT_DEADLINE) {
-                lift(hold, 0, true);
-            } else {
-                final long before = hold.hash();
-                deadlines.remove(hold);
-                hold.state = HoldState.ESCALATED;
-                digest.replace(before, hold.hash());
-                emitter.holdEscalated(hold.holdId, hold.userId, hold.reviewDeadlineMs);
-            }
+    void fireFirst() {
+        final Hold hold = deadlines.first();
+        if (hold.state == HoldState.PENDING_APPROVAL) {
+            end(hold, HoldState.REJECTED);
+            emitter.holdRejected(hold.holdId, 0, true, HoldPolicy.APPROVAL_EXPIRED);
+        } else if (hold.releaseCondition == ReleaseCondition.AUTO_RELEASE_AT_DEADLINE) {
+            lift(hold, 0, true);
+        } else {
+            final long before = hold.hash();
+            deadlines.remove(hold);
+            hold.state = HoldState.ESCALATED;
+            digest.replace(before, hold.hash());
+            emitter.holdEscalated(hold.holdId, hold.userId, hold.reviewDeadlineMs);
         }
-        return fired;
     }
 
     // ---------------------------------------------------------------- effects

@@ -42,7 +42,7 @@ public abstract class IgnoringEvents implements EngineEvents {
 
     @Override
     public void withdrawalRequested(final long seq, final long withdrawalId, final long userId, final int assetId,
-        final long amount) {
+        final long amount, final long addressId, final WithdrawalState state) {
     }
 
     @Override
@@ -134,5 +134,67 @@ public abstract class IgnoringEvents implements EngineEvents {
 
     @Override
     public void orderDone(final long seq, final long orderId, final OrderEndReason reason, final long remaining) {
+    }
+    @Override
+    public void withdrawalAddressAdded(final long seq, final long userId, final int assetId, final long addressId,
+        final String address, final long usableFromMs) {
+    }
+
+    @Override
+    public void withdrawalAddressRemoved(final long seq, final long userId, final long addressId) {
+    }
+
+    @Override
+    public void withdrawalApproved(final long seq, final long withdrawalId, final long operatorId) {
+    }
+
+    @Override
+    public void withdrawalRejected(final long seq, final long withdrawalId, final long operatorId,
+        final String justification) {
+    }
+
+    @Override
+    public void withdrawalBroadcast(final long seq, final long withdrawalId, final String txRef, final long fee) {
+    }
+
+    @Override
+    public void withdrawalFailed(final long seq, final long withdrawalId, final WithdrawalFailure reason) {
+    }
+
+    @Override
+    public void withdrawalSlaMissed(final long seq, final long withdrawalId, final long userId,
+        final WithdrawalState state, final long deadlineMs) {
+    }
+
+    @Override
+    public void withdrawalPolicySet(final long seq, final int assetId, final PolicyKind kind, final long value,
+        final long operatorId) {
+    }
+
+    @Override
+    public void withdrawalsPaused(final long seq, final int assetId, final WithdrawalPauseReason reason,
+        final String explanation, final long operatorId) {
+    }
+
+    @Override
+    public void withdrawalsResumed(final long seq, final int assetId, final long operatorId) {
+    }
+
+    @Override
+    public void policyChangeProposed(final long seq, final long proposalId, final PolicyKind kind, final int assetId,
+        final long value, final int accountsMax, final int shareBpsMax, final long operatorId,
+        final long expiresAtMs) {
+    }
+
+    @Override
+    public void policyChangeApproved(final long seq, final long proposalId, final long operatorId) {
+    }
+
+    @Override
+    public void policyChangeExpired(final long seq, final long proposalId) {
+    }
+
+    @Override
+    public void massActionExpired(final long seq, final long actionId, final int used) {
     }
 }

@@ -12,6 +12,9 @@ public final class MassAction {
     final String justification;
     long approvedBy;
     int used;
+    /** When an approved action stops being usable; 0 while only proposed. */
+    long expiresAtMs;
+    boolean expired;
 
     MassAction(final long actionId, final long proposedBy, final int accountsMax, final String justification) {
         this.actionId = actionId;
@@ -46,8 +49,25 @@ public final class MassAction {
         return justification;
     }
 
+    public long expiresAtMs() {
+        return expiresAtMs;
+    }
+
+    /** Whether its window passed before it was used up; holds can no longer name it. */
+    public boolean expired() {
+        return expired;
+    }
+
+    /**
+     * Approved, not used up and not expired: its expiry waits in the index. Actions approved before snapshot format 3
+     * have no expiry ({@link Long#MAX_VALUE}) and keep the meaning they were approved with.
+     */
+    boolean awaitsExpiry() {
+        return approvedBy != 0 && !expired && used < accountsMax && expiresAtMs != Long.MAX_VALUE;
+    }
+
     long hash() {
         return Digest.hash(32, actionId, proposedBy, accountsMax, Digest.hashString(justification), approvedBy,
-            used);
+            used, expiresAtMs * 2 + (expired ? 1 : 0));
     }
 }

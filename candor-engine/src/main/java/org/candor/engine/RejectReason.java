@@ -86,9 +86,45 @@ public enum RejectReason {
     MASS_ACTIONS_CAPACITY_REACHED(80),
 
     /** The command id is not above the client's last one and is no longer (or never was) remembered. */
-    STALE_COMMAND_ID(90);
+    STALE_COMMAND_ID(90),
 
-    private static final RejectReason[] BY_CODE = new RejectReason[128];
+    /** Withdrawals of the asset are paused by an operator; the result's reference is the pause reason code. */
+    WITHDRAWALS_PAUSED(100),
+    /** The address id is not on the user's allow-list for that asset (addresses are never added implicitly). */
+    ADDRESS_NOT_ON_ALLOW_LIST(101),
+    /** The address is on the allow-list but its time lock has not passed; the reference is when it will have. */
+    ADDRESS_TIME_LOCKED(102),
+    /** The amount would pass a rolling 24-hour limit; the reference is the {@link PolicyKind} code of the limit. */
+    WITHDRAWAL_VELOCITY_LIMIT(103),
+    /** Approval or rejection of a withdrawal that is not waiting for approval. */
+    WITHDRAWAL_NOT_AWAITING_APPROVAL(104),
+    /** Broadcast of a withdrawal that is neither REQUESTED nor APPROVED. */
+    WITHDRAWAL_NOT_READY_FOR_BROADCAST(105),
+    /** Confirmation of a withdrawal whose transaction was never broadcast. */
+    WITHDRAWAL_NOT_BROADCAST(106),
+    /** Cancellation of a withdrawal whose transaction is already broadcast: only the chain decides now. */
+    WITHDRAWAL_ALREADY_BROADCAST(107),
+    /** An address or transaction reference that is empty, too long or not printable ASCII. */
+    WITHDRAWAL_TEXT_INVALID(108),
+    /** The user already has this address for this asset on the allow-list. */
+    WITHDRAWAL_ADDRESS_EXISTS(109),
+    /** The user has the most addresses allowed, or the engine holds the most addresses it can. */
+    WITHDRAWAL_ADDRESSES_CAPACITY_REACHED(110),
+    /** Resuming withdrawals of an asset that is not paused. */
+    WITHDRAWALS_NOT_PAUSED(111),
+    /** The address id is unknown or not the user's. */
+    UNKNOWN_WITHDRAWAL_ADDRESS(112),
+    /** The rolling velocity window tracks the most accounts it can; older entries must age out first. */
+    VELOCITY_WINDOW_CAPACITY_REACHED(113),
+
+    /** No pending policy change has the id (never proposed, approved already, or expired). */
+    UNKNOWN_POLICY_CHANGE(120),
+    /** As many policy changes are pending as the engine keeps. */
+    POLICY_CHANGES_CAPACITY_REACHED(121),
+    /** The mass action was approved but not used up within its window, and expired. */
+    MASS_ACTION_EXPIRED(122);
+
+    private static final RejectReason[] BY_CODE = new RejectReason[255];
 
     static {
         for (final RejectReason reason : values()) {
@@ -111,6 +147,15 @@ public enum RejectReason {
 
     public boolean isReject() {
         return this != NONE;
+    }
+
+    /**
+     * Whether a rejection for this reason names its cause in the result's reference (the blocking hold, the
+     * pause reason, when the time lock ends, the limit); every other rejection carries 0.
+     */
+    public boolean namesCause() {
+        return this == ACCOUNT_BLOCKED || this == WITHDRAWALS_PAUSED || this == ADDRESS_TIME_LOCKED
+            || this == WITHDRAWAL_VELOCITY_LIMIT;
     }
 
     public static RejectReason fromCode(final int code) {

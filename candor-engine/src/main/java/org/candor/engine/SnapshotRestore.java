@@ -116,14 +116,39 @@ final class SnapshotRestore {
         }
     }
 
-    static void withdrawals(final Engine engine, final SnapshotReader in) {
+    /**
+     * Before format 3 a withdrawal had no lifecycle: it is restored REQUESTED since its request, to no address (0),
+     * with the asset's default deadline for that state, so the chain processor and the timers pick it up as new.
+     */
+    static void withdrawals(final Engine engine, final SnapshotReader in, final int version) {
         final int withdrawals = in.getInt(0, engine.capacity.pendingWithdrawalsMax());
         for (int i = 0; i < withdrawals; i++) {
             final long id = in.getLong();
             final int userSlot = in.getInt(0, engine.users.count() - 1);
             final int asset = in.getInt(0, engine.assets.capacity() - 1);
-            engine.funds.restoreWithdrawal(new Withdrawal(id, userSlot, engine.ledger.find(userSlot, asset), asset,
-                in.getLong(), in.getLong()));
+            final long amount = in.getLong();
+            final long requestedAtMs = in.getLong();
+            final long addressId = version == Snapshots.FORMAT_VERSION ? in.getLong() : 0;
+            final Withdrawal w = new Withdrawal(id, userSlot, engine.ledger.find(userSlot, asset), asset, amount,
+                requestedAtMs, addressId);
+            if (version == Snapshots.FORMAT_VERSION) {
+                w.state = WithdrawalState.fromCode(in.getInt(0, WithdrawalState.values().length - 1));
+                w.stateSinceMs = in.getLong();
+                w.slaDeadlineMs = in.getLong();
+                w.slaMissed = in.getInt(0, 1) == 1;
+                w.approvedBy = in.getLong();
+                w.txRef = in.getString();
+                w.fee = in.getLong();
+            } else {
+                w.state = WithdrawalState.REQUESTED;
+                w.stateSinceMs = requestedAtMs;
+                final long slaMs = engine.withdrawalPolicy.slaMs(asset, WithdrawalState.REQUESTED);
+                w.slaDeadlineMs = requestedAtMs > Long.MAX_VALUE - slaMs ? Long.MAX_VALUE : requestedAtMs + slaMs;
+            }
+            if (w.state.isFinal()) {
+                throw new SnapshotReader.SnapshotFormatException("ended withdrawal in snapshot id=" + id);
+            }
+            engine.withdrawals.restore(w);
         }
     }
 
@@ -169,7 +194,7 @@ final class SnapshotRestore {
         }
     }
 
-    static void limits(final Engine engine, final SnapshotReader in) {
+    static void limits(final Engine engine, final SnapshotReader in, final int version) {
         final int thresholds = in.getInt(0, engine.assets.capacity());
         for (int i = 0; i < thresholds; i++) {
             engine.holds.restoreThreshold(in.getInt(0, engine.assets.capacity() - 1), in.getLong());
@@ -193,6 +218,12 @@ final class SnapshotRestore {
             final MassAction action = new MassAction(actionId, proposedBy, accounts, in.getString());
             action.approvedBy = in.getLong();
             action.used = in.getInt(0, accounts);
+            if (version == Snapshots.FORMAT_VERSION) {
+                action.expiresAtMs = in.getLong();
+                action.expired = in.getInt(0, 1) == 1;
+            } else if (action.approvedBy != 0) {
+                action.expiresAtMs = Long.MAX_VALUE;
+            }
             limiter.restoreMassAction(action);
         }
     }

@@ -10,8 +10,13 @@ import org.agrona.DirectBuffer;
 final class Snapshots {
     /** "CNDRSNAP" in ASCII. */
     static final long MAGIC = 0x434E4452534E4150L;
+    /**
+     * Format 3 added the withdrawal lifecycle (states, addresses, deadlines, broadcast), allow-lists, withdrawal
+     * settings and pauses, velocity windows, policy proposals and mass action expiry (decision 0010).
+     */
+    static final int FORMAT_VERSION = 3;
     /** Format 2 added accountable holds, approval thresholds, the blast-radius limiter and mass actions. */
-    static final int FORMAT_VERSION = 2;
+    static final int FORMAT_VERSION_2 = 2;
     /** The first format; still read when it holds no holds (see decision 0009). */
     static final int FORMAT_VERSION_1 = 1;
 
@@ -25,13 +30,14 @@ final class Snapshots {
         out.putLong(engine.trading.orderSeq());
         out.putLong(engine.trading.restSeq());
         out.putLong(engine.trading.tradeSeq());
-        out.putLong(engine.funds.withdrawalSeq());
+        out.putLong(engine.withdrawals.withdrawalSeq());
         out.putLong(engine.holds.holdSeq());
         writeAssetsUsersAccounts(engine, out);
         writeMarketsAndOrders(engine, out);
         writeFunds(engine, out);
         writeHolds(engine, out);
         writeLimits(engine, out);
+        SnapshotWithdrawals.write(engine, out);
         engine.memory.write(out);
         out.putLong(MAGIC);
     }
@@ -121,16 +127,24 @@ final class Snapshots {
 
     private static void writeFunds(final Engine engine, final SnapshotWriter out) {
         int withdrawals = 0;
-        for (final Withdrawal ignored : engine.funds.pendingWithdrawals()) {
+        for (final Withdrawal ignored : engine.withdrawals.all()) {
             withdrawals++;
         }
         out.putInt(withdrawals);
-        for (final Withdrawal w : engine.funds.pendingWithdrawals()) {
+        for (final Withdrawal w : engine.withdrawals.all()) {
             out.putLong(w.withdrawalId);
             out.putInt(w.userSlot);
             out.putInt(w.assetId);
             out.putLong(w.amount);
             out.putLong(w.requestedAtMs);
+            out.putLong(w.addressId);
+            out.putInt(w.state.code());
+            out.putLong(w.stateSinceMs);
+            out.putLong(w.slaDeadlineMs);
+            out.putInt(w.slaMissed ? 1 : 0);
+            out.putLong(w.approvedBy);
+            out.putString(w.txRef);
+            out.putLong(w.fee);
         }
     }
 
@@ -197,6 +211,8 @@ final class Snapshots {
             out.putString(action.justification);
             out.putLong(action.approvedBy);
             out.putInt(action.used);
+            out.putLong(action.expiresAtMs);
+            out.putInt(action.expired ? 1 : 0);
         }
     }
 
@@ -227,7 +243,7 @@ final class Snapshots {
             throw new SnapshotReader.SnapshotFormatException("not a Candor engine snapshot");
         }
         final int version = in.getInt();
-        if (version != FORMAT_VERSION && version != FORMAT_VERSION_1) {
+        if (version != FORMAT_VERSION && version != FORMAT_VERSION_2 && version != FORMAT_VERSION_1) {
             throw new SnapshotReader.SnapshotFormatException("unsupported snapshot version=" + version);
         }
         final Engine engine = new Engine(capacity, events);
@@ -236,16 +252,19 @@ final class Snapshots {
         final long restSeq = in.getLong();
         final long tradeSeq = in.getLong();
         engine.trading.restoreCounters(orderSeq, restSeq, tradeSeq);
-        engine.funds.restoreCounter(in.getLong());
+        engine.withdrawals.restoreSeq(in.getLong());
         engine.holds.restoreSeq(in.getLong());
         SnapshotRestore.assetsUsersAccounts(engine, in);
         SnapshotRestore.marketsAndOrders(engine, in);
-        SnapshotRestore.withdrawals(engine, in);
+        SnapshotRestore.withdrawals(engine, in, version);
         if (version == FORMAT_VERSION_1) {
             SnapshotRestore.refuseVersion1Holds(in);
         } else {
             SnapshotRestore.holds(engine, in);
-            SnapshotRestore.limits(engine, in);
+            SnapshotRestore.limits(engine, in, version);
+        }
+        if (version == FORMAT_VERSION) {
+            SnapshotWithdrawals.read(engine, in);
         }
         engine.memory.read(in);
         if (in.getLong() != MAGIC || !in.atEnd()) {

@@ -39,9 +39,7 @@ final class StateAudit {
                 h += Ledger.hash(userId, ledger.assetOf(account), bucket, ledger.balance(account, bucket));
             }
         }
-        for (final Withdrawal w : engine.funds.pendingWithdrawals()) {
-            h += w.hash(engine.users.idOf(w.userSlot));
-        }
+        h += new WithdrawalAudit(engine).hash();
         for (final Hold hold : engine.holds.all()) {
             h += hold.hash();
         }
@@ -77,9 +75,8 @@ final class StateAudit {
         final long[] expectedHeld = new long[ledger.count()];
         checkHolds(expectedHeld);
         final long[] expectedWithdrawing = new long[ledger.count()];
-        for (final Withdrawal w : engine.funds.pendingWithdrawals()) {
-            expectedWithdrawing[w.account] += w.amount;
-        }
+        new WithdrawalAudit(engine).check(expectedWithdrawing);
+        checkLimiter();
         final long[] sums = new long[engine.assets.capacity()];
         for (int account = 0; account < ledger.count(); account++) {
             final int asset = ledger.assetOf(account);
@@ -142,6 +139,22 @@ final class StateAudit {
         }
         require(indexed == awaiting, "deadline index misses holds");
         require(blocks == engine.holds.blocksInForce(), "account block count differs");
+    }
+
+    /** Exactly the approved mass actions that are neither used up nor expired wait for their expiry. */
+    private void checkLimiter() {
+        int awaiting = 0;
+        for (final MassAction action : engine.blastRadius.massActions()) {
+            require(action.used <= action.accountsMax, "mass action used beyond its count action=" + action.actionId);
+            require(!action.expired || action.approvedBy != 0, "unapproved mass action expired");
+            awaiting += action.awaitsExpiry() ? 1 : 0;
+        }
+        int indexed = 0;
+        for (final MassAction action : engine.blastRadius.expiryIndex()) {
+            require(action.awaitsExpiry(), "mass action index holds one that waits for nothing");
+            indexed++;
+        }
+        require(indexed == awaiting, "mass action expiry index misses actions");
     }
 
     private void checkBooks(final long[] expectedInOrders) {

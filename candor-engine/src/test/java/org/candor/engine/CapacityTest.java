@@ -121,10 +121,10 @@ class CapacityTest {
     void rejectsWithdrawalBeyondPendingCapacity() {
         final EngineFixture fx = new EngineFixture(with(WITHDRAWALS, 1));
         fx.funded(1, BTC_UNIT, 0);
-        EngineFixture.accept(fx.exec((e, c, id, t) -> e.requestWithdrawal(c, id, t, 1, BTC, 1_000)));
+        EngineFixture.accept(fx.withdraw(1, BTC, 1_000));
 
         fx.assertRejectedWithoutChange(RejectReason.WITHDRAWALS_CAPACITY_REACHED,
-            (e, c, id, t) -> e.requestWithdrawal(c, id, t, 1, BTC, 1_000));
+            fx.withdrawal(1, BTC, 1_000));
     }
 
     @Test

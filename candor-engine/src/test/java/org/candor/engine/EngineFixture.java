@@ -135,7 +135,52 @@ final class EngineFixture {
 
     /** Lets holds of the asset take effect without a second operator, whatever their amount. */
     void holdsTakeEffectAtOnce(final int assetId) {
-        accept(exec((e, c, id, t) -> e.setHoldApprovalThreshold(c, id, t, assetId, Ledger.AMOUNT_MAX, OPERATOR)));
+        policy((e, c, id, t) -> e.setHoldApprovalThreshold(c, id, t, assetId, Ledger.AMOUNT_MAX, OPERATOR));
+    }
+
+    /**
+     * Runs a policy command by {@link #OPERATOR}; if it loosened the policy (a proposal), {@link #APPROVER} approves
+     * it, so it is in force either way.
+     */
+    void policy(final Command command) {
+        final long proposals = engine.policyChanges.proposalSeq();
+        accept(exec(command));
+        if (engine.policyChanges.proposalSeq() != proposals) {
+            final long proposal = engine.policyChanges.proposalSeq();
+            accept(exec((e, c, id, t) -> e.approvePolicyChange(c, id, t, proposal, APPROVER)));
+        }
+    }
+
+    /**
+     * The id of an address on the user's allow-list for the asset that is usable now, adding one (with the asset's
+     * time lock set to 0 by two operators) the first time; 0 when the user or asset does not exist.
+     */
+    long address(final long userId, final int assetId) {
+        if (!engine.userExists(userId) || !engine.assets.exists(assetId)) {
+            return 0;
+        }
+        for (final WithdrawalAddress known : engine.withdrawalView().addressesOf(userId)) {
+            if (known.assetId() == assetId && known.usableFromMs() <= nowMs) {
+                return known.addressId();
+            }
+        }
+        if (engine.withdrawalView().setting(assetId, PolicyKind.WITHDRAWAL_ADDRESS_TIME_LOCK) != 0) {
+            policy((e, c, id, t) -> e.setWithdrawalPolicy(c, id, t, assetId, PolicyKind.WITHDRAWAL_ADDRESS_TIME_LOCK,
+                0, OPERATOR));
+        }
+        final String text = "addr" + userId + "x" + assetId;
+        accept(exec((e, c, id, t) -> e.addWithdrawalAddress(c, id, t, userId, assetId, text)));
+        return lastReference();
+    }
+
+    /** A withdrawal request to the user's usable address (see {@link #address}), computed now. */
+    Command withdrawal(final long userId, final int assetId, final long amount) {
+        final long address = address(userId, assetId);
+        return (e, c, id, t) -> e.requestWithdrawal(c, id, t, userId, assetId, amount, address);
+    }
+
+    RejectReason withdraw(final long userId, final int assetId, final long amount) {
+        return exec(withdrawal(userId, assetId, amount));
     }
 
     RejectReason user(final long userId) {
@@ -241,7 +286,7 @@ final class EngineFixture {
         final StringBuilder s = new StringBuilder();
         s.append(engine.digest.value()).append('|').append(engine.trading.orderSeq()).append('|')
             .append(engine.trading.restSeq()).append('|').append(engine.trading.tradeSeq()).append('|')
-            .append(engine.funds.withdrawalSeq()).append('|').append(engine.holds.holdSeq()).append('|')
+            .append(engine.withdrawals.withdrawalSeq()).append('|').append(engine.holds.holdSeq()).append('|')
             .append(engine.ledger.count()).append('|').append(engine.orders.used()).append('|')
             .append(engine.clientOrders.size()).append('|').append(engine.users.count()).append('|')
             .append(engine.assets.count()).append('|').append(engine.marketCount()).append('|')

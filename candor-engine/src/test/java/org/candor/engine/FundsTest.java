@@ -23,7 +23,7 @@ class FundsTest {
     }
 
     private RejectReason requestWithdrawal(final long userId, final long amount) {
-        return fx.exec((e, c, id, t) -> e.requestWithdrawal(c, id, t, userId, BTC, amount));
+        return fx.withdraw(userId, BTC, amount);
     }
 
     private RejectReason placeHold(final long userId, final long amount) {
@@ -82,6 +82,7 @@ class FundsTest {
         fx.assertBuckets(ALICE, BTC, 70_000_000, 0, 30_000_000, 0);
         assertThat(fx.engine.pendingWithdrawals()).extracting(Withdrawal::withdrawalId).containsExactly(withdrawal);
 
+        EngineFixture.accept(fx.exec((e, c, id, t) -> e.markWithdrawalBroadcast(c, id, t, withdrawal, "0xfeed", 500)));
         fx.events.clear();
         EngineFixture.accept(fx.exec((e, c, id, t) -> e.completeWithdrawal(c, id, t, withdrawal)));
 
@@ -102,7 +103,8 @@ class FundsTest {
         final long withdrawal = fx.lastReference();
         fx.events.clear();
 
-        EngineFixture.accept(fx.exec((e, c, id, t) -> e.failWithdrawal(c, id, t, withdrawal)));
+        EngineFixture.accept(fx.exec((e, c, id, t) -> e.failWithdrawal(c, id, t, withdrawal,
+            WithdrawalFailure.BROADCAST_FAILED)));
 
         assertThat(fx.events.entries).containsExactly(new RecordingEvents.Entry(BTC, ALICE, Bucket.WITHDRAWING,
             ALICE, Bucket.AVAILABLE, 30_000_000, LedgerCause.WITHDRAWAL_RETURNED, withdrawal));
@@ -130,13 +132,13 @@ class FundsTest {
     void rejectsWithdrawalBeyondAvailable() {
         fx.deposit(ALICE, BTC, BTC_UNIT);
         fx.assertRejectedWithoutChange(RejectReason.INSUFFICIENT_FUNDS,
-            (e, c, id, t) -> e.requestWithdrawal(c, id, t, ALICE, BTC, BTC_UNIT + 1));
+            fx.withdrawal(ALICE, BTC, BTC_UNIT + 1));
         fx.assertRejectedWithoutChange(RejectReason.INSUFFICIENT_FUNDS,
-            (e, c, id, t) -> e.requestWithdrawal(c, id, t, BOB, BTC, 1));
+            fx.withdrawal(BOB, BTC, 1));
         fx.assertRejectedWithoutChange(RejectReason.INVALID_ARGUMENT,
-            (e, c, id, t) -> e.requestWithdrawal(c, id, t, ALICE, BTC, 0));
+            fx.withdrawal(ALICE, BTC, 0));
         fx.assertRejectedWithoutChange(RejectReason.UNKNOWN_ASSET,
-            (e, c, id, t) -> e.requestWithdrawal(c, id, t, ALICE, 9, 1));
+            fx.withdrawal(ALICE, 9, 1));
     }
 
     @Test
@@ -153,7 +155,7 @@ class FundsTest {
         fx.assertBuckets(ALICE, BTC, 60_000_000, 0, 0, 40_000_000);
         assertThat(fx.engine.activeHolds()).extracting(Hold::holdId).containsExactly(hold);
         fx.assertRejectedWithoutChange(RejectReason.INSUFFICIENT_FUNDS,
-            (e, c, id, t) -> e.requestWithdrawal(c, id, t, ALICE, BTC, 60_000_001));
+            fx.withdrawal(ALICE, BTC, 60_000_001));
 
         fx.events.clear();
         EngineFixture.accept(fx.exec((e, c, id, t) -> e.releaseHold(c, id, t, hold, OPERATOR)));

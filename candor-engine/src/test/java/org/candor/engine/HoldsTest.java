@@ -75,7 +75,7 @@ class HoldsTest {
     void approvalIsRefusedWhileTheAvailableBalanceNoLongerCoversTheHold() {
         EngineFixture.accept(fx.hold(ALICE, BTC, 60_000_000, HoldReason.SUSPICIOUS_ACTIVITY, OPERATOR));
         final long hold = fx.lastReference();
-        EngineFixture.accept(fx.exec((e, c, id, t) -> e.requestWithdrawal(c, id, t, ALICE, BTC, 50_000_000)));
+        EngineFixture.accept(fx.withdraw(ALICE, BTC, 50_000_000));
 
         fx.assertRejectedWithoutChange(RejectReason.INSUFFICIENT_FUNDS, (e, c, id, t) -> e.approveHold(c, id, t,
             hold, APPROVER));
@@ -84,7 +84,7 @@ class HoldsTest {
 
     @Test
     void holdsAtOrBelowTheThresholdTakeEffectAtOnceAndAboveItWait() {
-        EngineFixture.accept(fx.exec((e, c, id, t) -> e.setHoldApprovalThreshold(c, id, t, BTC, 1_000, OPERATOR)));
+        fx.policy((e, c, id, t) -> e.setHoldApprovalThreshold(c, id, t, BTC, 1_000, OPERATOR));
         assertThat(fx.engine.holdApprovalThreshold(BTC)).isEqualTo(1_000);
 
         EngineFixture.accept(fx.hold(ALICE, BTC, 1_000, HoldReason.USER_REQUEST, OPERATOR));
@@ -195,7 +195,7 @@ class HoldsTest {
             (e, c, id, t) -> e.placeOrder(c, id, t, ALICE, EngineFixture.MARKET, Side.BUY, OrderType.LIMIT,
                 TimeInForce.GTC, PRICE_30K - 10_000, 10_000, 0, 0, StpMode.NONE),
             (e, c, id, t) -> e.moveOrder(c, id, t, ALICE, EngineFixture.MARKET, resting, PRICE_30K + 10_000),
-            (e, c, id, t) -> e.requestWithdrawal(c, id, t, ALICE, USDT, 1))) {
+            fx.withdrawal(ALICE, USDT, 1))) {
             final String before = fx.state();
             fx.events.clear();
             assertThat(fx.exec(debit)).isEqualTo(RejectReason.ACCOUNT_BLOCKED);
@@ -211,11 +211,11 @@ class HoldsTest {
         final long makerFee = 3 * USDT_UNIT;
         fx.assertBuckets(ALICE, USDT, 103_001 * USDT_UNIT - makerFee - bidReserve, bidReserve, 0, 0);
         EngineFixture.accept(fx.cancel(ALICE, fx.bookIds(Side.BUY).get(0)));
-        EngineFixture.accept(fx.exec((e, c, id, t) -> e.requestWithdrawal(c, id, t, BOB, USDT, 1)));
+        EngineFixture.accept(fx.withdraw(BOB, USDT, 1));
 
         EngineFixture.accept(fx.exec((e, c, id, t) -> e.releaseHold(c, id, t, hold, OPERATOR)));
         assertThat(fx.engine.accountBlock(ALICE)).isZero();
-        EngineFixture.accept(fx.exec((e, c, id, t) -> e.requestWithdrawal(c, id, t, ALICE, USDT, 1)));
+        EngineFixture.accept(fx.withdraw(ALICE, USDT, 1));
     }
 
     @Test
@@ -336,8 +336,7 @@ class HoldsTest {
     @Test
     void theShareLimitCapsHowMuchOfAnAssetMayBeNewlyRestricted() {
         fx.holdsTakeEffectAtOnce(BTC);
-        EngineFixture.accept(fx.exec((e, c, id, t) -> e.setBlastRadiusPolicy(c, id, t, 100, 2_500, 60_000,
-            OPERATOR)));
+        fx.policy((e, c, id, t) -> e.setBlastRadiusPolicy(c, id, t, 100, 2_500, 60_000, OPERATOR));
 
         EngineFixture.accept(fx.hold(ALICE, BTC, BTC_UNIT / 4, HoldReason.COURT_ORDER, OPERATOR));
         EngineFixture.accept(fx.hold(BOB, BTC, BTC_UNIT / 4, HoldReason.COURT_ORDER, OPERATOR));

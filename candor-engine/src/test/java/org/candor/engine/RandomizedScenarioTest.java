@@ -114,7 +114,7 @@ class RandomizedScenarioTest {
     private static void moneyStep(final EngineFixture fx, final Random random, final long user) {
         final int asset = random.nextBoolean() ? BTC : USDT;
         switch (random.nextInt(6)) {
-            case 0 -> fx.exec((e, c, id, t) -> e.requestWithdrawal(c, id, t, user, asset, 1 + random.nextInt(1_000)));
+            case 0 -> fx.withdraw(user, asset, 1 + random.nextInt(1_000));
             case 1 -> fx.exec((e, c, id, t) -> e.completeWithdrawal(c, id, t, 1 + random.nextInt(40)));
             case 2 -> fx.exec((e, c, id, t) -> e.cancelWithdrawal(c, id, t, user, 1 + random.nextInt(40)));
             case 3 -> fx.hold(user, asset, 1 + random.nextInt(1_000), HoldReason.SECURITY_LOCK, 9);

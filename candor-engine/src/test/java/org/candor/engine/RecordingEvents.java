@@ -93,8 +93,9 @@ final class RecordingEvents implements EngineEvents {
 
     @Override
     public void withdrawalRequested(final long seq, final long withdrawalId, final long userId, final int assetId,
-        final long amount) {
-        add(seq + " withdrawal " + withdrawalId + " " + userId + " " + assetId + " " + amount);
+        final long amount, final long addressId, final WithdrawalState state) {
+        add(seq + " withdrawal " + withdrawalId + " " + userId + " " + assetId + " " + amount + " " + addressId + " "
+            + state);
     }
 
     @Override
@@ -202,5 +203,84 @@ final class RecordingEvents implements EngineEvents {
     public void orderDone(final long seq, final long orderId, final OrderEndReason reason, final long remaining) {
         done.add(new Done(orderId, reason, remaining));
         add(seq + " done " + orderId + " " + reason + " " + remaining);
+    }
+
+    @Override
+    public void withdrawalAddressAdded(final long seq, final long userId, final int assetId, final long addressId,
+        final String address, final long usableFromMs) {
+        add(seq + " withdrawalAddressAdded" + " " + userId + " " + assetId + " " + addressId + " " + address
+            + " " + usableFromMs);
+    }
+
+    @Override
+    public void withdrawalAddressRemoved(final long seq, final long userId, final long addressId) {
+        add(seq + " withdrawalAddressRemoved" + " " + userId + " " + addressId);
+    }
+
+    @Override
+    public void withdrawalApproved(final long seq, final long withdrawalId, final long operatorId) {
+        add(seq + " withdrawalApproved" + " " + withdrawalId + " " + operatorId);
+    }
+
+    @Override
+    public void withdrawalRejected(final long seq, final long withdrawalId, final long operatorId,
+        final String justification) {
+        add(seq + " withdrawalRejected" + " " + withdrawalId + " " + operatorId + " " + justification);
+    }
+
+    @Override
+    public void withdrawalBroadcast(final long seq, final long withdrawalId, final String txRef, final long fee) {
+        add(seq + " withdrawalBroadcast" + " " + withdrawalId + " " + txRef + " " + fee);
+    }
+
+    @Override
+    public void withdrawalFailed(final long seq, final long withdrawalId, final WithdrawalFailure reason) {
+        add(seq + " withdrawalFailed" + " " + withdrawalId + " " + reason);
+    }
+
+    @Override
+    public void withdrawalSlaMissed(final long seq, final long withdrawalId, final long userId,
+        final WithdrawalState state, final long deadlineMs) {
+        add(seq + " withdrawalSlaMissed" + " " + withdrawalId + " " + userId + " " + state + " " + deadlineMs);
+    }
+
+    @Override
+    public void withdrawalPolicySet(final long seq, final int assetId, final PolicyKind kind, final long value,
+        final long operatorId) {
+        add(seq + " withdrawalPolicySet" + " " + assetId + " " + kind + " " + value + " " + operatorId);
+    }
+
+    @Override
+    public void withdrawalsPaused(final long seq, final int assetId, final WithdrawalPauseReason reason,
+        final String explanation, final long operatorId) {
+        add(seq + " withdrawalsPaused" + " " + assetId + " " + reason + " " + explanation + " " + operatorId);
+    }
+
+    @Override
+    public void withdrawalsResumed(final long seq, final int assetId, final long operatorId) {
+        add(seq + " withdrawalsResumed" + " " + assetId + " " + operatorId);
+    }
+
+    @Override
+    public void policyChangeProposed(final long seq, final long proposalId, final PolicyKind kind, final int assetId,
+        final long value, final int accountsMax, final int shareBpsMax, final long operatorId,
+        final long expiresAtMs) {
+        add(seq + " policyChangeProposed" + " " + proposalId + " " + kind + " " + assetId + " " + value
+            + " " + accountsMax + " " + shareBpsMax + " " + operatorId + " " + expiresAtMs);
+    }
+
+    @Override
+    public void policyChangeApproved(final long seq, final long proposalId, final long operatorId) {
+        add(seq + " policyChangeApproved" + " " + proposalId + " " + operatorId);
+    }
+
+    @Override
+    public void policyChangeExpired(final long seq, final long proposalId) {
+        add(seq + " policyChangeExpired" + " " + proposalId);
+    }
+
+    @Override
+    public void massActionExpired(final long seq, final long actionId, final int used) {
+        add(seq + " massActionExpired" + " " + actionId + " " + used);
     }
 }

@@ -46,8 +46,8 @@ class SnapshotTest {
         EngineFixture.accept(fx.cancel(2, toCancel));
         EngineFixture.accept(fx.exec((e, c, id, t) -> e.placeOrder(c, id, t, 2, 2, Side.BUY, OrderType.LIMIT,
             TimeInForce.GTC, 2_000 * USDT_UNIT, BTC_UNIT, 0, 5, StpMode.NONE)));
-        EngineFixture.accept(fx.exec((e, c, id, t) -> e.requestWithdrawal(c, id, t, 1, USDT, 1_000 * USDT_UNIT)));
-        EngineFixture.accept(fx.exec((e, c, id, t) -> e.requestWithdrawal(c, id, t, 3, BTC, 1_000)));
+        EngineFixture.accept(fx.withdraw(1, USDT, 1_000 * USDT_UNIT));
+        EngineFixture.accept(fx.withdraw(3, BTC, 1_000));
         EngineFixture.accept(fx.hold(3, USDT, 5 * USDT_UNIT, HoldReason.USER_REQUEST, 9));
         EngineFixture.accept(fx.exec((e, c, id, t) -> e.approveHold(c, id, t, 1, 10)));
         EngineFixture.accept(fx.hold(3, USDT, USDT_UNIT, HoldReason.COMPLIANCE_REVIEW, 9));
@@ -68,6 +68,7 @@ class SnapshotTest {
         fx.buy(2, PRICE_30K + 10_000, 70_000_000);
         fx.sell(3, PRICE_30K - 100_000, 10_000_000);
         fx.exec((e, c, id, t) -> e.cancelOrder(c, id, t, 2, MARKET, 0, 77));
+        fx.exec((e, c, id, t) -> e.markWithdrawalBroadcast(c, id, t, 1, "0xabc", 0));
         fx.exec((e, c, id, t) -> e.completeWithdrawal(c, id, t, 1));
         fx.exec((e, c, id, t) -> e.releaseHold(c, id, t, 1, 9));
         fx.exec((e, c, id, t) -> e.setMarketStatus(c, id, t, 2, MarketStatus.TRADING));
@@ -184,7 +185,11 @@ class SnapshotTest {
         assertThat(restored.balance(1, USDT, Bucket.AVAILABLE)).isEqualTo(13_985_000_000L);
         assertThat(restored.balance(1, USDT, Bucket.WITHDRAWING)).isEqualTo(1_000_000_000L);
         assertThat(restored.balance(2, BTC, Bucket.AVAILABLE)).isEqualTo(49_900_000L);
-        assertThat(restored.nextDeadlineMs()).isEqualTo(Long.MAX_VALUE);
+        final Withdrawal old = restored.pendingWithdrawals().iterator().next();
+        assertThat(old.state()).as("a format 1 withdrawal is restored as requested")
+            .isEqualTo(WithdrawalState.REQUESTED);
+        assertThat(restored.nextDeadlineMs()).as("with the default deadline of that state")
+            .isEqualTo(old.requestedAtMs() + WithdrawalPolicy.SLA_REQUESTED_MS_DEFAULT);
         final EngineFixture continued = new EngineFixture(restored, events, 1_000, 1_800_000_000_000L);
         EngineFixture.accept(continued.hold(2, BTC, 1_000, HoldReason.COMPLIANCE_REVIEW, 9));
     }

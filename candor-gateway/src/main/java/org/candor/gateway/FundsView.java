@@ -1,6 +1,7 @@
 package org.candor.gateway;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import org.candor.engine.ReleaseCondition;
 import org.candor.engine.Side;
 import org.candor.engine.StpMode;
 import org.candor.engine.TimeInForce;
+import org.candor.engine.PolicyKind;
 import org.candor.engine.WithdrawalState;
 
 /**
@@ -41,13 +43,34 @@ final class FundsView extends IgnoringEvents {
     private final Map<Long, WithdrawalInfo> withdrawals = new HashMap<>();
     private final Map<Long, HoldInfo> holds = new HashMap<>();
     private final List<HoldInfo> placedInCommand = new ArrayList<>();
-    private final List<WithdrawalInfo> requestedInCommand = new ArrayList<>();
+    /** Withdrawals that entered a state in the current command: stamped with its time at the command's result. */
+    private final List<Long> changedInCommand = new ArrayList<>();
+    /** Service-level deadlines per asset and withdrawal state, as operators set them; absent: the engine's. */
+    private final Map<Integer, Map<PolicyKind, Long>> slaByAsset = new HashMap<>();
     private long lastTradeId = -1;
     private int lastTradeMarket = -1;
 
-    /** A pending withdrawal: its asset, amount and current state, and when it was requested. */
+    /**
+     * A withdrawal not yet ended: its asset, amount, current state, when it was requested and entered that state,
+     * the state's service-level deadline, its transaction once broadcast, and whether a deadline was missed.
+     */
     record WithdrawalInfo(long withdrawalId, long userId, int assetId, long amount, WithdrawalState state,
-        long requestedMs) {
+        long requestedMs, long stateSinceMs, String txRef, boolean slaMissed) {
+
+        WithdrawalInfo inState(final WithdrawalState newState, final String newTxRef) {
+            return new WithdrawalInfo(withdrawalId, userId, assetId, amount, newState, requestedMs, 0, newTxRef,
+                slaMissed);
+        }
+
+        WithdrawalInfo stamped(final long timestampMs) {
+            return new WithdrawalInfo(withdrawalId, userId, assetId, amount, state,
+                requestedMs == 0 ? timestampMs : requestedMs, timestampMs, txRef, slaMissed);
+        }
+
+        WithdrawalInfo missed() {
+            return new WithdrawalInfo(withdrawalId, userId, assetId, amount, state, requestedMs, stateSinceMs, txRef,
+                true);
+        }
     }
 
     /** A hold as the user may see it; {@code placedMs} is its command's time. */
@@ -76,6 +99,46 @@ final class FundsView extends IgnoringEvents {
 
     WithdrawalInfo withdrawal(final long withdrawalId) {
         return withdrawals.get(withdrawalId);
+    }
+
+    /**
+     * Where a withdrawal not yet broadcast stands in its asset's queue (1 for the next), ordered by id as the engine
+     * processes them; 0 once broadcast or unknown.
+     */
+    int queuePosition(final long withdrawalId) {
+        final WithdrawalInfo info = withdrawals.get(withdrawalId);
+        if (info == null || !queued(info.state())) {
+            return 0;
+        }
+        int position = 1;
+        for (final WithdrawalInfo other : withdrawals.values()) {
+            if (other.assetId() == info.assetId() && queued(other.state()) && other.withdrawalId() < withdrawalId) {
+                position++;
+            }
+        }
+        return position;
+    }
+
+    /** By when the withdrawal's current state should be over (its service-level deadline), or 0 if none. */
+    long stateDeadlineMs(final WithdrawalInfo info) {
+        final PolicyKind kind = switch (info.state()) {
+            case REQUESTED -> PolicyKind.WITHDRAWAL_SLA_REQUESTED;
+            case AWAITING_APPROVAL -> PolicyKind.WITHDRAWAL_SLA_AWAITING_APPROVAL;
+            case APPROVED -> PolicyKind.WITHDRAWAL_SLA_APPROVED;
+            case BROADCAST -> PolicyKind.WITHDRAWAL_SLA_BROADCAST;
+            default -> null;
+        };
+        if (kind == null || info.stateSinceMs() == 0) {
+            return 0;
+        }
+        final long sla = slaByAsset.getOrDefault(info.assetId(), Map.of()).getOrDefault(kind,
+            kind.withdrawalDefault());
+        return info.stateSinceMs() + sla;
+    }
+
+    private static boolean queued(final WithdrawalState state) {
+        return state == WithdrawalState.REQUESTED || state == WithdrawalState.AWAITING_APPROVAL
+            || state == WithdrawalState.APPROVED;
     }
 
     HoldInfo hold(final long holdId) {
@@ -159,20 +222,50 @@ final class FundsView extends IgnoringEvents {
 
     @Override
     public void withdrawalRequested(final long seq, final long withdrawalId, final long userId, final int assetId,
-        final long amount) {
-        final WithdrawalInfo info = new WithdrawalInfo(withdrawalId, userId, assetId, amount,
-            WithdrawalState.PENDING, 0);
-        withdrawals.put(withdrawalId, info);
-        requestedInCommand.add(info);
+        final long amount, final long addressId, final WithdrawalState state) {
+        withdrawals.put(withdrawalId, new WithdrawalInfo(withdrawalId, userId, assetId, amount, state, 0, 0, null,
+            false));
+        changedInCommand.add(withdrawalId);
+    }
+
+    @Override
+    public void withdrawalApproved(final long seq, final long withdrawalId, final long operatorId) {
+        enter(withdrawalId, WithdrawalState.APPROVED, null);
+    }
+
+    @Override
+    public void withdrawalBroadcast(final long seq, final long withdrawalId, final String txRef, final long fee) {
+        enter(withdrawalId, WithdrawalState.BROADCAST, txRef);
+    }
+
+    @Override
+    public void withdrawalSlaMissed(final long seq, final long withdrawalId, final long userId,
+        final WithdrawalState state, final long deadlineMs) {
+        withdrawals.computeIfPresent(withdrawalId, (id, w) -> w.missed());
     }
 
     @Override
     public void withdrawalStateChanged(final long seq, final long withdrawalId, final WithdrawalState state) {
-        if (state == WithdrawalState.PENDING) {
-            return;
+        if (state.isFinal()) {
+            // Its funds left WITHDRAWING in this command (confirmed or returned): nothing of it remains to show.
+            withdrawals.remove(withdrawalId);
+        } else {
+            enter(withdrawalId, state, null);
         }
-        // Its funds left WITHDRAWING in this command (completed or returned): nothing of it remains to show.
-        withdrawals.remove(withdrawalId);
+    }
+
+    @Override
+    public void withdrawalPolicySet(final long seq, final int assetId, final PolicyKind kind, final long value,
+        final long operatorId) {
+        slaByAsset.computeIfAbsent(assetId, id -> new EnumMap<>(PolicyKind.class)).put(kind, value);
+    }
+
+    private void enter(final long withdrawalId, final WithdrawalState state, final String txRef) {
+        final WithdrawalInfo info = withdrawals.get(withdrawalId);
+        if (info != null) {
+            withdrawals.put(withdrawalId, info.inState(state, txRef == null ? info.txRef() : txRef));
+            changedInCommand.add(withdrawalId);
+        }
     }
 
     @Override
@@ -226,10 +319,9 @@ final class FundsView extends IgnoringEvents {
                 h.ticketRef(), h.state(), h.renewals(), timestampMs));
         }
         placedInCommand.clear();
-        for (final WithdrawalInfo requested : requestedInCommand) {
-            withdrawals.computeIfPresent(requested.withdrawalId(), (id, w) -> new WithdrawalInfo(w.withdrawalId(),
-                w.userId(), w.assetId(), w.amount(), w.state(), timestampMs));
+        for (final long withdrawalId : changedInCommand) {
+            withdrawals.computeIfPresent(withdrawalId, (id, w) -> w.stamped(timestampMs));
         }
-        requestedInCommand.clear();
+        changedInCommand.clear();
     }
 }

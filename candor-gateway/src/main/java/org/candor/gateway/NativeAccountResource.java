@@ -108,8 +108,14 @@ final class NativeAccountResource {
             final Map<String, Object> row = new LinkedHashMap<>();
             row.put("id", key);
             row.put("amount", NativeJson.amount(amount));
-            row.put("state", info == null ? "pending" : NativeJson.lower(info.state()));
+            row.put("state", info == null ? "requested" : NativeJson.lower(info.state()));
             row.put("requestedAt", info == null ? null : info.requestedMs());
+            row.put("stateSince", info == null ? null : info.stateSinceMs());
+            // The current step's service-level deadline: when it passes unfinished, the user is told.
+            row.put("expectedBy", info == null ? null : s.funds().stateDeadlineMs(info));
+            row.put("deadlineMissed", info != null && info.slaMissed());
+            row.put("queuePosition", s.funds().queuePosition(key));
+            row.put("txId", info == null ? null : info.txRef());
             withdrawals.add(row);
         });
         final List<Map<String, Object>> holds = new ArrayList<>();

@@ -9,220 +9,287 @@ import org.candor.engine.LedgerCause;
 import org.candor.engine.MarketStatus;
 import org.candor.engine.OrderEndReason;
 import org.candor.engine.OrderType;
+import org.candor.engine.PolicyKind;
 import org.candor.engine.RejectReason;
 import org.candor.engine.ReleaseCondition;
 import org.candor.engine.Side;
 import org.candor.engine.StpMode;
 import org.candor.engine.TimeInForce;
+import org.candor.engine.WithdrawalFailure;
+import org.candor.engine.WithdrawalPauseReason;
 import org.candor.engine.WithdrawalState;
 
 /**
  * Passes every event to both views, then to the followers that read the views (the user data streams' collector,
- * the funds view), in order, and reports each command result so {@link ReadViews} can track how far they have got.
+ * the funds view, the holds view), in that order, and reports each command result so {@link ReadViews} can track
+ * how far they have got. Every event goes to every view: a view that does not need one ignores it
+ * ({@link org.candor.engine.IgnoringEvents}), so a new event can never be lost here.
  */
 final class ViewFanout implements EngineEvents {
-    private final MarketView market;
-    private final AccountView accounts;
+    private final EngineEvents[] views;
     private final CommandApplied applied;
-    private final EngineEvents[] followers;
 
     ViewFanout(final MarketView market, final AccountView accounts, final CommandApplied applied,
         final EngineEvents... followers) {
-        this.market = market;
-        this.accounts = accounts;
+        this.views = new EngineEvents[followers.length + 2];
+        views[0] = market;
+        views[1] = accounts;
+        System.arraycopy(followers, 0, views, 2, followers.length);
         this.applied = applied;
-        this.followers = followers.clone();
     }
 
     @Override
     public void commandResult(final long seq, final long clientId, final long commandId, final long timestampMs,
         final RejectReason reason, final long reference, final long firstSeq, final boolean duplicate) {
-        market.commandResult(seq, clientId, commandId, timestampMs, reason, reference, firstSeq, duplicate);
-        accounts.commandResult(seq, clientId, commandId, timestampMs, reason, reference, firstSeq, duplicate);
-        for (final EngineEvents follower : followers) {
-            follower.commandResult(seq, clientId, commandId, timestampMs, reason, reference, firstSeq, duplicate);
+        for (int i = 0; i < views.length; i++) {
+            views[i].commandResult(seq, clientId, commandId, timestampMs, reason, reference, firstSeq, duplicate);
         }
         applied.applied(seq, clientId, commandId);
     }
 
     @Override
     public void assetCreated(final long seq, final int assetId, final String code, final int scale) {
-        market.assetCreated(seq, assetId, code, scale);
-        accounts.assetCreated(seq, assetId, code, scale);
-        for (final EngineEvents follower : followers) {
-            follower.assetCreated(seq, assetId, code, scale);
+        for (int i = 0; i < views.length; i++) {
+            views[i].assetCreated(seq, assetId, code, scale);
         }
     }
 
     @Override
     public void marketCreated(final long seq, final int marketId, final String symbol, final int baseAssetId,
-        final int quoteAssetId, final long tickSize, final long lotSize, final long minQuantity,
-        final long maxQuantity, final long minNotional, final int makerFeeBps, final int takerFeeBps) {
-        market.marketCreated(seq, marketId, symbol, baseAssetId, quoteAssetId, tickSize, lotSize, minQuantity,
-            maxQuantity, minNotional, makerFeeBps, takerFeeBps);
-        accounts.marketCreated(seq, marketId, symbol, baseAssetId, quoteAssetId, tickSize, lotSize, minQuantity,
-            maxQuantity, minNotional, makerFeeBps, takerFeeBps);
-        for (final EngineEvents follower : followers) {
-            follower.marketCreated(seq, marketId, symbol, baseAssetId, quoteAssetId, tickSize, lotSize, minQuantity,
+        final int quoteAssetId, final long tickSize, final long lotSize, final long minQuantity, final long maxQuantity,
+        final long minNotional, final int makerFeeBps, final int takerFeeBps) {
+        for (int i = 0; i < views.length; i++) {
+            views[i].marketCreated(seq, marketId, symbol, baseAssetId, quoteAssetId, tickSize, lotSize, minQuantity,
                 maxQuantity, minNotional, makerFeeBps, takerFeeBps);
         }
     }
 
     @Override
     public void marketStatusChanged(final long seq, final int marketId, final MarketStatus status) {
-        market.marketStatusChanged(seq, marketId, status);
-        accounts.marketStatusChanged(seq, marketId, status);
-        for (final EngineEvents follower : followers) {
-            follower.marketStatusChanged(seq, marketId, status);
+        for (int i = 0; i < views.length; i++) {
+            views[i].marketStatusChanged(seq, marketId, status);
         }
     }
 
     @Override
     public void userCreated(final long seq, final long userId) {
-        market.userCreated(seq, userId);
-        accounts.userCreated(seq, userId);
-        for (final EngineEvents follower : followers) {
-            follower.userCreated(seq, userId);
+        for (int i = 0; i < views.length; i++) {
+            views[i].userCreated(seq, userId);
         }
     }
 
     @Override
     public void ledgerEntry(final long seq, final int assetId, final long fromUserId, final Bucket fromBucket,
         final long toUserId, final Bucket toBucket, final long amount, final LedgerCause cause, final long reference) {
-        market.ledgerEntry(seq, assetId, fromUserId, fromBucket, toUserId, toBucket, amount, cause, reference);
-        accounts.ledgerEntry(seq, assetId, fromUserId, fromBucket, toUserId, toBucket, amount, cause, reference);
-        for (final EngineEvents follower : followers) {
-            follower.ledgerEntry(seq, assetId, fromUserId, fromBucket, toUserId, toBucket, amount, cause, reference);
+        for (int i = 0; i < views.length; i++) {
+            views[i].ledgerEntry(seq, assetId, fromUserId, fromBucket, toUserId, toBucket, amount, cause, reference);
         }
     }
 
     @Override
     public void depositCredited(final long seq, final long userId, final int assetId, final long amount,
         final long depositRef) {
-        market.depositCredited(seq, userId, assetId, amount, depositRef);
-        accounts.depositCredited(seq, userId, assetId, amount, depositRef);
-        for (final EngineEvents follower : followers) {
-            follower.depositCredited(seq, userId, assetId, amount, depositRef);
+        for (int i = 0; i < views.length; i++) {
+            views[i].depositCredited(seq, userId, assetId, amount, depositRef);
         }
     }
 
     @Override
     public void withdrawalRequested(final long seq, final long withdrawalId, final long userId, final int assetId,
-        final long amount) {
-        market.withdrawalRequested(seq, withdrawalId, userId, assetId, amount);
-        accounts.withdrawalRequested(seq, withdrawalId, userId, assetId, amount);
-        for (final EngineEvents follower : followers) {
-            follower.withdrawalRequested(seq, withdrawalId, userId, assetId, amount);
+        final long amount, final long addressId, final WithdrawalState state) {
+        for (int i = 0; i < views.length; i++) {
+            views[i].withdrawalRequested(seq, withdrawalId, userId, assetId, amount, addressId, state);
         }
     }
 
     @Override
     public void withdrawalStateChanged(final long seq, final long withdrawalId, final WithdrawalState state) {
-        market.withdrawalStateChanged(seq, withdrawalId, state);
-        accounts.withdrawalStateChanged(seq, withdrawalId, state);
-        for (final EngineEvents follower : followers) {
-            follower.withdrawalStateChanged(seq, withdrawalId, state);
+        for (int i = 0; i < views.length; i++) {
+            views[i].withdrawalStateChanged(seq, withdrawalId, state);
         }
     }
 
     @Override
-    public void holdPlaced(final long seq, final long holdId, final long userId, final int assetId,
-        final long amount, final HoldKind kind, final HoldReason reason, final String explanation,
-        final long operatorId, final long reviewDeadlineMs, final ReleaseCondition releaseCondition,
-        final long ticketRef, final long massActionId, final HoldState state) {
-        market.holdPlaced(seq, holdId, userId, assetId, amount, kind, reason, explanation, operatorId,
-            reviewDeadlineMs, releaseCondition, ticketRef, massActionId, state);
-        accounts.holdPlaced(seq, holdId, userId, assetId, amount, kind, reason, explanation, operatorId,
-            reviewDeadlineMs, releaseCondition, ticketRef, massActionId, state);
-        for (final EngineEvents follower : followers) {
-            follower.holdPlaced(seq, holdId, userId, assetId, amount, kind, reason, explanation, operatorId,
+    public void holdPlaced(final long seq, final long holdId, final long userId, final int assetId, final long amount,
+        final HoldKind kind, final HoldReason reason, final String explanation, final long operatorId,
+        final long reviewDeadlineMs, final ReleaseCondition releaseCondition, final long ticketRef,
+        final long massActionId, final HoldState state) {
+        for (int i = 0; i < views.length; i++) {
+            views[i].holdPlaced(seq, holdId, userId, assetId, amount, kind, reason, explanation, operatorId,
                 reviewDeadlineMs, releaseCondition, ticketRef, massActionId, state);
         }
     }
 
     @Override
     public void holdApproved(final long seq, final long holdId, final long operatorId) {
-        market.holdApproved(seq, holdId, operatorId);
-        accounts.holdApproved(seq, holdId, operatorId);
-        for (final EngineEvents follower : followers) {
-            follower.holdApproved(seq, holdId, operatorId);
+        for (int i = 0; i < views.length; i++) {
+            views[i].holdApproved(seq, holdId, operatorId);
         }
     }
 
     @Override
     public void holdRejected(final long seq, final long holdId, final long operatorId, final boolean automatic,
         final String justification) {
-        market.holdRejected(seq, holdId, operatorId, automatic, justification);
-        accounts.holdRejected(seq, holdId, operatorId, automatic, justification);
-        for (final EngineEvents follower : followers) {
-            follower.holdRejected(seq, holdId, operatorId, automatic, justification);
+        for (int i = 0; i < views.length; i++) {
+            views[i].holdRejected(seq, holdId, operatorId, automatic, justification);
         }
     }
 
     @Override
     public void holdReleased(final long seq, final long holdId, final long operatorId, final boolean automatic) {
-        market.holdReleased(seq, holdId, operatorId, automatic);
-        accounts.holdReleased(seq, holdId, operatorId, automatic);
-        for (final EngineEvents follower : followers) {
-            follower.holdReleased(seq, holdId, operatorId, automatic);
+        for (int i = 0; i < views.length; i++) {
+            views[i].holdReleased(seq, holdId, operatorId, automatic);
         }
     }
 
     @Override
     public void holdEscalated(final long seq, final long holdId, final long userId, final long reviewDeadlineMs) {
-        market.holdEscalated(seq, holdId, userId, reviewDeadlineMs);
-        accounts.holdEscalated(seq, holdId, userId, reviewDeadlineMs);
-        for (final EngineEvents follower : followers) {
-            follower.holdEscalated(seq, holdId, userId, reviewDeadlineMs);
+        for (int i = 0; i < views.length; i++) {
+            views[i].holdEscalated(seq, holdId, userId, reviewDeadlineMs);
         }
     }
 
     @Override
     public void holdRenewed(final long seq, final long holdId, final long operatorId, final long reviewDeadlineMs,
         final int renewals, final String justification) {
-        market.holdRenewed(seq, holdId, operatorId, reviewDeadlineMs, renewals, justification);
-        accounts.holdRenewed(seq, holdId, operatorId, reviewDeadlineMs, renewals, justification);
-        for (final EngineEvents follower : followers) {
-            follower.holdRenewed(seq, holdId, operatorId, reviewDeadlineMs, renewals, justification);
+        for (int i = 0; i < views.length; i++) {
+            views[i].holdRenewed(seq, holdId, operatorId, reviewDeadlineMs, renewals, justification);
         }
     }
 
     @Override
     public void holdApprovalThresholdSet(final long seq, final int assetId, final long thresholdAmount,
         final long operatorId) {
-        market.holdApprovalThresholdSet(seq, assetId, thresholdAmount, operatorId);
-        accounts.holdApprovalThresholdSet(seq, assetId, thresholdAmount, operatorId);
-        for (final EngineEvents follower : followers) {
-            follower.holdApprovalThresholdSet(seq, assetId, thresholdAmount, operatorId);
+        for (int i = 0; i < views.length; i++) {
+            views[i].holdApprovalThresholdSet(seq, assetId, thresholdAmount, operatorId);
         }
     }
 
     @Override
-    public void blastRadiusPolicySet(final long seq, final int accountsMax, final int shareBpsMax,
-        final long windowMs, final long operatorId) {
-        market.blastRadiusPolicySet(seq, accountsMax, shareBpsMax, windowMs, operatorId);
-        accounts.blastRadiusPolicySet(seq, accountsMax, shareBpsMax, windowMs, operatorId);
-        for (final EngineEvents follower : followers) {
-            follower.blastRadiusPolicySet(seq, accountsMax, shareBpsMax, windowMs, operatorId);
+    public void blastRadiusPolicySet(final long seq, final int accountsMax, final int shareBpsMax, final long windowMs,
+        final long operatorId) {
+        for (int i = 0; i < views.length; i++) {
+            views[i].blastRadiusPolicySet(seq, accountsMax, shareBpsMax, windowMs, operatorId);
         }
     }
 
     @Override
-    public void massActionProposed(final long seq, final long actionId, final long operatorId,
-        final int accountsMax, final String justification) {
-        market.massActionProposed(seq, actionId, operatorId, accountsMax, justification);
-        accounts.massActionProposed(seq, actionId, operatorId, accountsMax, justification);
-        for (final EngineEvents follower : followers) {
-            follower.massActionProposed(seq, actionId, operatorId, accountsMax, justification);
+    public void massActionProposed(final long seq, final long actionId, final long operatorId, final int accountsMax,
+        final String justification) {
+        for (int i = 0; i < views.length; i++) {
+            views[i].massActionProposed(seq, actionId, operatorId, accountsMax, justification);
         }
     }
 
     @Override
     public void massActionApproved(final long seq, final long actionId, final long operatorId) {
-        market.massActionApproved(seq, actionId, operatorId);
-        accounts.massActionApproved(seq, actionId, operatorId);
-        for (final EngineEvents follower : followers) {
-            follower.massActionApproved(seq, actionId, operatorId);
+        for (int i = 0; i < views.length; i++) {
+            views[i].massActionApproved(seq, actionId, operatorId);
+        }
+    }
+
+    @Override
+    public void withdrawalAddressAdded(final long seq, final long userId, final int assetId, final long addressId,
+        final String address, final long usableFromMs) {
+        for (int i = 0; i < views.length; i++) {
+            views[i].withdrawalAddressAdded(seq, userId, assetId, addressId, address, usableFromMs);
+        }
+    }
+
+    @Override
+    public void withdrawalAddressRemoved(final long seq, final long userId, final long addressId) {
+        for (int i = 0; i < views.length; i++) {
+            views[i].withdrawalAddressRemoved(seq, userId, addressId);
+        }
+    }
+
+    @Override
+    public void withdrawalApproved(final long seq, final long withdrawalId, final long operatorId) {
+        for (int i = 0; i < views.length; i++) {
+            views[i].withdrawalApproved(seq, withdrawalId, operatorId);
+        }
+    }
+
+    @Override
+    public void withdrawalRejected(final long seq, final long withdrawalId, final long operatorId,
+        final String justification) {
+        for (int i = 0; i < views.length; i++) {
+            views[i].withdrawalRejected(seq, withdrawalId, operatorId, justification);
+        }
+    }
+
+    @Override
+    public void withdrawalBroadcast(final long seq, final long withdrawalId, final String txRef, final long fee) {
+        for (int i = 0; i < views.length; i++) {
+            views[i].withdrawalBroadcast(seq, withdrawalId, txRef, fee);
+        }
+    }
+
+    @Override
+    public void withdrawalFailed(final long seq, final long withdrawalId, final WithdrawalFailure reason) {
+        for (int i = 0; i < views.length; i++) {
+            views[i].withdrawalFailed(seq, withdrawalId, reason);
+        }
+    }
+
+    @Override
+    public void withdrawalSlaMissed(final long seq, final long withdrawalId, final long userId,
+        final WithdrawalState state, final long deadlineMs) {
+        for (int i = 0; i < views.length; i++) {
+            views[i].withdrawalSlaMissed(seq, withdrawalId, userId, state, deadlineMs);
+        }
+    }
+
+    @Override
+    public void withdrawalPolicySet(final long seq, final int assetId, final PolicyKind kind, final long value,
+        final long operatorId) {
+        for (int i = 0; i < views.length; i++) {
+            views[i].withdrawalPolicySet(seq, assetId, kind, value, operatorId);
+        }
+    }
+
+    @Override
+    public void withdrawalsPaused(final long seq, final int assetId, final WithdrawalPauseReason reason,
+        final String explanation, final long operatorId) {
+        for (int i = 0; i < views.length; i++) {
+            views[i].withdrawalsPaused(seq, assetId, reason, explanation, operatorId);
+        }
+    }
+
+    @Override
+    public void withdrawalsResumed(final long seq, final int assetId, final long operatorId) {
+        for (int i = 0; i < views.length; i++) {
+            views[i].withdrawalsResumed(seq, assetId, operatorId);
+        }
+    }
+
+    @Override
+    public void policyChangeProposed(final long seq, final long proposalId, final PolicyKind kind, final int assetId,
+        final long value, final int accountsMax, final int shareBpsMax, final long operatorId, final long expiresAtMs) {
+        for (int i = 0; i < views.length; i++) {
+            views[i].policyChangeProposed(seq, proposalId, kind, assetId, value, accountsMax, shareBpsMax, operatorId,
+                expiresAtMs);
+        }
+    }
+
+    @Override
+    public void policyChangeApproved(final long seq, final long proposalId, final long operatorId) {
+        for (int i = 0; i < views.length; i++) {
+            views[i].policyChangeApproved(seq, proposalId, operatorId);
+        }
+    }
+
+    @Override
+    public void policyChangeExpired(final long seq, final long proposalId) {
+        for (int i = 0; i < views.length; i++) {
+            views[i].policyChangeExpired(seq, proposalId);
+        }
+    }
+
+    @Override
+    public void massActionExpired(final long seq, final long actionId, final int used) {
+        for (int i = 0; i < views.length; i++) {
+            views[i].massActionExpired(seq, actionId, used);
         }
     }
 
@@ -230,12 +297,8 @@ final class ViewFanout implements EngineEvents {
     public void orderAccepted(final long seq, final long orderId, final long userId, final int marketId,
         final Side side, final OrderType type, final TimeInForce timeInForce, final long price, final long quantity,
         final long quoteBudget, final long clientOrderId, final StpMode stpMode) {
-        market.orderAccepted(seq, orderId, userId, marketId, side, type, timeInForce, price, quantity, quoteBudget,
-            clientOrderId, stpMode);
-        accounts.orderAccepted(seq, orderId, userId, marketId, side, type, timeInForce, price, quantity, quoteBudget,
-            clientOrderId, stpMode);
-        for (final EngineEvents follower : followers) {
-            follower.orderAccepted(seq, orderId, userId, marketId, side, type, timeInForce, price, quantity,
+        for (int i = 0; i < views.length; i++) {
+            views[i].orderAccepted(seq, orderId, userId, marketId, side, type, timeInForce, price, quantity,
                 quoteBudget, clientOrderId, stpMode);
         }
     }
@@ -245,53 +308,41 @@ final class ViewFanout implements EngineEvents {
         final long quoteAmount, final long makerOrderId, final long takerOrderId, final long makerUserId,
         final long takerUserId, final Side takerSide, final long makerFee, final long takerFee,
         final long makerRemaining, final long takerRemaining) {
-        market.trade(seq, tradeId, marketId, price, quantity, quoteAmount, makerOrderId, takerOrderId, makerUserId,
-            takerUserId, takerSide, makerFee, takerFee, makerRemaining, takerRemaining);
-        accounts.trade(seq, tradeId, marketId, price, quantity, quoteAmount, makerOrderId, takerOrderId, makerUserId,
-            takerUserId, takerSide, makerFee, takerFee, makerRemaining, takerRemaining);
-        for (final EngineEvents follower : followers) {
-            follower.trade(seq, tradeId, marketId, price, quantity, quoteAmount, makerOrderId, takerOrderId,
+        for (int i = 0; i < views.length; i++) {
+            views[i].trade(seq, tradeId, marketId, price, quantity, quoteAmount, makerOrderId, takerOrderId,
                 makerUserId, takerUserId, takerSide, makerFee, takerFee, makerRemaining, takerRemaining);
         }
     }
 
     @Override
     public void orderRested(final long seq, final long orderId, final long price, final long remaining) {
-        market.orderRested(seq, orderId, price, remaining);
-        accounts.orderRested(seq, orderId, price, remaining);
-        for (final EngineEvents follower : followers) {
-            follower.orderRested(seq, orderId, price, remaining);
+        for (int i = 0; i < views.length; i++) {
+            views[i].orderRested(seq, orderId, price, remaining);
         }
     }
 
     @Override
     public void orderReduced(final long seq, final long orderId, final long remaining) {
-        market.orderReduced(seq, orderId, remaining);
-        accounts.orderReduced(seq, orderId, remaining);
-        for (final EngineEvents follower : followers) {
-            follower.orderReduced(seq, orderId, remaining);
+        for (int i = 0; i < views.length; i++) {
+            views[i].orderReduced(seq, orderId, remaining);
         }
     }
 
     @Override
     public void orderMoved(final long seq, final long orderId, final long oldPrice, final long newPrice) {
-        market.orderMoved(seq, orderId, oldPrice, newPrice);
-        accounts.orderMoved(seq, orderId, oldPrice, newPrice);
-        for (final EngineEvents follower : followers) {
-            follower.orderMoved(seq, orderId, oldPrice, newPrice);
+        for (int i = 0; i < views.length; i++) {
+            views[i].orderMoved(seq, orderId, oldPrice, newPrice);
         }
     }
 
     @Override
     public void orderDone(final long seq, final long orderId, final OrderEndReason reason, final long remaining) {
-        market.orderDone(seq, orderId, reason, remaining);
-        accounts.orderDone(seq, orderId, reason, remaining);
-        for (final EngineEvents follower : followers) {
-            follower.orderDone(seq, orderId, reason, remaining);
+        for (int i = 0; i < views.length; i++) {
+            views[i].orderDone(seq, orderId, reason, remaining);
         }
     }
 
-    /** Hears each command result after both views applied it. */
+    /** Told after each command result has reached every view. */
     @FunctionalInterface
     interface CommandApplied {
         void applied(long seq, long clientId, long commandId);

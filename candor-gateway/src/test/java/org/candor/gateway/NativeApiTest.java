@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import org.candor.engine.HoldKind;
 import org.candor.engine.HoldPolicy;
 import org.candor.engine.HoldReason;
+import org.candor.engine.PolicyKind;
 import org.candor.engine.ReleaseCondition;
 import org.candor.gateway.TestExchange.ApiClient;
 import org.candor.gateway.TestExchange.Reply;
@@ -95,8 +96,7 @@ class NativeApiTest {
         final ApiClient trader = exchange.newTrader();
         final long user = trader.userId;
         trader.post("/v1/orders", "symbol=BTCUSDT&side=sell&type=limit&price=90000000000&quantity=50000000");
-        final long withdrawal = exchange.operateForReference((e, b, o, c, id) -> e.requestWithdrawal(b, o, c, id, 0,
-            user, TestExchange.BTC, 100_000_000L));
+        final long withdrawal = withdrawToAnAllowListedAddress(user, TestExchange.BTC, 100_000_000L);
         final long deadline = System.currentTimeMillis() + 86_400_000L;
         final long hold = exchange.operateForReference((e, b, o, c, id) -> e.placeHold(b, o, c, id, 0, user,
             TestExchange.BTC, 200_000_000L, HoldKind.AMOUNT, HoldReason.COMPLIANCE_REVIEW, "Source of funds review",
@@ -116,7 +116,10 @@ class NativeApiTest {
         final JsonNode pending = btc.get("withdrawing").get("withdrawals").get(0);
         assertThat(pending.get("id").asLong()).isEqualTo(withdrawal);
         assertThat(pending.get("amount").asText()).isEqualTo("100000000");
-        assertThat(pending.get("state").asText()).isEqualTo("pending");
+        assertThat(pending.get("state").asText()).isEqualTo("requested");
+        assertThat(pending.get("queuePosition").asInt()).isEqualTo(1);
+        assertThat(pending.get("expectedBy").asLong()).isEqualTo(pending.get("stateSince").asLong() + 30 * 60_000L);
+        assertThat(pending.get("deadlineMissed").asBoolean()).isFalse();
         final JsonNode held = btc.get("held").get("holds").get(0);
         assertThat(held.get("id").asLong()).isEqualTo(hold);
         assertThat(held.get("amount").asText()).isEqualTo("200000000");
@@ -199,5 +202,21 @@ class NativeApiTest {
         }
         assertThat(sum).as(part.toString()).isEqualTo(new BigInteger(part.get("total").asText()));
         return sum;
+    }
+
+    /**
+     * Withdrawals go to allow-listed addresses once their time lock has passed (decision 0010): two operators take
+     * the asset's lock to 0 (loosening needs both), the user adds an address, then withdraws to it.
+     */
+    private static long withdrawToAnAllowListedAddress(final long user, final int asset, final long amount) {
+        final long proposal = exchange.operateForReference((e, b, o, c, id) -> e.setWithdrawalPolicy(b, o, c, id, 0,
+            asset, PolicyKind.WITHDRAWAL_ADDRESS_TIME_LOCK, 0, OPERATOR_A));
+        if (proposal > 0) {
+            exchange.operate((e, b, o, c, id) -> e.approvePolicyChange(b, o, c, id, 0, proposal, OPERATOR_B));
+        }
+        final long address = exchange.operateForReference((e, b, o, c, id) -> e.addWithdrawalAddress(b, o, c, id, 0,
+            user, asset, "bc1-test-" + user));
+        return exchange.operateForReference((e, b, o, c, id) -> e.requestWithdrawal(b, o, c, id, 0, user, asset,
+            amount, address));
     }
 }

@@ -8,11 +8,14 @@ import org.candor.engine.LedgerCause;
 import org.candor.engine.MarketStatus;
 import org.candor.engine.OrderEndReason;
 import org.candor.engine.OrderType;
+import org.candor.engine.PolicyKind;
 import org.candor.engine.RejectReason;
 import org.candor.engine.ReleaseCondition;
 import org.candor.engine.Side;
 import org.candor.engine.StpMode;
 import org.candor.engine.TimeInForce;
+import org.candor.engine.WithdrawalFailure;
+import org.candor.engine.WithdrawalPauseReason;
 import org.candor.engine.WithdrawalState;
 
 /**
@@ -72,6 +75,18 @@ final class Codes {
     }
 
     static short of(final WithdrawalState value) {
+        return value == null ? NONE : (short) value.code();
+    }
+
+    static short of(final WithdrawalFailure value) {
+        return value == null ? NONE : (short) value.code();
+    }
+
+    static short of(final PolicyKind value) {
+        return value == null ? NONE : (short) value.code();
+    }
+
+    static short of(final WithdrawalPauseReason value) {
         return value == null ? NONE : (short) value.code();
     }
 

@@ -6,13 +6,19 @@ import org.candor.engine.HoldKind;
 import org.candor.engine.HoldReason;
 import org.candor.engine.MarketStatus;
 import org.candor.engine.OrderType;
+import org.candor.engine.PolicyKind;
 import org.candor.engine.RejectReason;
 import org.candor.engine.ReleaseCondition;
 import org.candor.engine.Side;
 import org.candor.engine.StpMode;
 import org.candor.engine.TimeInForce;
+import org.candor.engine.WithdrawalFailure;
+import org.candor.engine.WithdrawalPauseReason;
+import org.candor.protocol.sbe.AddWithdrawalAddressCommandDecoder;
 import org.candor.protocol.sbe.ApproveHoldCommandDecoder;
 import org.candor.protocol.sbe.ApproveMassActionCommandDecoder;
+import org.candor.protocol.sbe.ApprovePolicyChangeCommandDecoder;
+import org.candor.protocol.sbe.ApproveWithdrawalCommandDecoder;
 import org.candor.protocol.sbe.CancelAllOrdersCommandDecoder;
 import org.candor.protocol.sbe.CancelOrderCommandDecoder;
 import org.candor.protocol.sbe.CancelWithdrawalCommandDecoder;
@@ -22,18 +28,24 @@ import org.candor.protocol.sbe.CreateMarketCommandDecoder;
 import org.candor.protocol.sbe.CreateUserCommandDecoder;
 import org.candor.protocol.sbe.DepositCommandDecoder;
 import org.candor.protocol.sbe.FailWithdrawalCommandDecoder;
+import org.candor.protocol.sbe.MarkWithdrawalBroadcastCommandDecoder;
 import org.candor.protocol.sbe.MoveOrderCommandDecoder;
+import org.candor.protocol.sbe.PauseWithdrawalsCommandDecoder;
 import org.candor.protocol.sbe.PlaceHoldCommandDecoder;
 import org.candor.protocol.sbe.PlaceOrderCommandDecoder;
 import org.candor.protocol.sbe.ProposeMassActionCommandDecoder;
 import org.candor.protocol.sbe.ReduceOrderCommandDecoder;
 import org.candor.protocol.sbe.RejectHoldCommandDecoder;
+import org.candor.protocol.sbe.RejectWithdrawalCommandDecoder;
 import org.candor.protocol.sbe.ReleaseHoldCommandDecoder;
+import org.candor.protocol.sbe.RemoveWithdrawalAddressCommandDecoder;
 import org.candor.protocol.sbe.RenewHoldCommandDecoder;
 import org.candor.protocol.sbe.RequestWithdrawalCommandDecoder;
+import org.candor.protocol.sbe.ResumeWithdrawalsCommandDecoder;
 import org.candor.protocol.sbe.SetBlastRadiusPolicyCommandDecoder;
 import org.candor.protocol.sbe.SetHoldApprovalThresholdCommandDecoder;
 import org.candor.protocol.sbe.SetMarketStatusCommandDecoder;
+import org.candor.protocol.sbe.SetWithdrawalPolicyCommandDecoder;
 
 /**
  * Decodes one command message and applies it to the engine. A message that is not a readable command of this
@@ -68,6 +80,17 @@ public final class CommandDispatcher {
     private final SetBlastRadiusPolicyCommandDecoder setBlastRadiusPolicy = new SetBlastRadiusPolicyCommandDecoder();
     private final ProposeMassActionCommandDecoder proposeMassAction = new ProposeMassActionCommandDecoder();
     private final ApproveMassActionCommandDecoder approveMassAction = new ApproveMassActionCommandDecoder();
+    private final ApproveWithdrawalCommandDecoder approveWithdrawal = new ApproveWithdrawalCommandDecoder();
+    private final RejectWithdrawalCommandDecoder rejectWithdrawal = new RejectWithdrawalCommandDecoder();
+    private final MarkWithdrawalBroadcastCommandDecoder markWithdrawalBroadcast =
+        new MarkWithdrawalBroadcastCommandDecoder();
+    private final AddWithdrawalAddressCommandDecoder addWithdrawalAddress = new AddWithdrawalAddressCommandDecoder();
+    private final RemoveWithdrawalAddressCommandDecoder removeWithdrawalAddress =
+        new RemoveWithdrawalAddressCommandDecoder();
+    private final SetWithdrawalPolicyCommandDecoder setWithdrawalPolicy = new SetWithdrawalPolicyCommandDecoder();
+    private final PauseWithdrawalsCommandDecoder pauseWithdrawals = new PauseWithdrawalsCommandDecoder();
+    private final ResumeWithdrawalsCommandDecoder resumeWithdrawals = new ResumeWithdrawalsCommandDecoder();
+    private final ApprovePolicyChangeCommandDecoder approvePolicyChange = new ApprovePolicyChangeCommandDecoder();
     private final Texts texts = new Texts();
 
     /** A dispatcher that applies commands to {@code engine}. */
@@ -107,6 +130,15 @@ public final class CommandDispatcher {
             case SetBlastRadiusPolicyCommandDecoder.TEMPLATE_ID -> setBlastRadiusPolicy(buffer, body);
             case ProposeMassActionCommandDecoder.TEMPLATE_ID -> proposeMassAction(buffer, body);
             case ApproveMassActionCommandDecoder.TEMPLATE_ID -> approveMassAction(buffer, body);
+            case ApproveWithdrawalCommandDecoder.TEMPLATE_ID -> approveWithdrawal(buffer, body);
+            case RejectWithdrawalCommandDecoder.TEMPLATE_ID -> rejectWithdrawal(buffer, body);
+            case MarkWithdrawalBroadcastCommandDecoder.TEMPLATE_ID -> markWithdrawalBroadcast(buffer, body);
+            case AddWithdrawalAddressCommandDecoder.TEMPLATE_ID -> addWithdrawalAddress(buffer, body);
+            case RemoveWithdrawalAddressCommandDecoder.TEMPLATE_ID -> removeWithdrawalAddress(buffer, body);
+            case SetWithdrawalPolicyCommandDecoder.TEMPLATE_ID -> setWithdrawalPolicy(buffer, body);
+            case PauseWithdrawalsCommandDecoder.TEMPLATE_ID -> pauseWithdrawals(buffer, body);
+            case ResumeWithdrawalsCommandDecoder.TEMPLATE_ID -> resumeWithdrawals(buffer, body);
+            case ApprovePolicyChangeCommandDecoder.TEMPLATE_ID -> approvePolicyChange(buffer, body);
             default -> throw reader.unknownTemplate("command");
         };
     }
@@ -146,12 +178,20 @@ public final class CommandDispatcher {
             m.depositRef());
     }
 
+    /**
+     * A version 2 request names no allow-listed address; the engine would refuse it, changing the outcome of an old
+     * log on replay, so it is refused here, loudly (decision 0010).
+     */
     private RejectReason requestWithdrawal(final DirectBuffer buffer, final int body) {
+        if (reader.version() < 3) {
+            throw new ProtocolException("reason=retired-message templateId="
+                + RequestWithdrawalCommandDecoder.TEMPLATE_ID + " version=" + reader.version() + " minVersion=3");
+        }
         reader.requireBlock(RequestWithdrawalCommandDecoder.BLOCK_LENGTH);
         final RequestWithdrawalCommandDecoder m =
             requestWithdrawal.wrap(buffer, body, reader.blockLength(), reader.version());
         return engine.requestWithdrawal(m.clientId(), m.commandId(), m.timestampMs(), m.userId(), m.assetId(),
-            m.amount());
+            m.amount(), m.addressId());
     }
 
     private RejectReason completeWithdrawal(final DirectBuffer buffer, final int body) {
@@ -165,7 +205,10 @@ public final class CommandDispatcher {
         reader.requireBlock(FailWithdrawalCommandDecoder.BLOCK_LENGTH);
         final FailWithdrawalCommandDecoder m =
             failWithdrawal.wrap(buffer, body, reader.blockLength(), reader.version());
-        return engine.failWithdrawal(m.clientId(), m.commandId(), m.timestampMs(), m.withdrawalId());
+        // A version 2 failure carried no reason: it means OTHER, so an old log replays to the same outcome.
+        final WithdrawalFailure reason = reader.version() < 3 ? WithdrawalFailure.OTHER
+            : WithdrawalFailure.fromCode(m.reason());
+        return engine.failWithdrawal(m.clientId(), m.commandId(), m.timestampMs(), m.withdrawalId(), reason);
     }
 
     private RejectReason cancelWithdrawal(final DirectBuffer buffer, final int body) {
@@ -287,5 +330,77 @@ public final class CommandDispatcher {
         final MoveOrderCommandDecoder m = moveOrder.wrap(buffer, body, reader.blockLength(), reader.version());
         return engine.moveOrder(m.clientId(), m.commandId(), m.timestampMs(), m.userId(), m.marketId(),
             m.orderId(), m.newPrice());
+    }
+    private RejectReason approveWithdrawal(final DirectBuffer buffer, final int body) {
+        reader.requireBlock(ApproveWithdrawalCommandDecoder.BLOCK_LENGTH);
+        final ApproveWithdrawalCommandDecoder m =
+            approveWithdrawal.wrap(buffer, body, reader.blockLength(), reader.version());
+        return engine.approveWithdrawal(m.clientId(), m.commandId(), m.timestampMs(), m.withdrawalId(),
+            m.operatorId());
+    }
+
+    private RejectReason rejectWithdrawal(final DirectBuffer buffer, final int body) {
+        reader.requireBlock(RejectWithdrawalCommandDecoder.BLOCK_LENGTH);
+        final RejectWithdrawalCommandDecoder m =
+            rejectWithdrawal.wrap(buffer, body, reader.blockLength(), reader.version());
+        final String justification = texts.read("justification", m.getJustification(texts.scratch(), 0));
+        return engine.rejectWithdrawal(m.clientId(), m.commandId(), m.timestampMs(), m.withdrawalId(), m.operatorId(),
+            justification);
+    }
+
+    private RejectReason markWithdrawalBroadcast(final DirectBuffer buffer, final int body) {
+        reader.requireBlock(MarkWithdrawalBroadcastCommandDecoder.BLOCK_LENGTH);
+        final MarkWithdrawalBroadcastCommandDecoder m =
+            markWithdrawalBroadcast.wrap(buffer, body, reader.blockLength(), reader.version());
+        return engine.markWithdrawalBroadcast(m.clientId(), m.commandId(), m.timestampMs(), m.withdrawalId(),
+            m.txRef(), m.fee());
+    }
+
+    private RejectReason addWithdrawalAddress(final DirectBuffer buffer, final int body) {
+        reader.requireBlock(AddWithdrawalAddressCommandDecoder.BLOCK_LENGTH);
+        final AddWithdrawalAddressCommandDecoder m =
+            addWithdrawalAddress.wrap(buffer, body, reader.blockLength(), reader.version());
+        return engine.addWithdrawalAddress(m.clientId(), m.commandId(), m.timestampMs(), m.userId(), m.assetId(),
+            m.destination());
+    }
+
+    private RejectReason removeWithdrawalAddress(final DirectBuffer buffer, final int body) {
+        reader.requireBlock(RemoveWithdrawalAddressCommandDecoder.BLOCK_LENGTH);
+        final RemoveWithdrawalAddressCommandDecoder m =
+            removeWithdrawalAddress.wrap(buffer, body, reader.blockLength(), reader.version());
+        return engine.removeWithdrawalAddress(m.clientId(), m.commandId(), m.timestampMs(), m.userId(),
+            m.addressId());
+    }
+
+    private RejectReason setWithdrawalPolicy(final DirectBuffer buffer, final int body) {
+        reader.requireBlock(SetWithdrawalPolicyCommandDecoder.BLOCK_LENGTH);
+        final SetWithdrawalPolicyCommandDecoder m =
+            setWithdrawalPolicy.wrap(buffer, body, reader.blockLength(), reader.version());
+        return engine.setWithdrawalPolicy(m.clientId(), m.commandId(), m.timestampMs(), m.assetId(),
+            PolicyKind.fromCode(m.kind()), m.value(), m.operatorId());
+    }
+
+    private RejectReason pauseWithdrawals(final DirectBuffer buffer, final int body) {
+        reader.requireBlock(PauseWithdrawalsCommandDecoder.BLOCK_LENGTH);
+        final PauseWithdrawalsCommandDecoder m =
+            pauseWithdrawals.wrap(buffer, body, reader.blockLength(), reader.version());
+        final String explanation = texts.read("explanation", m.getExplanation(texts.scratch(), 0));
+        return engine.pauseWithdrawals(m.clientId(), m.commandId(), m.timestampMs(), m.assetId(),
+            WithdrawalPauseReason.fromCode(m.reason()), explanation, m.operatorId());
+    }
+
+    private RejectReason resumeWithdrawals(final DirectBuffer buffer, final int body) {
+        reader.requireBlock(ResumeWithdrawalsCommandDecoder.BLOCK_LENGTH);
+        final ResumeWithdrawalsCommandDecoder m =
+            resumeWithdrawals.wrap(buffer, body, reader.blockLength(), reader.version());
+        return engine.resumeWithdrawals(m.clientId(), m.commandId(), m.timestampMs(), m.assetId(), m.operatorId());
+    }
+
+    private RejectReason approvePolicyChange(final DirectBuffer buffer, final int body) {
+        reader.requireBlock(ApprovePolicyChangeCommandDecoder.BLOCK_LENGTH);
+        final ApprovePolicyChangeCommandDecoder m =
+            approvePolicyChange.wrap(buffer, body, reader.blockLength(), reader.version());
+        return engine.approvePolicyChange(m.clientId(), m.commandId(), m.timestampMs(), m.proposalId(),
+            m.operatorId());
     }
 }

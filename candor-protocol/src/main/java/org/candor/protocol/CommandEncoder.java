@@ -5,12 +5,18 @@ import org.candor.engine.HoldKind;
 import org.candor.engine.HoldReason;
 import org.candor.engine.MarketStatus;
 import org.candor.engine.OrderType;
+import org.candor.engine.PolicyKind;
 import org.candor.engine.ReleaseCondition;
 import org.candor.engine.Side;
 import org.candor.engine.StpMode;
 import org.candor.engine.TimeInForce;
+import org.candor.engine.WithdrawalFailure;
+import org.candor.engine.WithdrawalPauseReason;
+import org.candor.protocol.sbe.AddWithdrawalAddressCommandEncoder;
 import org.candor.protocol.sbe.ApproveHoldCommandEncoder;
 import org.candor.protocol.sbe.ApproveMassActionCommandEncoder;
+import org.candor.protocol.sbe.ApprovePolicyChangeCommandEncoder;
+import org.candor.protocol.sbe.ApproveWithdrawalCommandEncoder;
 import org.candor.protocol.sbe.CancelAllOrdersCommandEncoder;
 import org.candor.protocol.sbe.CancelOrderCommandEncoder;
 import org.candor.protocol.sbe.CancelWithdrawalCommandEncoder;
@@ -20,19 +26,25 @@ import org.candor.protocol.sbe.CreateMarketCommandEncoder;
 import org.candor.protocol.sbe.CreateUserCommandEncoder;
 import org.candor.protocol.sbe.DepositCommandEncoder;
 import org.candor.protocol.sbe.FailWithdrawalCommandEncoder;
+import org.candor.protocol.sbe.MarkWithdrawalBroadcastCommandEncoder;
 import org.candor.protocol.sbe.MessageHeaderEncoder;
 import org.candor.protocol.sbe.MoveOrderCommandEncoder;
+import org.candor.protocol.sbe.PauseWithdrawalsCommandEncoder;
 import org.candor.protocol.sbe.PlaceHoldCommandEncoder;
 import org.candor.protocol.sbe.PlaceOrderCommandEncoder;
 import org.candor.protocol.sbe.ProposeMassActionCommandEncoder;
 import org.candor.protocol.sbe.ReduceOrderCommandEncoder;
 import org.candor.protocol.sbe.RejectHoldCommandEncoder;
+import org.candor.protocol.sbe.RejectWithdrawalCommandEncoder;
 import org.candor.protocol.sbe.ReleaseHoldCommandEncoder;
+import org.candor.protocol.sbe.RemoveWithdrawalAddressCommandEncoder;
 import org.candor.protocol.sbe.RenewHoldCommandEncoder;
 import org.candor.protocol.sbe.RequestWithdrawalCommandEncoder;
+import org.candor.protocol.sbe.ResumeWithdrawalsCommandEncoder;
 import org.candor.protocol.sbe.SetBlastRadiusPolicyCommandEncoder;
 import org.candor.protocol.sbe.SetHoldApprovalThresholdCommandEncoder;
 import org.candor.protocol.sbe.SetMarketStatusCommandEncoder;
+import org.candor.protocol.sbe.SetWithdrawalPolicyCommandEncoder;
 
 /**
  * Writes engine commands as SBE messages. Each method mirrors the {@link org.candor.engine.Engine} command of the
@@ -73,6 +85,17 @@ public final class CommandEncoder {
     private final SetBlastRadiusPolicyCommandEncoder setBlastRadiusPolicy = new SetBlastRadiusPolicyCommandEncoder();
     private final ProposeMassActionCommandEncoder proposeMassAction = new ProposeMassActionCommandEncoder();
     private final ApproveMassActionCommandEncoder approveMassAction = new ApproveMassActionCommandEncoder();
+    private final ApproveWithdrawalCommandEncoder approveWithdrawal = new ApproveWithdrawalCommandEncoder();
+    private final RejectWithdrawalCommandEncoder rejectWithdrawal = new RejectWithdrawalCommandEncoder();
+    private final MarkWithdrawalBroadcastCommandEncoder markWithdrawalBroadcast =
+        new MarkWithdrawalBroadcastCommandEncoder();
+    private final AddWithdrawalAddressCommandEncoder addWithdrawalAddress = new AddWithdrawalAddressCommandEncoder();
+    private final RemoveWithdrawalAddressCommandEncoder removeWithdrawalAddress =
+        new RemoveWithdrawalAddressCommandEncoder();
+    private final SetWithdrawalPolicyCommandEncoder setWithdrawalPolicy = new SetWithdrawalPolicyCommandEncoder();
+    private final PauseWithdrawalsCommandEncoder pauseWithdrawals = new PauseWithdrawalsCommandEncoder();
+    private final ResumeWithdrawalsCommandEncoder resumeWithdrawals = new ResumeWithdrawalsCommandEncoder();
+    private final ApprovePolicyChangeCommandEncoder approvePolicyChange = new ApprovePolicyChangeCommandEncoder();
 
     public int createAsset(final MutableDirectBuffer buffer, final int offset, final long clientId,
         final long commandId, final long timestampMs, final int assetId, final String code, final int scale) {
@@ -123,10 +146,11 @@ public final class CommandEncoder {
     }
 
     public int requestWithdrawal(final MutableDirectBuffer buffer, final int offset, final long clientId,
-        final long commandId, final long timestampMs, final long userId, final int assetId, final long amount) {
+        final long commandId, final long timestampMs, final long userId, final int assetId, final long amount,
+        final long addressId) {
         requestWithdrawal.wrapAndApplyHeader(buffer, offset, header)
             .clientId(clientId).commandId(commandId).timestampMs(timestampMs)
-            .userId(userId).assetId(assetId).amount(amount);
+            .userId(userId).assetId(assetId).amount(amount).addressId(addressId);
         return MessageHeaderEncoder.ENCODED_LENGTH + requestWithdrawal.encodedLength();
     }
 
@@ -139,10 +163,10 @@ public final class CommandEncoder {
     }
 
     public int failWithdrawal(final MutableDirectBuffer buffer, final int offset, final long clientId,
-        final long commandId, final long timestampMs, final long withdrawalId) {
+        final long commandId, final long timestampMs, final long withdrawalId, final WithdrawalFailure reason) {
         failWithdrawal.wrapAndApplyHeader(buffer, offset, header)
             .clientId(clientId).commandId(commandId).timestampMs(timestampMs)
-            .withdrawalId(withdrawalId);
+            .withdrawalId(withdrawalId).reason(Codes.of(reason));
         return MessageHeaderEncoder.ENCODED_LENGTH + failWithdrawal.encodedLength();
     }
 
@@ -284,5 +308,83 @@ public final class CommandEncoder {
             .clientId(clientId).commandId(commandId).timestampMs(timestampMs)
             .userId(userId).marketId(marketId).orderId(orderId).newPrice(newPrice);
         return MessageHeaderEncoder.ENCODED_LENGTH + moveOrder.encodedLength();
+    }
+    public int approveWithdrawal(final MutableDirectBuffer buffer, final int offset, final long clientId,
+        final long commandId, final long timestampMs, final long withdrawalId, final long operatorId) {
+        approveWithdrawal.wrapAndApplyHeader(buffer, offset, header)
+            .clientId(clientId).commandId(commandId).timestampMs(timestampMs)
+            .withdrawalId(withdrawalId).operatorId(operatorId);
+        return MessageHeaderEncoder.ENCODED_LENGTH + approveWithdrawal.encodedLength();
+    }
+
+    public int rejectWithdrawal(final MutableDirectBuffer buffer, final int offset, final long clientId,
+        final long commandId, final long timestampMs, final long withdrawalId, final long operatorId,
+        final String justification) {
+        rejectWithdrawal.wrapAndApplyHeader(buffer, offset, header)
+            .clientId(clientId).commandId(commandId).timestampMs(timestampMs)
+            .withdrawalId(withdrawalId).operatorId(operatorId)
+            .justification(Texts.check("justification", justification));
+        return MessageHeaderEncoder.ENCODED_LENGTH + rejectWithdrawal.encodedLength();
+    }
+
+    public int markWithdrawalBroadcast(final MutableDirectBuffer buffer, final int offset, final long clientId,
+        final long commandId, final long timestampMs, final long withdrawalId, final String txRef, final long fee) {
+        markWithdrawalBroadcast.wrapAndApplyHeader(buffer, offset, header)
+            .clientId(clientId).commandId(commandId).timestampMs(timestampMs)
+            .withdrawalId(withdrawalId)
+            .txRef(Codes.ascii("txRef", txRef, MarkWithdrawalBroadcastCommandEncoder.txRefLength())).fee(fee);
+        return MessageHeaderEncoder.ENCODED_LENGTH + markWithdrawalBroadcast.encodedLength();
+    }
+
+    public int addWithdrawalAddress(final MutableDirectBuffer buffer, final int offset, final long clientId,
+        final long commandId, final long timestampMs, final long userId, final int assetId, final String address) {
+        addWithdrawalAddress.wrapAndApplyHeader(buffer, offset, header)
+            .clientId(clientId).commandId(commandId).timestampMs(timestampMs)
+            .userId(userId).assetId(assetId)
+            .destination(Codes.ascii("address", address, AddWithdrawalAddressCommandEncoder.destinationLength()));
+        return MessageHeaderEncoder.ENCODED_LENGTH + addWithdrawalAddress.encodedLength();
+    }
+
+    public int removeWithdrawalAddress(final MutableDirectBuffer buffer, final int offset, final long clientId,
+        final long commandId, final long timestampMs, final long userId, final long addressId) {
+        removeWithdrawalAddress.wrapAndApplyHeader(buffer, offset, header)
+            .clientId(clientId).commandId(commandId).timestampMs(timestampMs)
+            .userId(userId).addressId(addressId);
+        return MessageHeaderEncoder.ENCODED_LENGTH + removeWithdrawalAddress.encodedLength();
+    }
+
+    public int setWithdrawalPolicy(final MutableDirectBuffer buffer, final int offset, final long clientId,
+        final long commandId, final long timestampMs, final int assetId, final PolicyKind kind, final long value,
+        final long operatorId) {
+        setWithdrawalPolicy.wrapAndApplyHeader(buffer, offset, header)
+            .clientId(clientId).commandId(commandId).timestampMs(timestampMs)
+            .assetId(assetId).kind(Codes.of(kind)).value(value).operatorId(operatorId);
+        return MessageHeaderEncoder.ENCODED_LENGTH + setWithdrawalPolicy.encodedLength();
+    }
+
+    public int pauseWithdrawals(final MutableDirectBuffer buffer, final int offset, final long clientId,
+        final long commandId, final long timestampMs, final int assetId, final WithdrawalPauseReason reason,
+        final String explanation, final long operatorId) {
+        pauseWithdrawals.wrapAndApplyHeader(buffer, offset, header)
+            .clientId(clientId).commandId(commandId).timestampMs(timestampMs)
+            .assetId(assetId).reason(Codes.of(reason)).explanation(Texts.check("explanation", explanation))
+            .operatorId(operatorId);
+        return MessageHeaderEncoder.ENCODED_LENGTH + pauseWithdrawals.encodedLength();
+    }
+
+    public int resumeWithdrawals(final MutableDirectBuffer buffer, final int offset, final long clientId,
+        final long commandId, final long timestampMs, final int assetId, final long operatorId) {
+        resumeWithdrawals.wrapAndApplyHeader(buffer, offset, header)
+            .clientId(clientId).commandId(commandId).timestampMs(timestampMs)
+            .assetId(assetId).operatorId(operatorId);
+        return MessageHeaderEncoder.ENCODED_LENGTH + resumeWithdrawals.encodedLength();
+    }
+
+    public int approvePolicyChange(final MutableDirectBuffer buffer, final int offset, final long clientId,
+        final long commandId, final long timestampMs, final long proposalId, final long operatorId) {
+        approvePolicyChange.wrapAndApplyHeader(buffer, offset, header)
+            .clientId(clientId).commandId(commandId).timestampMs(timestampMs)
+            .proposalId(proposalId).operatorId(operatorId);
+        return MessageHeaderEncoder.ENCODED_LENGTH + approvePolicyChange.encodedLength();
     }
 }

@@ -10,11 +10,14 @@ import org.candor.engine.LedgerCause;
 import org.candor.engine.MarketStatus;
 import org.candor.engine.OrderEndReason;
 import org.candor.engine.OrderType;
+import org.candor.engine.PolicyKind;
 import org.candor.engine.RejectReason;
 import org.candor.engine.ReleaseCondition;
 import org.candor.engine.Side;
 import org.candor.engine.StpMode;
 import org.candor.engine.TimeInForce;
+import org.candor.engine.WithdrawalFailure;
+import org.candor.engine.WithdrawalPauseReason;
 import org.candor.engine.WithdrawalState;
 import org.candor.protocol.sbe.AssetCreatedEventDecoder;
 import org.candor.protocol.sbe.BlastRadiusPolicySetEventDecoder;
@@ -31,16 +34,30 @@ import org.candor.protocol.sbe.LedgerEntryEventDecoder;
 import org.candor.protocol.sbe.MarketCreatedEventDecoder;
 import org.candor.protocol.sbe.MarketStatusChangedEventDecoder;
 import org.candor.protocol.sbe.MassActionApprovedEventDecoder;
+import org.candor.protocol.sbe.MassActionExpiredEventDecoder;
 import org.candor.protocol.sbe.MassActionProposedEventDecoder;
 import org.candor.protocol.sbe.OrderAcceptedEventDecoder;
 import org.candor.protocol.sbe.OrderDoneEventDecoder;
 import org.candor.protocol.sbe.OrderMovedEventDecoder;
 import org.candor.protocol.sbe.OrderReducedEventDecoder;
 import org.candor.protocol.sbe.OrderRestedEventDecoder;
+import org.candor.protocol.sbe.PolicyChangeApprovedEventDecoder;
+import org.candor.protocol.sbe.PolicyChangeExpiredEventDecoder;
+import org.candor.protocol.sbe.PolicyChangeProposedEventDecoder;
 import org.candor.protocol.sbe.TradeEventDecoder;
 import org.candor.protocol.sbe.UserCreatedEventDecoder;
+import org.candor.protocol.sbe.WithdrawalAddressAddedEventDecoder;
+import org.candor.protocol.sbe.WithdrawalAddressRemovedEventDecoder;
+import org.candor.protocol.sbe.WithdrawalApprovedEventDecoder;
+import org.candor.protocol.sbe.WithdrawalBroadcastEventDecoder;
+import org.candor.protocol.sbe.WithdrawalFailedEventDecoder;
+import org.candor.protocol.sbe.WithdrawalPolicySetEventDecoder;
+import org.candor.protocol.sbe.WithdrawalRejectedEventDecoder;
 import org.candor.protocol.sbe.WithdrawalRequestedEventDecoder;
+import org.candor.protocol.sbe.WithdrawalSlaMissedEventDecoder;
 import org.candor.protocol.sbe.WithdrawalStateChangedEventDecoder;
+import org.candor.protocol.sbe.WithdrawalsPausedEventDecoder;
+import org.candor.protocol.sbe.WithdrawalsResumedEventDecoder;
 
 /**
  * Decodes one event message and calls the matching method of an {@link EngineEvents} listener, so that read-side
@@ -78,6 +95,21 @@ public final class EventDecoder {
     private final BlastRadiusPolicySetEventDecoder blastRadiusPolicySet = new BlastRadiusPolicySetEventDecoder();
     private final MassActionProposedEventDecoder massActionProposed = new MassActionProposedEventDecoder();
     private final MassActionApprovedEventDecoder massActionApproved = new MassActionApprovedEventDecoder();
+    private final WithdrawalAddressAddedEventDecoder withdrawalAddressAdded = new WithdrawalAddressAddedEventDecoder();
+    private final WithdrawalAddressRemovedEventDecoder withdrawalAddressRemoved =
+        new WithdrawalAddressRemovedEventDecoder();
+    private final WithdrawalApprovedEventDecoder withdrawalApproved = new WithdrawalApprovedEventDecoder();
+    private final WithdrawalRejectedEventDecoder withdrawalRejected = new WithdrawalRejectedEventDecoder();
+    private final WithdrawalBroadcastEventDecoder withdrawalBroadcast = new WithdrawalBroadcastEventDecoder();
+    private final WithdrawalFailedEventDecoder withdrawalFailed = new WithdrawalFailedEventDecoder();
+    private final WithdrawalSlaMissedEventDecoder withdrawalSlaMissed = new WithdrawalSlaMissedEventDecoder();
+    private final WithdrawalPolicySetEventDecoder withdrawalPolicySet = new WithdrawalPolicySetEventDecoder();
+    private final WithdrawalsPausedEventDecoder withdrawalsPaused = new WithdrawalsPausedEventDecoder();
+    private final WithdrawalsResumedEventDecoder withdrawalsResumed = new WithdrawalsResumedEventDecoder();
+    private final PolicyChangeProposedEventDecoder policyChangeProposed = new PolicyChangeProposedEventDecoder();
+    private final PolicyChangeApprovedEventDecoder policyChangeApproved = new PolicyChangeApprovedEventDecoder();
+    private final PolicyChangeExpiredEventDecoder policyChangeExpired = new PolicyChangeExpiredEventDecoder();
+    private final MassActionExpiredEventDecoder massActionExpired = new MassActionExpiredEventDecoder();
 
     /** A decoder that calls {@code listener} once per decoded event. */
     public EventDecoder(final EngineEvents listener) {
@@ -118,6 +150,20 @@ public final class EventDecoder {
             case BlastRadiusPolicySetEventDecoder.TEMPLATE_ID -> blastRadiusPolicySet(buffer, body);
             case MassActionProposedEventDecoder.TEMPLATE_ID -> massActionProposed(buffer, body);
             case MassActionApprovedEventDecoder.TEMPLATE_ID -> massActionApproved(buffer, body);
+            case WithdrawalAddressAddedEventDecoder.TEMPLATE_ID -> withdrawalAddressAdded(buffer, body);
+            case WithdrawalAddressRemovedEventDecoder.TEMPLATE_ID -> withdrawalAddressRemoved(buffer, body);
+            case WithdrawalApprovedEventDecoder.TEMPLATE_ID -> withdrawalApproved(buffer, body);
+            case WithdrawalRejectedEventDecoder.TEMPLATE_ID -> withdrawalRejected(buffer, body);
+            case WithdrawalBroadcastEventDecoder.TEMPLATE_ID -> withdrawalBroadcast(buffer, body);
+            case WithdrawalFailedEventDecoder.TEMPLATE_ID -> withdrawalFailed(buffer, body);
+            case WithdrawalSlaMissedEventDecoder.TEMPLATE_ID -> withdrawalSlaMissed(buffer, body);
+            case WithdrawalPolicySetEventDecoder.TEMPLATE_ID -> withdrawalPolicySet(buffer, body);
+            case WithdrawalsPausedEventDecoder.TEMPLATE_ID -> withdrawalsPaused(buffer, body);
+            case WithdrawalsResumedEventDecoder.TEMPLATE_ID -> withdrawalsResumed(buffer, body);
+            case PolicyChangeProposedEventDecoder.TEMPLATE_ID -> policyChangeProposed(buffer, body);
+            case PolicyChangeApprovedEventDecoder.TEMPLATE_ID -> policyChangeApproved(buffer, body);
+            case PolicyChangeExpiredEventDecoder.TEMPLATE_ID -> policyChangeExpired(buffer, body);
+            case MassActionExpiredEventDecoder.TEMPLATE_ID -> massActionExpired(buffer, body);
             default -> throw reader.unknownTemplate("event");
         }
     }
@@ -173,7 +219,10 @@ public final class EventDecoder {
         reader.requireBlock(WithdrawalRequestedEventDecoder.BLOCK_LENGTH);
         final WithdrawalRequestedEventDecoder m =
             withdrawalRequested.wrap(buffer, body, reader.blockLength(), reader.version());
-        listener.withdrawalRequested(m.seq(), m.withdrawalId(), m.userId(), m.assetId(), m.amount());
+        // A version 2 request had no address and no approval step: address 0, REQUESTED.
+        final boolean v2 = reader.version() < 3;
+        listener.withdrawalRequested(m.seq(), m.withdrawalId(), m.userId(), m.assetId(), m.amount(),
+            v2 ? 0 : m.addressId(), v2 ? WithdrawalState.REQUESTED : WithdrawalState.fromCode(m.state()));
     }
 
     private void withdrawalStateChanged(final DirectBuffer buffer, final int body) {
@@ -298,5 +347,108 @@ public final class EventDecoder {
         reader.requireBlock(OrderDoneEventDecoder.BLOCK_LENGTH);
         final OrderDoneEventDecoder m = orderDone.wrap(buffer, body, reader.blockLength(), reader.version());
         listener.orderDone(m.seq(), m.orderId(), OrderEndReason.fromCode(m.reason()), m.remaining());
+    }
+    private void withdrawalAddressAdded(final DirectBuffer buffer, final int body) {
+        reader.requireBlock(WithdrawalAddressAddedEventDecoder.BLOCK_LENGTH);
+        final WithdrawalAddressAddedEventDecoder m =
+            withdrawalAddressAdded.wrap(buffer, body, reader.blockLength(), reader.version());
+        listener.withdrawalAddressAdded(m.seq(), m.userId(), m.assetId(), m.addressId(), m.destination(),
+            m.usableFromMs());
+    }
+
+    private void withdrawalAddressRemoved(final DirectBuffer buffer, final int body) {
+        reader.requireBlock(WithdrawalAddressRemovedEventDecoder.BLOCK_LENGTH);
+        final WithdrawalAddressRemovedEventDecoder m =
+            withdrawalAddressRemoved.wrap(buffer, body, reader.blockLength(), reader.version());
+        listener.withdrawalAddressRemoved(m.seq(), m.userId(), m.addressId());
+    }
+
+    private void withdrawalApproved(final DirectBuffer buffer, final int body) {
+        reader.requireBlock(WithdrawalApprovedEventDecoder.BLOCK_LENGTH);
+        final WithdrawalApprovedEventDecoder m =
+            withdrawalApproved.wrap(buffer, body, reader.blockLength(), reader.version());
+        listener.withdrawalApproved(m.seq(), m.withdrawalId(), m.operatorId());
+    }
+
+    private void withdrawalRejected(final DirectBuffer buffer, final int body) {
+        reader.requireBlock(WithdrawalRejectedEventDecoder.BLOCK_LENGTH);
+        final WithdrawalRejectedEventDecoder m =
+            withdrawalRejected.wrap(buffer, body, reader.blockLength(), reader.version());
+        final String justification = texts.read("justification", m.getJustification(texts.scratch(), 0));
+        listener.withdrawalRejected(m.seq(), m.withdrawalId(), m.operatorId(), justification);
+    }
+
+    private void withdrawalBroadcast(final DirectBuffer buffer, final int body) {
+        reader.requireBlock(WithdrawalBroadcastEventDecoder.BLOCK_LENGTH);
+        final WithdrawalBroadcastEventDecoder m =
+            withdrawalBroadcast.wrap(buffer, body, reader.blockLength(), reader.version());
+        listener.withdrawalBroadcast(m.seq(), m.withdrawalId(), m.txRef(), m.fee());
+    }
+
+    private void withdrawalFailed(final DirectBuffer buffer, final int body) {
+        reader.requireBlock(WithdrawalFailedEventDecoder.BLOCK_LENGTH);
+        final WithdrawalFailedEventDecoder m =
+            withdrawalFailed.wrap(buffer, body, reader.blockLength(), reader.version());
+        listener.withdrawalFailed(m.seq(), m.withdrawalId(), WithdrawalFailure.fromCode(m.reason()));
+    }
+
+    private void withdrawalSlaMissed(final DirectBuffer buffer, final int body) {
+        reader.requireBlock(WithdrawalSlaMissedEventDecoder.BLOCK_LENGTH);
+        final WithdrawalSlaMissedEventDecoder m =
+            withdrawalSlaMissed.wrap(buffer, body, reader.blockLength(), reader.version());
+        listener.withdrawalSlaMissed(m.seq(), m.withdrawalId(), m.userId(), WithdrawalState.fromCode(m.state()),
+            m.deadlineMs());
+    }
+
+    private void withdrawalPolicySet(final DirectBuffer buffer, final int body) {
+        reader.requireBlock(WithdrawalPolicySetEventDecoder.BLOCK_LENGTH);
+        final WithdrawalPolicySetEventDecoder m =
+            withdrawalPolicySet.wrap(buffer, body, reader.blockLength(), reader.version());
+        listener.withdrawalPolicySet(m.seq(), m.assetId(), PolicyKind.fromCode(m.kind()), m.value(), m.operatorId());
+    }
+
+    private void withdrawalsPaused(final DirectBuffer buffer, final int body) {
+        reader.requireBlock(WithdrawalsPausedEventDecoder.BLOCK_LENGTH);
+        final WithdrawalsPausedEventDecoder m =
+            withdrawalsPaused.wrap(buffer, body, reader.blockLength(), reader.version());
+        final String explanation = texts.read("explanation", m.getExplanation(texts.scratch(), 0));
+        listener.withdrawalsPaused(m.seq(), m.assetId(), WithdrawalPauseReason.fromCode(m.reason()), explanation,
+            m.operatorId());
+    }
+
+    private void withdrawalsResumed(final DirectBuffer buffer, final int body) {
+        reader.requireBlock(WithdrawalsResumedEventDecoder.BLOCK_LENGTH);
+        final WithdrawalsResumedEventDecoder m =
+            withdrawalsResumed.wrap(buffer, body, reader.blockLength(), reader.version());
+        listener.withdrawalsResumed(m.seq(), m.assetId(), m.operatorId());
+    }
+
+    private void policyChangeProposed(final DirectBuffer buffer, final int body) {
+        reader.requireBlock(PolicyChangeProposedEventDecoder.BLOCK_LENGTH);
+        final PolicyChangeProposedEventDecoder m =
+            policyChangeProposed.wrap(buffer, body, reader.blockLength(), reader.version());
+        listener.policyChangeProposed(m.seq(), m.proposalId(), PolicyKind.fromCode(m.kind()), m.assetId(), m.value(),
+            m.accountsMax(), m.shareBpsMax(), m.operatorId(), m.expiresAtMs());
+    }
+
+    private void policyChangeApproved(final DirectBuffer buffer, final int body) {
+        reader.requireBlock(PolicyChangeApprovedEventDecoder.BLOCK_LENGTH);
+        final PolicyChangeApprovedEventDecoder m =
+            policyChangeApproved.wrap(buffer, body, reader.blockLength(), reader.version());
+        listener.policyChangeApproved(m.seq(), m.proposalId(), m.operatorId());
+    }
+
+    private void policyChangeExpired(final DirectBuffer buffer, final int body) {
+        reader.requireBlock(PolicyChangeExpiredEventDecoder.BLOCK_LENGTH);
+        final PolicyChangeExpiredEventDecoder m =
+            policyChangeExpired.wrap(buffer, body, reader.blockLength(), reader.version());
+        listener.policyChangeExpired(m.seq(), m.proposalId());
+    }
+
+    private void massActionExpired(final DirectBuffer buffer, final int body) {
+        reader.requireBlock(MassActionExpiredEventDecoder.BLOCK_LENGTH);
+        final MassActionExpiredEventDecoder m =
+            massActionExpired.wrap(buffer, body, reader.blockLength(), reader.version());
+        listener.massActionExpired(m.seq(), m.actionId(), m.used());
     }
 }

@@ -10,11 +10,14 @@ import org.candor.engine.LedgerCause;
 import org.candor.engine.MarketStatus;
 import org.candor.engine.OrderEndReason;
 import org.candor.engine.OrderType;
+import org.candor.engine.PolicyKind;
 import org.candor.engine.RejectReason;
 import org.candor.engine.ReleaseCondition;
 import org.candor.engine.Side;
 import org.candor.engine.StpMode;
 import org.candor.engine.TimeInForce;
+import org.candor.engine.WithdrawalFailure;
+import org.candor.engine.WithdrawalPauseReason;
 import org.candor.engine.WithdrawalState;
 import org.candor.protocol.sbe.AssetCreatedEventEncoder;
 import org.candor.protocol.sbe.BlastRadiusPolicySetEventEncoder;
@@ -31,6 +34,7 @@ import org.candor.protocol.sbe.LedgerEntryEventEncoder;
 import org.candor.protocol.sbe.MarketCreatedEventEncoder;
 import org.candor.protocol.sbe.MarketStatusChangedEventEncoder;
 import org.candor.protocol.sbe.MassActionApprovedEventEncoder;
+import org.candor.protocol.sbe.MassActionExpiredEventEncoder;
 import org.candor.protocol.sbe.MassActionProposedEventEncoder;
 import org.candor.protocol.sbe.MessageHeaderEncoder;
 import org.candor.protocol.sbe.OrderAcceptedEventEncoder;
@@ -38,10 +42,23 @@ import org.candor.protocol.sbe.OrderDoneEventEncoder;
 import org.candor.protocol.sbe.OrderMovedEventEncoder;
 import org.candor.protocol.sbe.OrderReducedEventEncoder;
 import org.candor.protocol.sbe.OrderRestedEventEncoder;
+import org.candor.protocol.sbe.PolicyChangeApprovedEventEncoder;
+import org.candor.protocol.sbe.PolicyChangeExpiredEventEncoder;
+import org.candor.protocol.sbe.PolicyChangeProposedEventEncoder;
 import org.candor.protocol.sbe.TradeEventEncoder;
 import org.candor.protocol.sbe.UserCreatedEventEncoder;
+import org.candor.protocol.sbe.WithdrawalAddressAddedEventEncoder;
+import org.candor.protocol.sbe.WithdrawalAddressRemovedEventEncoder;
+import org.candor.protocol.sbe.WithdrawalApprovedEventEncoder;
+import org.candor.protocol.sbe.WithdrawalBroadcastEventEncoder;
+import org.candor.protocol.sbe.WithdrawalFailedEventEncoder;
+import org.candor.protocol.sbe.WithdrawalPolicySetEventEncoder;
+import org.candor.protocol.sbe.WithdrawalRejectedEventEncoder;
 import org.candor.protocol.sbe.WithdrawalRequestedEventEncoder;
+import org.candor.protocol.sbe.WithdrawalSlaMissedEventEncoder;
 import org.candor.protocol.sbe.WithdrawalStateChangedEventEncoder;
+import org.candor.protocol.sbe.WithdrawalsPausedEventEncoder;
+import org.candor.protocol.sbe.WithdrawalsResumedEventEncoder;
 
 /**
  * The engine's event sink that writes each event as an SBE message and hands it to an {@link EncodedEventHandler}.
@@ -85,6 +102,21 @@ public final class EventEncoder implements EngineEvents {
     private final BlastRadiusPolicySetEventEncoder blastRadiusPolicySet = new BlastRadiusPolicySetEventEncoder();
     private final MassActionProposedEventEncoder massActionProposed = new MassActionProposedEventEncoder();
     private final MassActionApprovedEventEncoder massActionApproved = new MassActionApprovedEventEncoder();
+    private final WithdrawalAddressAddedEventEncoder withdrawalAddressAdded = new WithdrawalAddressAddedEventEncoder();
+    private final WithdrawalAddressRemovedEventEncoder withdrawalAddressRemoved =
+        new WithdrawalAddressRemovedEventEncoder();
+    private final WithdrawalApprovedEventEncoder withdrawalApproved = new WithdrawalApprovedEventEncoder();
+    private final WithdrawalRejectedEventEncoder withdrawalRejected = new WithdrawalRejectedEventEncoder();
+    private final WithdrawalBroadcastEventEncoder withdrawalBroadcast = new WithdrawalBroadcastEventEncoder();
+    private final WithdrawalFailedEventEncoder withdrawalFailed = new WithdrawalFailedEventEncoder();
+    private final WithdrawalSlaMissedEventEncoder withdrawalSlaMissed = new WithdrawalSlaMissedEventEncoder();
+    private final WithdrawalPolicySetEventEncoder withdrawalPolicySet = new WithdrawalPolicySetEventEncoder();
+    private final WithdrawalsPausedEventEncoder withdrawalsPaused = new WithdrawalsPausedEventEncoder();
+    private final WithdrawalsResumedEventEncoder withdrawalsResumed = new WithdrawalsResumedEventEncoder();
+    private final PolicyChangeProposedEventEncoder policyChangeProposed = new PolicyChangeProposedEventEncoder();
+    private final PolicyChangeApprovedEventEncoder policyChangeApproved = new PolicyChangeApprovedEventEncoder();
+    private final PolicyChangeExpiredEventEncoder policyChangeExpired = new PolicyChangeExpiredEventEncoder();
+    private final MassActionExpiredEventEncoder massActionExpired = new MassActionExpiredEventEncoder();
 
     /** An encoder that hands every encoded event to {@code handler}. */
     public EventEncoder(final EncodedEventHandler handler) {
@@ -152,9 +184,10 @@ public final class EventEncoder implements EngineEvents {
 
     @Override
     public void withdrawalRequested(final long seq, final long withdrawalId, final long userId, final int assetId,
-        final long amount) {
+        final long amount, final long addressId, final WithdrawalState state) {
         withdrawalRequested.wrapAndApplyHeader(buffer, 0, header).seq(seq)
-            .withdrawalId(withdrawalId).userId(userId).assetId(assetId).amount(amount);
+            .withdrawalId(withdrawalId).userId(userId).assetId(assetId).amount(amount).addressId(addressId)
+            .state(Codes.of(state));
         emit(withdrawalRequested.encodedLength());
     }
 
@@ -298,5 +331,108 @@ public final class EventEncoder implements EngineEvents {
 
     private void emit(final int bodyLength) {
         handler.onEvent(buffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + bodyLength);
+    }
+    @Override
+    public void withdrawalAddressAdded(final long seq, final long userId, final int assetId, final long addressId,
+        final String address, final long usableFromMs) {
+        withdrawalAddressAdded.wrapAndApplyHeader(buffer, 0, header).seq(seq).userId(userId).assetId(assetId)
+            .addressId(addressId)
+            .destination(Codes.ascii("address", address, WithdrawalAddressAddedEventEncoder.destinationLength()))
+            .usableFromMs(usableFromMs);
+        emit(withdrawalAddressAdded.encodedLength());
+    }
+
+    @Override
+    public void withdrawalAddressRemoved(final long seq, final long userId, final long addressId) {
+        withdrawalAddressRemoved.wrapAndApplyHeader(buffer, 0, header).seq(seq).userId(userId).addressId(addressId);
+        emit(withdrawalAddressRemoved.encodedLength());
+    }
+
+    @Override
+    public void withdrawalApproved(final long seq, final long withdrawalId, final long operatorId) {
+        withdrawalApproved.wrapAndApplyHeader(buffer, 0, header).seq(seq).withdrawalId(withdrawalId)
+            .operatorId(operatorId);
+        emit(withdrawalApproved.encodedLength());
+    }
+
+    @Override
+    public void withdrawalRejected(final long seq, final long withdrawalId, final long operatorId,
+        final String justification) {
+        withdrawalRejected.wrapAndApplyHeader(buffer, 0, header).seq(seq).withdrawalId(withdrawalId)
+            .operatorId(operatorId).justification(Texts.check("justification", justification));
+        emit(withdrawalRejected.encodedLength());
+    }
+
+    @Override
+    public void withdrawalBroadcast(final long seq, final long withdrawalId, final String txRef, final long fee) {
+        withdrawalBroadcast.wrapAndApplyHeader(buffer, 0, header).seq(seq).withdrawalId(withdrawalId)
+            .txRef(Codes.ascii("txRef", txRef, WithdrawalBroadcastEventEncoder.txRefLength())).fee(fee);
+        emit(withdrawalBroadcast.encodedLength());
+    }
+
+    @Override
+    public void withdrawalFailed(final long seq, final long withdrawalId, final WithdrawalFailure reason) {
+        withdrawalFailed.wrapAndApplyHeader(buffer, 0, header).seq(seq).withdrawalId(withdrawalId)
+            .reason(Codes.of(reason));
+        emit(withdrawalFailed.encodedLength());
+    }
+
+    @Override
+    public void withdrawalSlaMissed(final long seq, final long withdrawalId, final long userId,
+        final WithdrawalState state, final long deadlineMs) {
+        withdrawalSlaMissed.wrapAndApplyHeader(buffer, 0, header).seq(seq).withdrawalId(withdrawalId).userId(userId)
+            .state(Codes.of(state)).deadlineMs(deadlineMs);
+        emit(withdrawalSlaMissed.encodedLength());
+    }
+
+    @Override
+    public void withdrawalPolicySet(final long seq, final int assetId, final PolicyKind kind, final long value,
+        final long operatorId) {
+        withdrawalPolicySet.wrapAndApplyHeader(buffer, 0, header).seq(seq).assetId(assetId).kind(Codes.of(kind))
+            .value(value).operatorId(operatorId);
+        emit(withdrawalPolicySet.encodedLength());
+    }
+
+    @Override
+    public void withdrawalsPaused(final long seq, final int assetId, final WithdrawalPauseReason reason,
+        final String explanation, final long operatorId) {
+        withdrawalsPaused.wrapAndApplyHeader(buffer, 0, header).seq(seq).assetId(assetId).reason(Codes.of(reason))
+            .explanation(Texts.check("explanation", explanation)).operatorId(operatorId);
+        emit(withdrawalsPaused.encodedLength());
+    }
+
+    @Override
+    public void withdrawalsResumed(final long seq, final int assetId, final long operatorId) {
+        withdrawalsResumed.wrapAndApplyHeader(buffer, 0, header).seq(seq).assetId(assetId).operatorId(operatorId);
+        emit(withdrawalsResumed.encodedLength());
+    }
+
+    @Override
+    public void policyChangeProposed(final long seq, final long proposalId, final PolicyKind kind, final int assetId,
+        final long value, final int accountsMax, final int shareBpsMax, final long operatorId,
+        final long expiresAtMs) {
+        policyChangeProposed.wrapAndApplyHeader(buffer, 0, header).seq(seq).proposalId(proposalId).kind(Codes.of(kind))
+            .assetId(assetId).value(value).accountsMax(accountsMax).shareBpsMax(shareBpsMax).operatorId(operatorId)
+            .expiresAtMs(expiresAtMs);
+        emit(policyChangeProposed.encodedLength());
+    }
+
+    @Override
+    public void policyChangeApproved(final long seq, final long proposalId, final long operatorId) {
+        policyChangeApproved.wrapAndApplyHeader(buffer, 0, header).seq(seq).proposalId(proposalId)
+            .operatorId(operatorId);
+        emit(policyChangeApproved.encodedLength());
+    }
+
+    @Override
+    public void policyChangeExpired(final long seq, final long proposalId) {
+        policyChangeExpired.wrapAndApplyHeader(buffer, 0, header).seq(seq).proposalId(proposalId);
+        emit(policyChangeExpired.encodedLength());
+    }
+
+    @Override
+    public void massActionExpired(final long seq, final long actionId, final int used) {
+        massActionExpired.wrapAndApplyHeader(buffer, 0, header).seq(seq).actionId(actionId).used(used);
+        emit(massActionExpired.encodedLength());
     }
 }

@@ -4,11 +4,14 @@ import org.candor.engine.HoldKind;
 import org.candor.engine.HoldReason;
 import org.candor.engine.MarketStatus;
 import org.candor.engine.OrderType;
+import org.candor.engine.PolicyKind;
 import org.candor.engine.RejectReason;
 import org.candor.engine.ReleaseCondition;
 import org.candor.engine.Side;
 import org.candor.engine.StpMode;
 import org.candor.engine.TimeInForce;
+import org.candor.engine.WithdrawalFailure;
+import org.candor.engine.WithdrawalPauseReason;
 
 /**
  * The engine's commands as an interface, with the exact signatures of {@link org.candor.engine.Engine}, so that one
@@ -28,11 +31,35 @@ interface Commands {
     RejectReason deposit(long client, long command, long nowMs, long userId, int assetId, long amount,
         long depositRef);
 
-    RejectReason requestWithdrawal(long client, long command, long nowMs, long userId, int assetId, long amount);
+    RejectReason requestWithdrawal(long client, long command, long nowMs, long userId, int assetId, long amount,
+        long addressId);
 
     RejectReason completeWithdrawal(long client, long command, long nowMs, long withdrawalId);
 
-    RejectReason failWithdrawal(long client, long command, long nowMs, long withdrawalId);
+    RejectReason failWithdrawal(long client, long command, long nowMs, long withdrawalId, WithdrawalFailure reason);
+
+    RejectReason approveWithdrawal(long client, long command, long nowMs, long withdrawalId, long operatorId);
+
+    RejectReason rejectWithdrawal(long client, long command, long nowMs, long withdrawalId, long operatorId,
+        String justification);
+
+    RejectReason markWithdrawalBroadcast(long client, long command, long nowMs, long withdrawalId, String txRef,
+        long fee);
+
+    RejectReason addWithdrawalAddress(long client, long command, long nowMs, long userId, int assetId,
+        String address);
+
+    RejectReason removeWithdrawalAddress(long client, long command, long nowMs, long userId, long addressId);
+
+    RejectReason setWithdrawalPolicy(long client, long command, long nowMs, int assetId, PolicyKind kind, long value,
+        long operatorId);
+
+    RejectReason pauseWithdrawals(long client, long command, long nowMs, int assetId, WithdrawalPauseReason reason,
+        String explanation, long operatorId);
+
+    RejectReason resumeWithdrawals(long client, long command, long nowMs, int assetId, long operatorId);
+
+    RejectReason approvePolicyChange(long client, long command, long nowMs, long proposalId, long operatorId);
 
     RejectReason cancelWithdrawal(long client, long command, long nowMs, long userId, long withdrawalId);
 

@@ -9,11 +9,14 @@ import org.candor.engine.LedgerCause;
 import org.candor.engine.MarketStatus;
 import org.candor.engine.OrderEndReason;
 import org.candor.engine.OrderType;
+import org.candor.engine.PolicyKind;
 import org.candor.engine.RejectReason;
 import org.candor.engine.ReleaseCondition;
 import org.candor.engine.Side;
 import org.candor.engine.StpMode;
 import org.candor.engine.TimeInForce;
+import org.candor.engine.WithdrawalFailure;
+import org.candor.engine.WithdrawalPauseReason;
 import org.candor.engine.WithdrawalState;
 
 /**
@@ -70,7 +73,7 @@ final class LastResultEvents implements EngineEvents {
 
     @Override
     public void withdrawalRequested(final long seq, final long withdrawalId, final long userId, final int assetId,
-        final long amount) {
+        final long amount, final long addressId, final WithdrawalState state) {
         events++;
     }
 
@@ -169,6 +172,83 @@ final class LastResultEvents implements EngineEvents {
 
     @Override
     public void orderDone(final long seq, final long orderId, final OrderEndReason reason, final long remaining) {
+        events++;
+    }
+
+    @Override
+    public void withdrawalAddressAdded(final long seq, final long userId, final int assetId, final long addressId,
+        final String address, final long usableFromMs) {
+        events++;
+    }
+
+    @Override
+    public void withdrawalAddressRemoved(final long seq, final long userId, final long addressId) {
+        events++;
+    }
+
+    @Override
+    public void withdrawalApproved(final long seq, final long withdrawalId, final long operatorId) {
+        events++;
+    }
+
+    @Override
+    public void withdrawalRejected(final long seq, final long withdrawalId, final long operatorId,
+        final String justification) {
+        events++;
+    }
+
+    @Override
+    public void withdrawalBroadcast(final long seq, final long withdrawalId, final String txRef, final long fee) {
+        events++;
+    }
+
+    @Override
+    public void withdrawalFailed(final long seq, final long withdrawalId, final WithdrawalFailure reason) {
+        events++;
+    }
+
+    @Override
+    public void withdrawalSlaMissed(final long seq, final long withdrawalId, final long userId,
+        final WithdrawalState state, final long deadlineMs) {
+        events++;
+    }
+
+    @Override
+    public void withdrawalPolicySet(final long seq, final int assetId, final PolicyKind kind, final long value,
+        final long operatorId) {
+        events++;
+    }
+
+    @Override
+    public void withdrawalsPaused(final long seq, final int assetId, final WithdrawalPauseReason reason,
+        final String explanation, final long operatorId) {
+        events++;
+    }
+
+    @Override
+    public void withdrawalsResumed(final long seq, final int assetId, final long operatorId) {
+        events++;
+    }
+
+    @Override
+    public void policyChangeProposed(final long seq, final long proposalId, final PolicyKind kind, final int assetId,
+        final long value, final int accountsMax, final int shareBpsMax, final long operatorId,
+        final long expiresAtMs) {
+        events++;
+    }
+
+    @Override
+    public void policyChangeApproved(final long seq, final long proposalId, final long operatorId) {
+        events++;
+    }
+
+    @Override
+    public void policyChangeExpired(final long seq, final long proposalId) {
+        events++;
+    }
+
+    @Override
+    public void massActionExpired(final long seq, final long actionId, final int used) {
         events++;
     }
 }

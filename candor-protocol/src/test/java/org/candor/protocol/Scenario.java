@@ -7,11 +7,14 @@ import org.candor.engine.HoldKind;
 import org.candor.engine.HoldReason;
 import org.candor.engine.MarketStatus;
 import org.candor.engine.OrderType;
+import org.candor.engine.PolicyKind;
 import org.candor.engine.RejectReason;
 import org.candor.engine.ReleaseCondition;
 import org.candor.engine.Side;
 import org.candor.engine.StpMode;
 import org.candor.engine.TimeInForce;
+import org.candor.engine.WithdrawalFailure;
+import org.candor.engine.WithdrawalPauseReason;
 
 /**
  * A realistic session on a BTC/USDT market that uses every command and makes the engine emit every kind of event:
@@ -33,11 +36,14 @@ final class Scenario {
     static final long OPERATOR = 77;
     static final long APPROVER = 78;
     static final long CLIENT = 5;
+    static final long HOUR_MS = 3_600_000;
 
     private final Commands c;
     private final RecordingEvents recorded;
     private final List<RejectReason> results = new ArrayList<>();
     private long commandId;
+    /** Added to every command's time, to jump over time locks and deadlines. */
+    private long skewMs;
 
     private Scenario(final Commands commands, final RecordingEvents recorded) {
         this.c = commands;
@@ -52,6 +58,7 @@ final class Scenario {
         s.manageOrders();
         s.moveMoney();
         s.holds();
+        s.timePasses();
         return s.results;
     }
 
@@ -68,7 +75,7 @@ final class Scenario {
     }
 
     private long now() {
-        return 1_700_000_000_000L + commandId * 7;
+        return 1_700_000_000_000L + skewMs + commandId * 7;
     }
 
     private void add(final RejectReason reason) {
@@ -122,19 +129,57 @@ final class Scenario {
         add(c.cancelOrder(CLIENT, next(), now(), TAKER, MARKET, 12_345, 0));
     }
 
+    /**
+     * Addresses (one too young, one removed), a withdrawal above the approval threshold approved, broadcast and
+     * confirmed, one failed, one cancelled, one rejected, a pause, the velocity limit, and one left to miss its
+     * deadline when time passes.
+     */
     private void moveMoney() {
-        add(c.requestWithdrawal(CLIENT, next(), now(), MAKER, USDT, usdt(1_000)));
-        add(c.completeWithdrawal(CLIENT, next(), now(), recorded.lastReference()));
-        add(c.requestWithdrawal(CLIENT, next(), now(), TAKER, BTC, btcMinor(1_000)));
-        add(c.failWithdrawal(CLIENT, next(), now(), recorded.lastReference()));
-        add(c.requestWithdrawal(CLIENT, next(), now(), TAKER, BTC, btcMinor(1_000)));
+        add(c.addWithdrawalAddress(CLIENT, next(), now(), MAKER, USDT, "0xMakerUsdtWallet"));
+        final long makerAddress = recorded.lastReference();
+        add(c.addWithdrawalAddress(CLIENT, next(), now(), TAKER, BTC, "bc1qtakerwallet"));
+        final long takerAddress = recorded.lastReference();
+        add(c.addWithdrawalAddress(CLIENT, next(), now(), BUYER, USDT, "0xBuyerWallet"));
+        add(c.removeWithdrawalAddress(CLIENT, next(), now(), BUYER, recorded.lastReference()));
+        add(c.requestWithdrawal(CLIENT, next(), now(), MAKER, USDT, usdt(1_000), makerAddress));
+        skewMs += 25 * HOUR_MS;
+        add(c.setWithdrawalPolicy(CLIENT, next(), now(), USDT, PolicyKind.WITHDRAWAL_APPROVAL_THRESHOLD, usdt(500),
+            OPERATOR));
+        add(c.requestWithdrawal(CLIENT, next(), now(), MAKER, USDT, usdt(1_000), makerAddress));
+        final long approved = recorded.lastReference();
+        add(c.approveWithdrawal(CLIENT, next(), now(), approved, APPROVER));
+        add(c.markWithdrawalBroadcast(CLIENT, next(), now(), approved, "0x5e1f", 2_000_000));
+        add(c.completeWithdrawal(CLIENT, next(), now(), approved));
+        add(c.requestWithdrawal(CLIENT, next(), now(), TAKER, BTC, btcMinor(1_000), takerAddress));
+        add(c.failWithdrawal(CLIENT, next(), now(), recorded.lastReference(), WithdrawalFailure.DROPPED));
+        add(c.requestWithdrawal(CLIENT, next(), now(), TAKER, BTC, btcMinor(1_000), takerAddress));
         add(c.cancelWithdrawal(CLIENT, next(), now(), TAKER, recorded.lastReference()));
-        add(c.requestWithdrawal(CLIENT, next(), now(), BUYER, USDT, usdt(1_000_000)));
+        add(c.requestWithdrawal(CLIENT, next(), now(), MAKER, USDT, usdt(600), makerAddress));
+        add(c.rejectWithdrawal(CLIENT, next(), now(), recorded.lastReference(), OPERATOR, "Destination flagged"));
+        add(c.pauseWithdrawals(CLIENT, next(), now(), BTC, WithdrawalPauseReason.NETWORK_INCIDENT,
+            "Bitcoin node upgrade", OPERATOR));
+        add(c.requestWithdrawal(CLIENT, next(), now(), TAKER, BTC, 10_000, takerAddress));
+        add(c.resumeWithdrawals(CLIENT, next(), now(), BTC, OPERATOR));
+        add(c.requestWithdrawal(CLIENT, next(), now(), MAKER, USDT, usdt(10_000_000), makerAddress));
+        add(c.setWithdrawalPolicy(CLIENT, next(), now(), BTC, PolicyKind.WITHDRAWAL_USER_VELOCITY_LIMIT,
+            btcMinor(1_500), OPERATOR));
+        add(c.requestWithdrawal(CLIENT, next(), now(), TAKER, BTC, btcMinor(2_000), takerAddress));
+        add(c.requestWithdrawal(CLIENT, next(), now(), TAKER, BTC, btcMinor(500), takerAddress));
+        add(c.requestWithdrawal(CLIENT, next(), now(), BUYER, USDT, usdt(1), 0));
+    }
+
+    /** Two days pass: the open withdrawal misses its deadline, the blast-radius proposal and the mass action expire. */
+    private void timePasses() {
+        skewMs += 48 * HOUR_MS;
+        add(c.createUser(CLIENT, next(), now(), 104));
     }
 
     /** Deadlines lie a few commands ahead, since every command here is 7 ms after the one before. */
     private void holds() {
         add(c.setHoldApprovalThreshold(CLIENT, next(), now(), USDT, usdt(50), OPERATOR));
+        final long raise = recorded.lastReference();
+        add(c.approvePolicyChange(CLIENT, next(), now(), raise, OPERATOR));
+        add(c.approvePolicyChange(CLIENT, next(), now(), raise, APPROVER));
         add(c.placeHold(CLIENT, next(), now(), BUYER, USDT, usdt(100), HoldKind.AMOUNT, HoldReason.COMPLIANCE_REVIEW,
             "Revue de conformité : dépôt élevé ✓", OPERATOR, now() + 1_000, ReleaseCondition.OPERATOR_RELEASE, 4242,
             0));
@@ -151,6 +196,8 @@ final class Scenario {
         add(c.rejectHold(CLIENT, next(), now(), recorded.lastReference(), APPROVER, "Not enough evidence"));
         add(c.placeHold(CLIENT, next(), now(), BUYER, USDT, usdt(10), HoldKind.AMOUNT, HoldReason.COURT_ORDER, " ",
             OPERATOR, now() + 1_000, ReleaseCondition.OPERATOR_RELEASE, 0, 0));
+        // Tighter at once; the shorter window is a loosening that nobody approves, so it expires.
+        add(c.setBlastRadiusPolicy(CLIENT, next(), now(), 15, 10_000, 3_600_000, OPERATOR));
         add(c.setBlastRadiusPolicy(CLIENT, next(), now(), 10, 5_000, 60_000, OPERATOR));
         add(c.proposeMassAction(CLIENT, next(), now(), 9, OPERATOR, 2, "Exchange-wide incident"));
         add(c.approveMassAction(CLIENT, next(), now(), 9, APPROVER));

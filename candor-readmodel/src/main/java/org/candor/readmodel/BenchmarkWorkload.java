@@ -13,6 +13,7 @@ import org.candor.engine.HoldReason;
 import org.candor.engine.HoldState;
 import org.candor.engine.ReleaseCondition;
 import org.candor.engine.OrderType;
+import org.candor.engine.PolicyKind;
 import org.candor.engine.RejectReason;
 import org.candor.engine.Side;
 import org.candor.engine.StpMode;
@@ -65,10 +66,14 @@ final class BenchmarkWorkload {
         engine.createAsset(CLIENT, ++command, now(), USD, "USD", 2);
         engine.createMarket(CLIENT, ++command, now(), MARKET, "BTCUSD", BTC, USD, TICK, LOT, LOT, 1_000 * LOT, 1, 10,
             20);
+        // Withdrawals go to allow-listed addresses; lowering the time lock to 0 takes two operators.
+        engine.setWithdrawalPolicy(CLIENT, ++command, now(), USD, PolicyKind.WITHDRAWAL_ADDRESS_TIME_LOCK, 0, OPERATOR);
+        engine.approvePolicyChange(CLIENT, ++command, now(), 1, APPROVER);
         for (long user = 1; user <= users; user++) {
             engine.createUser(CLIENT, ++command, now(), user);
             engine.deposit(CLIENT, ++command, now(), user, BTC, 1_000_000_000_000L, command);
             engine.deposit(CLIENT, ++command, now(), user, USD, 100_000_000_000L, command);
+            engine.addWithdrawalAddress(CLIENT, ++command, now(), user, USD, "usd-account-" + user);
         }
     }
 
@@ -96,9 +101,11 @@ final class BenchmarkWorkload {
         } else if (roll < 89) {
             engine.deposit(CLIENT, ++command, now(), user, random.nextBoolean() ? BTC : USD, 1_000_000, command);
         } else if (roll < 93) {
-            engine.requestWithdrawal(CLIENT, ++command, now(), user, USD, 10_000);
+            // Address ids follow user ids: setup allow-lists one address per user, in order.
+            engine.requestWithdrawal(CLIENT, ++command, now(), user, USD, 10_000, user);
         } else if (roll < 96 && engine.pendingWithdrawals().iterator().hasNext()) {
             final long withdrawalId = engine.pendingWithdrawals().iterator().next().withdrawalId();
+            engine.markWithdrawalBroadcast(CLIENT, ++command, now(), withdrawalId, "tx-" + withdrawalId, 0);
             engine.completeWithdrawal(CLIENT, ++command, now(), withdrawalId);
         } else if (roll < 98) {
             // Every hold needs a second operator unless a threshold says otherwise: place, then approve.

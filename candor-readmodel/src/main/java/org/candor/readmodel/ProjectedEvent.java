@@ -104,7 +104,7 @@ sealed interface ProjectedEvent {
             withdrawal.userId = userId;
             withdrawal.assetId = assetId;
             withdrawal.amount = amount;
-            withdrawal.state = WithdrawalState.PENDING;
+            withdrawal.state = WithdrawalState.REQUESTED;
             withdrawal.requestedSeq = seq;
             withdrawal.requestedMs = timestampMs;
             withdrawal.updatedSeq = seq;

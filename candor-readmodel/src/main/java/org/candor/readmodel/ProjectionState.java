@@ -50,7 +50,7 @@ final class ProjectionState {
     /** After a commit: finished orders, withdrawals and holds will get no more events; forget them. */
     void forgetFinished() {
         orders.values().removeIf(order -> order.status == OrderStatus.DONE);
-        withdrawals.values().removeIf(withdrawal -> withdrawal.state != WithdrawalState.PENDING);
+        withdrawals.values().removeIf(withdrawal -> withdrawal.state.isFinal());
         holds.values().removeIf(hold -> hold.ended);
     }
 
@@ -127,7 +127,7 @@ final class ProjectionState {
     private static void loadFunds(final Statement statement, final ProjectionState state) throws SQLException {
         try (ResultSet rs = statement.executeQuery("SELECT withdrawal_id, user_id, asset_id, amount, state, "
             + "requested_seq, requested_ms, updated_seq, updated_ms FROM withdrawals WHERE state = "
-            + WithdrawalState.PENDING.code())) {
+            + WithdrawalState.REQUESTED.code())) {
             while (rs.next()) {
                 final Rows.Withdrawal withdrawal = new Rows.Withdrawal();
                 withdrawal.withdrawalId = rs.getLong(1);

@@ -11,18 +11,21 @@ import java.util.concurrent.Future;
 
 import org.candor.engine.Bucket;
 import org.candor.engine.EngineEvents;
-import org.candor.engine.HoldReason;
-import org.candor.engine.ReleaseCondition;
-import org.candor.engine.HoldState;
 import org.candor.engine.HoldKind;
+import org.candor.engine.HoldReason;
+import org.candor.engine.HoldState;
 import org.candor.engine.LedgerCause;
 import org.candor.engine.MarketStatus;
 import org.candor.engine.OrderEndReason;
 import org.candor.engine.OrderType;
+import org.candor.engine.PolicyKind;
 import org.candor.engine.RejectReason;
+import org.candor.engine.ReleaseCondition;
 import org.candor.engine.Side;
 import org.candor.engine.StpMode;
 import org.candor.engine.TimeInForce;
+import org.candor.engine.WithdrawalFailure;
+import org.candor.engine.WithdrawalPauseReason;
 import org.candor.engine.WithdrawalState;
 
 /**
@@ -299,7 +302,8 @@ public final class Projector implements EngineEvents, AutoCloseable {
 
     @Override
     public void withdrawalRequested(final long seq, final long withdrawalId, final long userId, final int assetId,
-        final long amount) {
+        final long amount, final long addressId, final WithdrawalState state) {
+        // The address and the approval state are projected in a later change.
         hold(new ProjectedEvent.WithdrawalRequested(seq, withdrawalId, userId, assetId, amount));
     }
 
@@ -368,6 +372,97 @@ public final class Projector implements EngineEvents, AutoCloseable {
 
     @Override
     public void massActionApproved(final long seq, final long actionId, final long operatorId) {
+        skip(seq);
+    }
+
+    @Override
+    public void withdrawalAddressAdded(final long seq, final long userId, final int assetId, final long addressId,
+        final String address, final long usableFromMs) {
+        // projected in a later change
+        skip(seq);
+    }
+
+    @Override
+    public void withdrawalAddressRemoved(final long seq, final long userId, final long addressId) {
+        // projected in a later change
+        skip(seq);
+    }
+
+    @Override
+    public void withdrawalApproved(final long seq, final long withdrawalId, final long operatorId) {
+        // projected in a later change
+        skip(seq);
+    }
+
+    @Override
+    public void withdrawalRejected(final long seq, final long withdrawalId, final long operatorId,
+        final String justification) {
+        // projected in a later change
+        skip(seq);
+    }
+
+    @Override
+    public void withdrawalBroadcast(final long seq, final long withdrawalId, final String txRef, final long fee) {
+        // projected in a later change
+        skip(seq);
+    }
+
+    @Override
+    public void withdrawalFailed(final long seq, final long withdrawalId, final WithdrawalFailure reason) {
+        // projected in a later change
+        skip(seq);
+    }
+
+    @Override
+    public void withdrawalSlaMissed(final long seq, final long withdrawalId, final long userId,
+        final WithdrawalState state, final long deadlineMs) {
+        // projected in a later change
+        skip(seq);
+    }
+
+    @Override
+    public void withdrawalPolicySet(final long seq, final int assetId, final PolicyKind kind, final long value,
+        final long operatorId) {
+        // projected in a later change
+        skip(seq);
+    }
+
+    @Override
+    public void withdrawalsPaused(final long seq, final int assetId, final WithdrawalPauseReason reason,
+        final String explanation, final long operatorId) {
+        // projected in a later change
+        skip(seq);
+    }
+
+    @Override
+    public void withdrawalsResumed(final long seq, final int assetId, final long operatorId) {
+        // projected in a later change
+        skip(seq);
+    }
+
+    @Override
+    public void policyChangeProposed(final long seq, final long proposalId, final PolicyKind kind, final int assetId,
+        final long value, final int accountsMax, final int shareBpsMax, final long operatorId,
+        final long expiresAtMs) {
+        // projected in a later change
+        skip(seq);
+    }
+
+    @Override
+    public void policyChangeApproved(final long seq, final long proposalId, final long operatorId) {
+        // projected in a later change
+        skip(seq);
+    }
+
+    @Override
+    public void policyChangeExpired(final long seq, final long proposalId) {
+        // projected in a later change
+        skip(seq);
+    }
+
+    @Override
+    public void massActionExpired(final long seq, final long actionId, final int used) {
+        // projected in a later change
         skip(seq);
     }
 

@@ -79,7 +79,8 @@ final class RecordedStream implements EventSource {
         } else if (event instanceof DepositCredited e) {
             to.depositCredited(e.seq(), e.userId(), e.assetId(), e.amount(), e.depositRef());
         } else if (event instanceof WithdrawalRequested e) {
-            to.withdrawalRequested(e.seq(), e.withdrawalId(), e.userId(), e.assetId(), e.amount());
+            to.withdrawalRequested(e.seq(), e.withdrawalId(), e.userId(), e.assetId(), e.amount(), e.addressId(),
+                e.state());
         } else if (event instanceof WithdrawalStateChanged e) {
             to.withdrawalStateChanged(e.seq(), e.withdrawalId(), e.state());
         } else if (!deliverHoldEvent(event, to)) {
@@ -110,6 +111,35 @@ final class RecordedStream implements EventSource {
             to.massActionProposed(e.seq(), e.actionId(), e.operatorId(), e.accountsMax(), e.justification());
         } else if (event instanceof MassActionApproved e) {
             to.massActionApproved(e.seq(), e.actionId(), e.operatorId());
+        } else if (event instanceof org.candor.testkit.RecordingEvents.WithdrawalAddressAdded e) {
+            to.withdrawalAddressAdded(e.seq(), e.userId(), e.assetId(), e.addressId(), e.address(), e.usableFromMs());
+        } else if (event instanceof org.candor.testkit.RecordingEvents.WithdrawalAddressRemoved e) {
+            to.withdrawalAddressRemoved(e.seq(), e.userId(), e.addressId());
+        } else if (event instanceof org.candor.testkit.RecordingEvents.WithdrawalApproved e) {
+            to.withdrawalApproved(e.seq(), e.withdrawalId(), e.operatorId());
+        } else if (event instanceof org.candor.testkit.RecordingEvents.WithdrawalRejected e) {
+            to.withdrawalRejected(e.seq(), e.withdrawalId(), e.operatorId(), e.justification());
+        } else if (event instanceof org.candor.testkit.RecordingEvents.WithdrawalBroadcast e) {
+            to.withdrawalBroadcast(e.seq(), e.withdrawalId(), e.txRef(), e.fee());
+        } else if (event instanceof org.candor.testkit.RecordingEvents.WithdrawalFailed e) {
+            to.withdrawalFailed(e.seq(), e.withdrawalId(), e.reason());
+        } else if (event instanceof org.candor.testkit.RecordingEvents.WithdrawalSlaMissed e) {
+            to.withdrawalSlaMissed(e.seq(), e.withdrawalId(), e.userId(), e.state(), e.deadlineMs());
+        } else if (event instanceof org.candor.testkit.RecordingEvents.WithdrawalPolicySet e) {
+            to.withdrawalPolicySet(e.seq(), e.assetId(), e.kind(), e.value(), e.operatorId());
+        } else if (event instanceof org.candor.testkit.RecordingEvents.WithdrawalsPaused e) {
+            to.withdrawalsPaused(e.seq(), e.assetId(), e.reason(), e.explanation(), e.operatorId());
+        } else if (event instanceof org.candor.testkit.RecordingEvents.WithdrawalsResumed e) {
+            to.withdrawalsResumed(e.seq(), e.assetId(), e.operatorId());
+        } else if (event instanceof org.candor.testkit.RecordingEvents.PolicyChangeProposed e) {
+            to.policyChangeProposed(e.seq(), e.proposalId(), e.kind(), e.assetId(), e.value(), e.accountsMax(),
+                e.shareBpsMax(), e.operatorId(), e.expiresAtMs());
+        } else if (event instanceof org.candor.testkit.RecordingEvents.PolicyChangeApproved e) {
+            to.policyChangeApproved(e.seq(), e.proposalId(), e.operatorId());
+        } else if (event instanceof org.candor.testkit.RecordingEvents.PolicyChangeExpired e) {
+            to.policyChangeExpired(e.seq(), e.proposalId());
+        } else if (event instanceof org.candor.testkit.RecordingEvents.MassActionExpired e) {
+            to.massActionExpired(e.seq(), e.actionId(), e.used());
         } else {
             return false;
         }

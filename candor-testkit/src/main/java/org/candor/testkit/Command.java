@@ -5,11 +5,13 @@ import org.candor.engine.HoldKind;
 import org.candor.engine.HoldReason;
 import org.candor.engine.MarketStatus;
 import org.candor.engine.OrderType;
+import org.candor.engine.PolicyKind;
 import org.candor.engine.RejectReason;
 import org.candor.engine.ReleaseCondition;
 import org.candor.engine.Side;
 import org.candor.engine.StpMode;
 import org.candor.engine.TimeInForce;
+import org.candor.engine.WithdrawalFailure;
 
 /**
  * One engine command as a small immutable value, so a workload can be generated once, printed when a test fails,
@@ -17,7 +19,9 @@ import org.candor.engine.TimeInForce;
  */
 public sealed interface Command permits Command.CreateAsset, Command.CreateMarket, Command.CreateUser,
     Command.SetMarketStatus, Command.Deposit, Command.RequestWithdrawal, Command.CompleteWithdrawal,
-    Command.FailWithdrawal, Command.CancelWithdrawal, Command.PlaceHold, Command.ReleaseHold, Command.ApproveHold,
+    Command.FailWithdrawal, Command.CancelWithdrawal, Command.AddWithdrawalAddress, Command.MarkWithdrawalBroadcast,
+    Command.SetWithdrawalPolicy, Command.ApprovePolicyChange, Command.PlaceHold, Command.ReleaseHold,
+    Command.ApproveHold,
     Command.RejectHold, Command.RenewHold, Command.SetHoldApprovalThreshold, Command.SetBlastRadiusPolicy,
     Command.ProposeMassAction, Command.ApproveMassAction, Command.AdvanceTime, Command.PlaceOrder,
     Command.CancelOrder, Command.CancelAll, Command.ReduceOrder, Command.MoveOrder {
@@ -104,16 +108,72 @@ public sealed interface Command permits Command.CreateAsset, Command.CreateMarke
     }
 
     /** Requests a withdrawal. */
-    record RequestWithdrawal(long userId, int assetId, long amount) implements Command {
+    record RequestWithdrawal(long userId, int assetId, long amount, long addressId) implements Command {
         @Override
         public RejectReason applyTo(final Engine engine, final long client, final long command, final long now) {
-            return engine.requestWithdrawal(client, command, now, userId, assetId, amount);
+            return engine.requestWithdrawal(client, command, now, userId, assetId, amount, addressId);
         }
 
         @Override
         public RejectReason applyTo(final ReferenceExchange reference, final long engineReference,
             final long now) {
-            return reference.requestWithdrawal(userId, assetId, amount);
+            return reference.requestWithdrawal(userId, assetId, amount, addressId, now);
+        }
+    }
+
+    /** A user allow-lists an address. */
+    record AddWithdrawalAddress(long userId, int assetId, String address) implements Command {
+        @Override
+        public RejectReason applyTo(final Engine engine, final long client, final long command, final long now) {
+            return engine.addWithdrawalAddress(client, command, now, userId, assetId, address);
+        }
+
+        @Override
+        public RejectReason applyTo(final ReferenceExchange reference, final long engineReference,
+            final long now) {
+            return reference.withdrawals().addAddress(userId, assetId, address, now);
+        }
+    }
+
+    /** The chain processor broadcasts a withdrawal. */
+    record MarkWithdrawalBroadcast(long withdrawalId, String txRef, long fee) implements Command {
+        @Override
+        public RejectReason applyTo(final Engine engine, final long client, final long command, final long now) {
+            return engine.markWithdrawalBroadcast(client, command, now, withdrawalId, txRef, fee);
+        }
+
+        @Override
+        public RejectReason applyTo(final ReferenceExchange reference, final long engineReference,
+            final long now) {
+            return reference.withdrawals().broadcast(withdrawalId, txRef, fee);
+        }
+    }
+
+    /** An operator sets a per-asset withdrawal setting; a loosening becomes a proposal. */
+    record SetWithdrawalPolicy(int assetId, PolicyKind kind, long value, long operatorId) implements Command {
+        @Override
+        public RejectReason applyTo(final Engine engine, final long client, final long command, final long now) {
+            return engine.setWithdrawalPolicy(client, command, now, assetId, kind, value, operatorId);
+        }
+
+        @Override
+        public RejectReason applyTo(final ReferenceExchange reference, final long engineReference,
+            final long now) {
+            return reference.policies().setWithdrawalPolicy(assetId, kind, value, operatorId, now);
+        }
+    }
+
+    /** An operator approves a proposed loosening; the proposer cannot. */
+    record ApprovePolicyChange(long proposalId, long operatorId) implements Command {
+        @Override
+        public RejectReason applyTo(final Engine engine, final long client, final long command, final long now) {
+            return engine.approvePolicyChange(client, command, now, proposalId, operatorId);
+        }
+
+        @Override
+        public RejectReason applyTo(final ReferenceExchange reference, final long engineReference,
+            final long now) {
+            return reference.policies().approve(proposalId, operatorId);
         }
     }
 
@@ -127,21 +187,21 @@ public sealed interface Command permits Command.CreateAsset, Command.CreateMarke
         @Override
         public RejectReason applyTo(final ReferenceExchange reference, final long engineReference,
             final long now) {
-            return reference.completeWithdrawal(withdrawalId);
+            return reference.withdrawals().complete(withdrawalId);
         }
     }
 
     /** Fails a pending withdrawal (an operator's action). */
-    record FailWithdrawal(long withdrawalId) implements Command {
+    record FailWithdrawal(long withdrawalId, WithdrawalFailure reason) implements Command {
         @Override
         public RejectReason applyTo(final Engine engine, final long client, final long command, final long now) {
-            return engine.failWithdrawal(client, command, now, withdrawalId);
+            return engine.failWithdrawal(client, command, now, withdrawalId, reason);
         }
 
         @Override
         public RejectReason applyTo(final ReferenceExchange reference, final long engineReference,
             final long now) {
-            return reference.failWithdrawal(withdrawalId);
+            return reference.withdrawals().fail(withdrawalId, reason);
         }
     }
 
@@ -155,7 +215,7 @@ public sealed interface Command permits Command.CreateAsset, Command.CreateMarke
         @Override
         public RejectReason applyTo(final ReferenceExchange reference, final long engineReference,
             final long now) {
-            return reference.cancelWithdrawal(userId, withdrawalId);
+            return reference.withdrawals().cancel(userId, withdrawalId);
         }
     }
 
@@ -246,7 +306,7 @@ public sealed interface Command permits Command.CreateAsset, Command.CreateMarke
         @Override
         public RejectReason applyTo(final ReferenceExchange reference, final long engineReference,
             final long now) {
-            return reference.holds().setApprovalThreshold(assetId, thresholdAmount, operatorId);
+            return reference.holds().setApprovalThreshold(assetId, thresholdAmount, operatorId, now);
         }
     }
 
@@ -260,7 +320,7 @@ public sealed interface Command permits Command.CreateAsset, Command.CreateMarke
         @Override
         public RejectReason applyTo(final ReferenceExchange reference, final long engineReference,
             final long now) {
-            return reference.holds().setPolicy(accountsMax, shareBpsMax, windowMs, operatorId);
+            return reference.holds().setPolicy(accountsMax, shareBpsMax, windowMs, operatorId, now);
         }
     }
 

@@ -13,11 +13,14 @@ import org.candor.engine.HoldPolicy;
 import org.candor.engine.HoldReason;
 import org.candor.engine.MarketStatus;
 import org.candor.engine.OrderType;
+import org.candor.engine.PolicyKind;
 import org.candor.engine.ReleaseCondition;
 import org.candor.engine.Side;
 import org.candor.engine.StpMode;
 import org.candor.engine.TimeInForce;
 import org.candor.engine.Withdrawal;
+import org.candor.engine.WithdrawalAddress;
+import org.candor.engine.WithdrawalFailure;
 
 /**
  * A seeded source of realistic and deliberately wrong commands for a {@link Universe}: deposits, limit orders of
@@ -53,6 +56,10 @@ public final class CommandGenerator {
     private final List<Long> massActions = new ArrayList<>();
     private final TreeSet<Integer> halted = new TreeSet<>();
     private long lastWithdrawalRequester;
+    /** Proposal ids looked up after each command; a stream proposes far fewer loosenings than this. */
+    private static final long PROPOSAL_IDS_PROBED = 300;
+    private final List<WithdrawalAddress> addresses = new ArrayList<>();
+    private final List<Long> proposals = new ArrayList<>();
     private long depositRef;
 
     public CommandGenerator(final long seed, final Universe universe) {
@@ -152,6 +159,16 @@ public final class CommandGenerator {
             withdrawalOwners.putIfAbsent(withdrawal.withdrawalId(), lastWithdrawalRequester);
         }
         withdrawalOwners.keySet().retainAll(pendingWithdrawals);
+        addresses.clear();
+        for (final long userId : universe.userIds()) {
+            addresses.addAll(engine.withdrawalView().addressesOf(userId));
+        }
+        proposals.clear();
+        for (long id = 1; id <= PROPOSAL_IDS_PROBED; id++) {
+            if (engine.withdrawalView().policyChange(id) != null) {
+                proposals.add(id);
+            }
+        }
         activeHolds.clear();
         pendingHolds.clear();
         for (final Hold hold : engine.holds()) {
@@ -263,22 +280,52 @@ public final class CommandGenerator {
         return new Command.MoveOrder(userId, market.marketId(), order.orderId(), price);
     }
 
+    /**
+     * The withdrawal lifecycle: allow-listing addresses, the time lock lowered (a loosening, so a proposal that the
+     * second operator, now and then the proposer, approves), requests to known and unknown addresses, broadcast,
+     * completion, failure and cancellation, by the owner and now and then by someone else.
+     */
     private Command withdrawal() {
-        final int roll = random.nextInt(10);
-        if (roll < 4 || pendingWithdrawals.isEmpty()) {
-            lastWithdrawalRequester = pickUser();
-            final long amount = random.nextInt(30) == 0 ? 0 : 1 + random.nextInt(100_000);
-            return new Command.RequestWithdrawal(lastWithdrawalRequester, pickAsset(), amount);
+        final int roll = random.nextInt(20);
+        if (roll < 2) {
+            return new Command.AddWithdrawalAddress(pickUser(), pickAsset(), random.nextInt(15) == 0 ? "bad address"
+                : "addr" + random.nextInt(40));
+        } else if (roll < 3) {
+            final long[] locks = {0, 50, 300, 24 * 3_600_000L};
+            return new Command.SetWithdrawalPolicy(pickAsset(), PolicyKind.WITHDRAWAL_ADDRESS_TIME_LOCK,
+                locks[random.nextInt(locks.length)], OPERATOR);
+        } else if (roll < 4) {
+            final long proposal = proposals.isEmpty() || random.nextInt(10) == 0 ? 1 + random.nextInt(20)
+                : proposals.get(random.nextInt(proposals.size()));
+            return new Command.ApprovePolicyChange(proposal, random.nextInt(6) == 0 ? OPERATOR : APPROVER);
+        } else if (roll < 10 || pendingWithdrawals.isEmpty()) {
+            return request();
         }
         final long withdrawalId = random.nextInt(20) == 0 ? 10_000 + random.nextInt(100)
             : pendingWithdrawals.get(random.nextInt(pendingWithdrawals.size()));
-        if (roll < 6) {
+        if (roll < 13) {
+            return new Command.MarkWithdrawalBroadcast(withdrawalId, random.nextInt(20) == 0 ? "" : "0xtx" + roll,
+                random.nextInt(3) == 0 ? 0 : random.nextInt(50));
+        } else if (roll < 15) {
             return new Command.CompleteWithdrawal(withdrawalId);
-        } else if (roll < 8) {
-            return new Command.FailWithdrawal(withdrawalId);
+        } else if (roll < 17) {
+            final WithdrawalFailure[] reasons = WithdrawalFailure.values();
+            return new Command.FailWithdrawal(withdrawalId, reasons[random.nextInt(reasons.length)]);
         }
         final long owner = withdrawalOwners.getOrDefault(withdrawalId, pickUser());
         return new Command.CancelWithdrawal(random.nextInt(5) == 0 ? otherUser(owner) : owner, withdrawalId);
+    }
+
+    /** A request to one of the user's addresses for the asset, now and then to someone else's or to none. */
+    private Command request() {
+        final long amount = random.nextInt(30) == 0 ? 0 : 1 + random.nextInt(100_000);
+        if (addresses.isEmpty() || random.nextInt(10) == 0) {
+            lastWithdrawalRequester = pickUser();
+            return new Command.RequestWithdrawal(lastWithdrawalRequester, pickAsset(), amount, random.nextInt(5));
+        }
+        final WithdrawalAddress to = addresses.get(random.nextInt(addresses.size()));
+        lastWithdrawalRequester = random.nextInt(15) == 0 ? otherUser(to.userId()) : to.userId();
+        return new Command.RequestWithdrawal(lastWithdrawalRequester, to.assetId(), amount, to.addressId());
     }
 
     /**
@@ -417,7 +464,8 @@ public final class CommandGenerator {
                 return new Command.PlaceHold(userId, universe.assets().size() + 2, 100, HoldKind.AMOUNT,
                     HoldReason.COURT_ORDER, "Court order", OPERATOR, 100, ReleaseCondition.OPERATOR_RELEASE, 0, 0);
             case 5:
-                return new Command.RequestWithdrawal(userId, pickAsset(), 1L << 61);
+                return new Command.RequestWithdrawal(userId, pickAsset(), 1L << 61,
+                    addresses.isEmpty() ? 0 : addresses.get(0).addressId());
             default:
                 return cancelByClientOrderIdInAnotherMarket(userId);
         }

@@ -62,6 +62,7 @@ public final class DifferentialDriver {
         final long now = Workload.timeOf(id);
         // The engine fires due deadlines before every command; the reference does so explicitly.
         reference.holds().advanceTime(now);
+        reference.policies().advanceTime(now);
         final RejectReason referenceReason = command.applyTo(reference, engineReference, now);
         remember(id + ": " + command + " -> " + engineReason);
         if (engineReason != referenceReason) {

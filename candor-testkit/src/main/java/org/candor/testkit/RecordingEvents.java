@@ -13,11 +13,14 @@ import org.candor.engine.LedgerCause;
 import org.candor.engine.MarketStatus;
 import org.candor.engine.OrderEndReason;
 import org.candor.engine.OrderType;
+import org.candor.engine.PolicyKind;
 import org.candor.engine.RejectReason;
 import org.candor.engine.ReleaseCondition;
 import org.candor.engine.Side;
 import org.candor.engine.StpMode;
 import org.candor.engine.TimeInForce;
+import org.candor.engine.WithdrawalFailure;
+import org.candor.engine.WithdrawalPauseReason;
 import org.candor.engine.WithdrawalState;
 
 /**
@@ -125,8 +128,8 @@ public final class RecordingEvents implements EngineEvents {
 
     @Override
     public void withdrawalRequested(final long seq, final long withdrawalId, final long userId, final int assetId,
-        final long amount) {
-        events.add(new WithdrawalRequested(seq, withdrawalId, userId, assetId, amount));
+        final long amount, final long addressId, final WithdrawalState state) {
+        events.add(new WithdrawalRequested(seq, withdrawalId, userId, assetId, amount, addressId, state));
     }
 
     @Override
@@ -235,8 +238,89 @@ public final class RecordingEvents implements EngineEvents {
         UserCreated, LedgerEntry, DepositCredited, WithdrawalRequested, WithdrawalStateChanged, HoldPlaced,
         HoldApproved, HoldRejected, HoldReleased, HoldEscalated, HoldRenewed, HoldApprovalThresholdSet,
         BlastRadiusPolicySet, MassActionProposed, MassActionApproved, OrderAccepted, Trade, OrderRested, OrderReduced,
-        OrderMoved, OrderDone {
+        OrderMoved, OrderDone, WithdrawalAddressAdded, WithdrawalAddressRemoved, WithdrawalApproved,
+        WithdrawalRejected, WithdrawalBroadcast,
+        WithdrawalFailed, WithdrawalSlaMissed, WithdrawalPolicySet, WithdrawalsPaused, WithdrawalsResumed,
+        PolicyChangeProposed, PolicyChangeApproved, PolicyChangeExpired, MassActionExpired {
         long seq();
+    }
+
+    @Override
+    public void withdrawalAddressAdded(final long seq, final long userId, final int assetId, final long addressId,
+        final String address, final long usableFromMs) {
+        events.add(new WithdrawalAddressAdded(seq, userId, assetId, addressId, address, usableFromMs));
+    }
+
+    @Override
+    public void withdrawalAddressRemoved(final long seq, final long userId, final long addressId) {
+        events.add(new WithdrawalAddressRemoved(seq, userId, addressId));
+    }
+
+    @Override
+    public void withdrawalApproved(final long seq, final long withdrawalId, final long operatorId) {
+        events.add(new WithdrawalApproved(seq, withdrawalId, operatorId));
+    }
+
+    @Override
+    public void withdrawalRejected(final long seq, final long withdrawalId, final long operatorId,
+        final String justification) {
+        events.add(new WithdrawalRejected(seq, withdrawalId, operatorId, justification));
+    }
+
+    @Override
+    public void withdrawalBroadcast(final long seq, final long withdrawalId, final String txRef, final long fee) {
+        events.add(new WithdrawalBroadcast(seq, withdrawalId, txRef, fee));
+    }
+
+    @Override
+    public void withdrawalFailed(final long seq, final long withdrawalId, final WithdrawalFailure reason) {
+        events.add(new WithdrawalFailed(seq, withdrawalId, reason));
+    }
+
+    @Override
+    public void withdrawalSlaMissed(final long seq, final long withdrawalId, final long userId,
+        final WithdrawalState state, final long deadlineMs) {
+        events.add(new WithdrawalSlaMissed(seq, withdrawalId, userId, state, deadlineMs));
+    }
+
+    @Override
+    public void withdrawalPolicySet(final long seq, final int assetId, final PolicyKind kind, final long value,
+        final long operatorId) {
+        events.add(new WithdrawalPolicySet(seq, assetId, kind, value, operatorId));
+    }
+
+    @Override
+    public void withdrawalsPaused(final long seq, final int assetId, final WithdrawalPauseReason reason,
+        final String explanation, final long operatorId) {
+        events.add(new WithdrawalsPaused(seq, assetId, reason, explanation, operatorId));
+    }
+
+    @Override
+    public void withdrawalsResumed(final long seq, final int assetId, final long operatorId) {
+        events.add(new WithdrawalsResumed(seq, assetId, operatorId));
+    }
+
+    @Override
+    public void policyChangeProposed(final long seq, final long proposalId, final PolicyKind kind, final int assetId,
+        final long value, final int accountsMax, final int shareBpsMax, final long operatorId,
+        final long expiresAtMs) {
+        events.add(new PolicyChangeProposed(seq, proposalId, kind, assetId, value, accountsMax, shareBpsMax,
+            operatorId, expiresAtMs));
+    }
+
+    @Override
+    public void policyChangeApproved(final long seq, final long proposalId, final long operatorId) {
+        events.add(new PolicyChangeApproved(seq, proposalId, operatorId));
+    }
+
+    @Override
+    public void policyChangeExpired(final long seq, final long proposalId) {
+        events.add(new PolicyChangeExpired(seq, proposalId));
+    }
+
+    @Override
+    public void massActionExpired(final long seq, final long actionId, final int used) {
+        events.add(new MassActionExpired(seq, actionId, used));
     }
 
     /** See {@link EngineEvents#commandResult}. */
@@ -273,8 +357,8 @@ public final class RecordingEvents implements EngineEvents {
     }
 
     /** See {@link EngineEvents#withdrawalRequested}. */
-    public record WithdrawalRequested(long seq, long withdrawalId, long userId, int assetId, long amount)
-        implements Event {
+    public record WithdrawalRequested(long seq, long withdrawalId, long userId, int assetId, long amount,
+        long addressId, WithdrawalState state) implements Event {
     }
 
     /** See {@link EngineEvents#withdrawalStateChanged}. */
@@ -354,5 +438,66 @@ public final class RecordingEvents implements EngineEvents {
 
     /** See {@link EngineEvents#orderDone}. */
     public record OrderDone(long seq, long orderId, OrderEndReason reason, long remaining) implements Event {
+    }
+    /** See {@link EngineEvents#withdrawalAddressAdded}. */
+    public record WithdrawalAddressAdded(long seq, long userId, int assetId, long addressId, String address,
+        long usableFromMs) implements Event {
+    }
+
+    /** See {@link EngineEvents#withdrawalAddressRemoved}. */
+    public record WithdrawalAddressRemoved(long seq, long userId, long addressId) implements Event {
+    }
+
+    /** See {@link EngineEvents#withdrawalApproved}. */
+    public record WithdrawalApproved(long seq, long withdrawalId, long operatorId) implements Event {
+    }
+
+    /** See {@link EngineEvents#withdrawalRejected}. */
+    public record WithdrawalRejected(long seq, long withdrawalId, long operatorId,
+        String justification) implements Event {
+    }
+
+    /** See {@link EngineEvents#withdrawalBroadcast}. */
+    public record WithdrawalBroadcast(long seq, long withdrawalId, String txRef, long fee) implements Event {
+    }
+
+    /** See {@link EngineEvents#withdrawalFailed}. */
+    public record WithdrawalFailed(long seq, long withdrawalId, WithdrawalFailure reason) implements Event {
+    }
+
+    /** See {@link EngineEvents#withdrawalSlaMissed}. */
+    public record WithdrawalSlaMissed(long seq, long withdrawalId, long userId, WithdrawalState state,
+        long deadlineMs) implements Event {
+    }
+
+    /** See {@link EngineEvents#withdrawalPolicySet}. */
+    public record WithdrawalPolicySet(long seq, int assetId, PolicyKind kind, long value,
+        long operatorId) implements Event {
+    }
+
+    /** See {@link EngineEvents#withdrawalsPaused}. */
+    public record WithdrawalsPaused(long seq, int assetId, WithdrawalPauseReason reason, String explanation,
+        long operatorId) implements Event {
+    }
+
+    /** See {@link EngineEvents#withdrawalsResumed}. */
+    public record WithdrawalsResumed(long seq, int assetId, long operatorId) implements Event {
+    }
+
+    /** See {@link EngineEvents#policyChangeProposed}. */
+    public record PolicyChangeProposed(long seq, long proposalId, PolicyKind kind, int assetId, long value,
+        int accountsMax, int shareBpsMax, long operatorId, long expiresAtMs) implements Event {
+    }
+
+    /** See {@link EngineEvents#policyChangeApproved}. */
+    public record PolicyChangeApproved(long seq, long proposalId, long operatorId) implements Event {
+    }
+
+    /** See {@link EngineEvents#policyChangeExpired}. */
+    public record PolicyChangeExpired(long seq, long proposalId) implements Event {
+    }
+
+    /** See {@link EngineEvents#massActionExpired}. */
+    public record MassActionExpired(long seq, long actionId, int used) implements Event {
     }
 }

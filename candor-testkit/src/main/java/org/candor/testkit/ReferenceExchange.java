@@ -37,9 +37,9 @@ public final class ReferenceExchange {
     private final TreeMap<Integer, Book> markets = new TreeMap<>();
     private final TreeSet<Long> users = new TreeSet<>();
     private final TreeMap<ExchangeState.BalanceKey, Long> balances = new TreeMap<>();
-    private final TreeMap<Long, Reservation> withdrawals = new TreeMap<>();
+    private final ReferenceWithdrawals withdrawals;
+    private final ReferencePolicies policies;
     private final ReferenceHolds holds;
-    private long withdrawalSeq;
     private long restSeq;
     private long lastReference;
     private boolean takerStopped;
@@ -47,6 +47,18 @@ public final class ReferenceExchange {
     public ReferenceExchange(final EngineCapacity capacity) {
         this.capacity = capacity;
         this.holds = new ReferenceHolds(this, capacity.holdsMax());
+        this.withdrawals = new ReferenceWithdrawals(this, capacity.pendingWithdrawalsMax());
+        this.policies = new ReferencePolicies(this);
+    }
+
+    /** Allow-lists and the withdrawal lifecycle of the reference. */
+    public ReferenceWithdrawals withdrawals() {
+        return withdrawals;
+    }
+
+    /** Proposals and withdrawal settings of the reference. */
+    public ReferencePolicies policies() {
+        return policies;
     }
 
     /** The hold commands, deadlines and limiter of the reference. */
@@ -136,7 +148,8 @@ public final class ReferenceExchange {
         return done(depositRef);
     }
 
-    public RejectReason requestWithdrawal(final long userId, final int assetId, final long amount) {
+    public RejectReason requestWithdrawal(final long userId, final int assetId, final long amount,
+        final long addressId, final long now) {
         lastReference = 0;
         final RejectReason known = knownUserAndAsset(userId, assetId);
         if (known != RejectReason.NONE) {
@@ -145,54 +158,13 @@ public final class ReferenceExchange {
         if (holds.blockingHold(userId) != 0) {
             return blocked(userId);
         }
-        if (amount <= 0) {
-            return RejectReason.INVALID_ARGUMENT;
-        }
-        if (get(userId, assetId, Bucket.AVAILABLE) < amount) {
-            return RejectReason.INSUFFICIENT_FUNDS;
-        }
-        if (withdrawals.size() >= capacity.pendingWithdrawalsMax()) {
-            return RejectReason.WITHDRAWALS_CAPACITY_REACHED;
-        }
-        final long withdrawalId = ++withdrawalSeq;
-        withdrawals.put(withdrawalId, new Reservation(userId, assetId, amount));
-        move(userId, assetId, Bucket.AVAILABLE, Bucket.WITHDRAWING, amount);
-        return done(withdrawalId);
+        return withdrawals.request(userId, assetId, amount, addressId, now);
     }
 
-    /** The withdrawal left the exchange: its funds go back to custody, the mirror of what came in. */
-    public RejectReason completeWithdrawal(final long withdrawalId) {
-        lastReference = 0;
-        final Reservation withdrawal = withdrawals.remove(withdrawalId);
-        if (withdrawal == null) {
-            return RejectReason.UNKNOWN_WITHDRAWAL;
-        }
-        add(withdrawal.userId(), withdrawal.assetId(), Bucket.WITHDRAWING, -withdrawal.amount());
-        add(SYSTEM, withdrawal.assetId(), Bucket.CUSTODY, withdrawal.amount());
-        return done(withdrawalId);
-    }
-
-    public RejectReason failWithdrawal(final long withdrawalId) {
-        return returnWithdrawal(withdrawalId, 0);
-    }
-
-    public RejectReason cancelWithdrawal(final long userId, final long withdrawalId) {
-        lastReference = 0;
-        if (!users.contains(userId)) {
-            return RejectReason.UNKNOWN_USER;
-        }
-        return returnWithdrawal(withdrawalId, userId);
-    }
-
-    private RejectReason returnWithdrawal(final long withdrawalId, final long ownerOrZero) {
-        lastReference = 0;
-        final Reservation withdrawal = withdrawals.get(withdrawalId);
-        if (withdrawal == null || ownerOrZero != 0 && withdrawal.userId() != ownerOrZero) {
-            return RejectReason.UNKNOWN_WITHDRAWAL;
-        }
-        withdrawals.remove(withdrawalId);
-        move(withdrawal.userId(), withdrawal.assetId(), Bucket.WITHDRAWING, Bucket.AVAILABLE, withdrawal.amount());
-        return done(withdrawalId);
+    /** A confirmed withdrawal left the exchange: its funds go back to custody, the mirror of what came in. */
+    void leave(final long userId, final int assetId, final long amount) {
+        add(userId, assetId, Bucket.WITHDRAWING, -amount);
+        add(SYSTEM, assetId, Bucket.CUSTODY, amount);
     }
 
     // ---------------------------------------------------------------- orders
@@ -678,8 +650,6 @@ public final class ReferenceExchange {
     }
 
     /** A pending withdrawal: whose money, which asset, how much. */
-    private record Reservation(long userId, int assetId, long amount) {
-    }
 
     /** An order while it is matched or rests; mutable, as the naive model updates it in place. */
     private static final class Order {

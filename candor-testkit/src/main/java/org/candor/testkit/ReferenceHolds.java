@@ -12,6 +12,7 @@ import org.candor.engine.HoldKind;
 import org.candor.engine.HoldPolicy;
 import org.candor.engine.HoldReason;
 import org.candor.engine.HoldState;
+import org.candor.engine.PolicyKind;
 import org.candor.engine.RejectReason;
 import org.candor.engine.ReleaseCondition;
 
@@ -36,9 +37,9 @@ public final class ReferenceHolds {
     private final List<long[]> window = new ArrayList<>();
     private final TreeMap<Long, long[]> massActions = new TreeMap<>();
     private long holdSeq;
-    private int accountsMax;
-    private int shareBpsMax;
-    private long windowMs;
+    private int accountsMax = 20;
+    private int shareBpsMax = 10_000;
+    private long windowMs = 3_600_000;
 
     ReferenceHolds(final ReferenceExchange exchange, final int holdsMax) {
         this.exchange = exchange;
@@ -225,7 +226,8 @@ public final class ReferenceHolds {
         return exchange.done(holdId);
     }
 
-    public RejectReason setApprovalThreshold(final int assetId, final long threshold, final long operatorId) {
+    public RejectReason setApprovalThreshold(final int assetId, final long threshold, final long operatorId,
+        final long now) {
         exchange.clearReference();
         if (operatorId <= 0) {
             return RejectReason.INVALID_ARGUMENT;
@@ -236,20 +238,37 @@ public final class ReferenceHolds {
         if (threshold < 0 || BigInteger.valueOf(threshold).compareTo(AMOUNT_MAX) > 0) {
             return RejectReason.INVALID_ARGUMENT;
         }
+        if (threshold > thresholds.getOrDefault(assetId, 0L)) {
+            return exchange.policies().propose(PolicyKind.HOLD_APPROVAL_THRESHOLD, assetId, threshold, 0, 0,
+                operatorId, now);
+        }
         thresholds.put(assetId, threshold);
         return exchange.done(assetId);
     }
 
+    void applyThreshold(final int assetId, final long threshold) {
+        thresholds.put(assetId, threshold);
+    }
+
+    void applyPolicy(final int accounts, final int shareBps, final long windowLengthMs) {
+        accountsMax = accounts;
+        shareBpsMax = shareBps;
+        windowMs = windowLengthMs;
+    }
+
     public RejectReason setPolicy(final int accounts, final int shareBps, final long windowLengthMs,
-        final long operatorId) {
+        final long operatorId, final long now) {
         exchange.clearReference();
         if (operatorId <= 0 || accounts < 0 || shareBps < 0 || shareBps > 10_000 || windowLengthMs < 0
             || windowLengthMs > WINDOW_MS_MAX) {
             return RejectReason.INVALID_ARGUMENT;
         }
-        accountsMax = accounts;
-        shareBpsMax = shareBps;
-        windowMs = windowLengthMs;
+        if (windowMs != 0 && (windowLengthMs == 0 || accounts > accountsMax || shareBps > shareBpsMax
+            || windowLengthMs < windowMs)) {
+            return exchange.policies().propose(PolicyKind.BLAST_RADIUS, -1, windowLengthMs, accounts, shareBps,
+                operatorId, now);
+        }
+        applyPolicy(accounts, shareBps, windowLengthMs);
         return exchange.done(0);
     }
 
