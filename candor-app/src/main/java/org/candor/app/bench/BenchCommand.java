@@ -5,7 +5,8 @@ import picocli.CommandLine.Command;
 
 /** {@code candor bench ...}: benchmark programs that print throughput and latency percentiles. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Run a benchmark.",
-    subcommands = {EngineBenchCommand.class, ClusterBenchCommand.class, ProjectionBenchCommand.class})
+    subcommands = {EngineBenchCommand.class, ClusterBenchCommand.class, ProjectionBenchCommand.class,
+        ApiBenchCommand.class})
 public final class BenchCommand implements Runnable {
     @Override
     public void run() {

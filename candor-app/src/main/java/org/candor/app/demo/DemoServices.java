@@ -22,6 +22,7 @@ import org.candor.gateway.SecretCipher;
 import org.candor.readmodel.EmbeddedPostgres;
 import org.candor.readmodel.EmbeddedPostgresSettings;
 import org.candor.readmodel.PostgresEndpoint;
+import org.candor.readmodel.ReadModelDatabase;
 
 /**
  * What the demo runs beside its node: an embedded PostgreSQL (API keys, operator keys, the operators' trail), the
@@ -34,6 +35,7 @@ public final class DemoServices implements AutoCloseable {
     private static final int PASSWORD_LENGTH = 20;
     private final EmbeddedPostgres postgres;
     private final HikariDataSource pool;
+    private final ReadModelDatabase readModel;
     private final PostgresApiKeyStore keys;
     private final PostgresOperatorKeyStore operatorKeys;
     private final Gateway gateway;
@@ -42,10 +44,12 @@ public final class DemoServices implements AutoCloseable {
     private final PostgresWebLogins operatorLogins;
     private final SecureRandom random = new SecureRandom();
 
-    private DemoServices(final EmbeddedPostgres postgres, final HikariDataSource pool, final PostgresApiKeyStore keys,
-        final PostgresOperatorKeyStore operatorKeys, final Gateway gateway, final AdminServer admin) {
+    private DemoServices(final EmbeddedPostgres postgres, final HikariDataSource pool,
+        final ReadModelDatabase readModel, final PostgresApiKeyStore keys, final PostgresOperatorKeyStore operatorKeys,
+        final Gateway gateway, final AdminServer admin) {
         this.postgres = postgres;
         this.pool = pool;
+        this.readModel = readModel;
         this.keys = keys;
         this.operatorKeys = operatorKeys;
         this.gateway = gateway;
@@ -60,8 +64,19 @@ public final class DemoServices implements AutoCloseable {
      */
     public static DemoServices start(final EmbeddedNode node, final Path databaseDir, final String host,
         final int port, final int adminPort, final long gatewayClientId) {
+        return start(node, databaseDir, host, port, adminPort, gatewayClientId,
+            Gateway.Config.IP_WEIGHT_PER_MINUTE_DEFAULT);
+    }
+
+    /**
+     * As {@link #start(EmbeddedNode, Path, String, int, int, long)}, with another request-weight limit per minute
+     * (per IP and per user): the API benchmark needs far more than a trader's 6,000.
+     */
+    public static DemoServices start(final EmbeddedNode node, final Path databaseDir, final String host,
+        final int port, final int adminPort, final long gatewayClientId, final long weightPerMinute) {
         EmbeddedPostgres postgres = null;
         HikariDataSource pool = null;
+        ReadModelDatabase readModel = null;
         Gateway gateway = null;
         try {
             postgres = EmbeddedPostgres.start(EmbeddedPostgresSettings.in(databaseDir));
@@ -72,17 +87,19 @@ public final class DemoServices implements AutoCloseable {
             final SecretCipher cipher = new SecretCipher(masterKey);
             final PostgresApiKeyStore keys = PostgresApiKeyStore.migrate(pool, cipher);
             final PostgresOperatorKeyStore operatorKeys = new PostgresOperatorKeyStore(pool, cipher);
+            // The gateway projects the journal into the read model for history (klines, allOrders, myTrades).
+            readModel = ReadModelDatabase.connect(endpoint, ReadModelDatabase.DEFAULT_SCHEMA,
+                ReadModelDatabase.DEFAULT_POOL_SIZE);
             gateway = Gateway.start(new Gateway.Config(host, port,
                 new ExchangeClient.Config(node.aeronDirectoryName(), node.ingressEndpoints(), gatewayClientId, 1,
                     ExchangeClient.IN_FLIGHT_DEFAULT),
-                node.eventJournalDir(), Gateway.Config.IP_WEIGHT_PER_MINUTE_DEFAULT,
-                Gateway.Config.KEY_WEIGHT_PER_MINUTE_DEFAULT, System::currentTimeMillis), keys,
+                node.eventJournalDir(), weightPerMinute, weightPerMinute, System::currentTimeMillis, readModel), keys,
                 PostgresWebLogins.traders(pool));
             final AdminServer admin = gateway.startAdmin(host, adminPort, operatorKeys, keys,
                 new OperatorActions(pool), PostgresWebLogins.operators(pool));
-            return new DemoServices(postgres, pool, keys, operatorKeys, gateway, admin);
+            return new DemoServices(postgres, pool, readModel, keys, operatorKeys, gateway, admin);
         } catch (RuntimeException e) {
-            CloseHelper.quietCloseAll(gateway, pool, postgres);
+            CloseHelper.quietCloseAll(gateway, readModel, pool, postgres);
             throw e;
         }
     }
@@ -130,6 +147,6 @@ public final class DemoServices implements AutoCloseable {
 
     @Override
     public void close() {
-        CloseHelper.quietCloseAll(admin, gateway, pool, postgres);
+        CloseHelper.quietCloseAll(admin, gateway, readModel, pool, postgres);
     }
 }
