@@ -208,7 +208,7 @@ public final class Engine {
         });
     }
 
-    /** Sets a per-asset withdrawal setting; a loosening becomes a proposal (the reference is then its id). */
+    /** Sets a per-asset withdrawal setting; a loosening becomes a proposal (reference: its id; else 0). */
     public RejectReason setWithdrawalPolicy(final long client, final long command, final long nowMs,
         final int assetId, final PolicyKind kind, final long value, final long operatorId) {
         return run(client, command, nowMs, policyChanges::lastReference,
@@ -291,7 +291,7 @@ public final class Engine {
     /**
      * Holds of the asset above {@code thresholdAmount} need a second operator; until set, every hold does. Lowering
      * it takes effect at once; raising it is a proposal that a second operator approves ({@link
-     * #approvePolicyChange}), and the reference is then the proposal id.
+     * #approvePolicyChange}), and the reference is then the proposal id (0 when applied at once).
      */
     public RejectReason setHoldApprovalThreshold(final long client, final long command, final long nowMs,
         final int assetId, final long thresholdAmount, final long operatorId) {

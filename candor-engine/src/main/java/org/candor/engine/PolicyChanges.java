@@ -61,7 +61,8 @@ final class PolicyChanges {
         if (PolicyKind.HOLD_APPROVAL_THRESHOLD.loosens(holds.approvalThreshold(assetId), threshold)) {
             return propose(PolicyKind.HOLD_APPROVAL_THRESHOLD, assetId, threshold, 0, 0, operatorId, nowMs);
         }
-        lastReference = assetId;
+        // Applied at once: no proposal, so the reference is 0 (a proposal's id is never 0).
+        lastReference = 0;
         holds.setApprovalThreshold(assetId, threshold, operatorId);
         return RejectReason.NONE;
     }
@@ -94,7 +95,8 @@ final class PolicyChanges {
         if (kind.loosens(withdrawalPolicy.get(kind, assetId), value)) {
             return propose(kind, assetId, value, 0, 0, operatorId, nowMs);
         }
-        lastReference = assetId;
+        // Applied at once: no proposal, so the reference is 0 (a proposal's id is never 0).
+        lastReference = 0;
         applyWithdrawalSetting(assetId, kind, value, operatorId);
         return RejectReason.NONE;
     }

@@ -18,8 +18,10 @@ import org.candor.engine.HoldKind;
 import org.candor.engine.HoldPolicy;
 import org.candor.engine.HoldReason;
 import org.candor.engine.MarketStatus;
+import org.candor.engine.PolicyKind;
 import org.candor.engine.RejectReason;
 import org.candor.engine.ReleaseCondition;
+import org.candor.engine.WithdrawalPauseReason;
 
 /**
  * The admin API, {@code /admin/v1/...}, served on the admin server's own port. Operators sign requests as traders
@@ -68,6 +70,14 @@ final class AdminResource {
         routes.post(PREFIX + "/holds/renew", this::renewHold);
         routes.post(PREFIX + "/markets/halt", ctx -> marketStatus(ctx, MarketStatus.HALTED));
         routes.post(PREFIX + "/markets/resume", ctx -> marketStatus(ctx, MarketStatus.TRADING));
+        routes.post(PREFIX + "/withdrawals/approve", this::approveWithdrawal);
+        routes.post(PREFIX + "/withdrawals/reject", this::rejectWithdrawal);
+        routes.post(PREFIX + "/withdrawals/pause", this::pauseWithdrawals);
+        routes.post(PREFIX + "/withdrawals/resume", this::resumeWithdrawals);
+        routes.post(PREFIX + "/policies/withdrawal", this::setWithdrawalPolicy);
+        routes.post(PREFIX + "/policies/hold-approval-threshold", this::setHoldApprovalThreshold);
+        routes.post(PREFIX + "/policies/blast-radius", this::setBlastRadius);
+        routes.post(PREFIX + "/policies/approve", this::approvePolicyChange);
         routes.get(PREFIX + "/balances", this::balances);
         routes.get(PREFIX + "/actions", this::listActions);
     }
@@ -198,6 +208,100 @@ final class AdminResource {
         final MarketInfo market = OrderLookup.market(views, operator.params().required("symbol"));
         execute(ctx, operator, status == MarketStatus.HALTED ? "halt-market" : "resume-market",
             "symbol=" + market.symbol(), (e, b, o, c, id) -> e.setMarketStatus(b, o, c, id, 0, market.id(), status));
+    }
+
+    /** A withdrawal above its asset's approval threshold goes on only when an operator approves it. */
+    private void approveWithdrawal(final Context ctx) {
+        final RequestGuard.Caller operator = guard.signed(ctx, WEIGHT, Permission.OPERATE);
+        final long withdrawalId = positiveLong(operator.params(), "withdrawalId");
+        execute(ctx, operator, "approve-withdrawal", "withdrawalId=" + withdrawalId,
+            (e, b, o, c, id) -> e.approveWithdrawal(b, o, c, id, 0, withdrawalId, operator.userId()));
+    }
+
+    private void rejectWithdrawal(final Context ctx) {
+        final RequestGuard.Caller operator = guard.signed(ctx, WEIGHT, Permission.OPERATE);
+        final long withdrawalId = positiveLong(operator.params(), "withdrawalId");
+        final String justification = text(operator.params(), "justification");
+        execute(ctx, operator, "reject-withdrawal", "withdrawalId=" + withdrawalId + " justification="
+            + justification, (e, b, o, c, id) -> e.rejectWithdrawal(b, o, c, id, 0, withdrawalId,
+                operator.userId(), justification));
+    }
+
+    /**
+     * Pausing an asset's withdrawals is the only way to stop them, and it is explicit, reasoned and visible: the
+     * engine records who and why, and every refused request names the pause.
+     */
+    private void pauseWithdrawals(final Context ctx) {
+        final RequestGuard.Caller operator = guard.signed(ctx, WEIGHT, Permission.OPERATE);
+        final RequestParams params = operator.params();
+        final AssetInfo asset = asset(params.required("asset"));
+        final WithdrawalPauseReason reason = enumValue(WithdrawalPauseReason.class, params.required("reason"), null,
+            "reason");
+        final String explanation = text(params, "explanation");
+        execute(ctx, operator, "pause-withdrawals", "asset=" + asset.code() + " reason=" + reason + " explanation="
+            + explanation, (e, b, o, c, id) -> e.pauseWithdrawals(b, o, c, id, 0, asset.id(), reason, explanation,
+                operator.userId()));
+    }
+
+    private void resumeWithdrawals(final Context ctx) {
+        final RequestGuard.Caller operator = guard.signed(ctx, WEIGHT, Permission.OPERATE);
+        final AssetInfo asset = asset(operator.params().required("asset"));
+        execute(ctx, operator, "resume-withdrawals", "asset=" + asset.code(),
+            (e, b, o, c, id) -> e.resumeWithdrawals(b, o, c, id, 0, asset.id(), operator.userId()));
+    }
+
+    /**
+     * A per-asset withdrawal setting. Tightening applies at once; loosening (a higher threshold or limit, a shorter
+     * time lock, a longer deadline) becomes a proposal whose id is the answer's reference, for a second operator.
+     * Amounts (thresholds, limits) are decimals in the asset's units; times are milliseconds.
+     */
+    private void setWithdrawalPolicy(final Context ctx) {
+        final RequestGuard.Caller operator = guard.signed(ctx, WEIGHT, Permission.OPERATE);
+        final RequestParams params = operator.params();
+        final AssetInfo asset = asset(params.required("asset"));
+        final PolicyKind kind = enumValue(PolicyKind.class, params.required("kind"), null, "kind");
+        if (!kind.isWithdrawalSetting()) {
+            throw ErrorMapper.illegalParameter("kind");
+        }
+        final long value = isAmount(kind) ? Decimals.toMinor("value", params.required("value"), asset.scale())
+            : params.requiredLong("value");
+        execute(ctx, operator, "set-withdrawal-policy", "asset=" + asset.code() + " kind=" + kind + " value="
+            + value, (e, b, o, c, id) -> e.setWithdrawalPolicy(b, o, c, id, 0, asset.id(), kind, value,
+                operator.userId()));
+    }
+
+    private void setHoldApprovalThreshold(final Context ctx) {
+        final RequestGuard.Caller operator = guard.signed(ctx, WEIGHT, Permission.OPERATE);
+        final AssetInfo asset = asset(operator.params().required("asset"));
+        final long threshold = Decimals.toMinor("threshold", operator.params().required("threshold"),
+            asset.scale());
+        execute(ctx, operator, "set-hold-approval-threshold", "asset=" + asset.code() + " threshold=" + threshold,
+            (e, b, o, c, id) -> e.setHoldApprovalThreshold(b, o, c, id, 0, asset.id(), threshold,
+                operator.userId()));
+    }
+
+    private void setBlastRadius(final Context ctx) {
+        final RequestGuard.Caller operator = guard.signed(ctx, WEIGHT, Permission.OPERATE);
+        final RequestParams params = operator.params();
+        final int accountsMax = (int) Math.min(Integer.MAX_VALUE, params.requiredLong("accountsMax"));
+        final int shareBpsMax = (int) Math.min(Integer.MAX_VALUE, params.requiredLong("shareBpsMax"));
+        final long windowMs = params.requiredLong("windowMs");
+        execute(ctx, operator, "set-blast-radius", "accountsMax=" + accountsMax + " shareBpsMax=" + shareBpsMax
+            + " windowMs=" + windowMs, (e, b, o, c, id) -> e.setBlastRadiusPolicy(b, o, c, id, 0, accountsMax,
+                shareBpsMax, windowMs, operator.userId()));
+    }
+
+    /** The second operator's approval of a loosening proposal; the engine refuses the proposer's own. */
+    private void approvePolicyChange(final Context ctx) {
+        final RequestGuard.Caller operator = guard.signed(ctx, WEIGHT, Permission.OPERATE);
+        final long proposalId = positiveLong(operator.params(), "proposalId");
+        execute(ctx, operator, "approve-policy-change", "proposalId=" + proposalId,
+            (e, b, o, c, id) -> e.approvePolicyChange(b, o, c, id, 0, proposalId, operator.userId()));
+    }
+
+    private static boolean isAmount(final PolicyKind kind) {
+        return kind == PolicyKind.WITHDRAWAL_APPROVAL_THRESHOLD || kind == PolicyKind.WITHDRAWAL_USER_VELOCITY_LIMIT
+            || kind == PolicyKind.WITHDRAWAL_ASSET_VELOCITY_LIMIT;
     }
 
     /** Every bucket of every asset of a user: what an operator checks before and after acting. */

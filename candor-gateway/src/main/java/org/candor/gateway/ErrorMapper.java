@@ -163,6 +163,24 @@ public final class ErrorMapper {
         };
     }
 
+    /**
+     * A refused withdrawal or allow-list change names its exact cause ("why can't I?"): 400, code -4000 minus the
+     * engine's reason code, the reason in the message (for example -4100, WITHDRAWALS_PAUSED).
+     */
+    static ApiError withdrawalRejected(final RejectReason reason) {
+        return switch (reason) {
+            case INVALID_ARGUMENT, UNKNOWN_ASSET, UNKNOWN_USER, INSUFFICIENT_FUNDS, ACCOUNT_BLOCKED, WITHDRAWALS_PAUSED,
+                ADDRESS_NOT_ON_ALLOW_LIST, ADDRESS_TIME_LOCKED, WITHDRAWAL_VELOCITY_LIMIT, WITHDRAWAL_ADDRESS_EXISTS,
+                WITHDRAWAL_ADDRESSES_CAPACITY_REACHED, UNKNOWN_WITHDRAWAL_ADDRESS, WITHDRAWAL_TEXT_INVALID,
+                UNKNOWN_WITHDRAWAL, WITHDRAWAL_ALREADY_BROADCAST ->
+                new ApiError(BAD_REQUEST, WITHDRAWAL_CODE_BASE - reason.code(), "Withdrawal refused: " + reason + ".");
+            default -> commandFailed(reason);
+        };
+    }
+
+    /** Withdrawal refusals are -4000 minus the engine's reason code. */
+    static final int WITHDRAWAL_CODE_BASE = -4000;
+
     /** The answer to a rejected cancel. */
     static ApiError cancelRejected(final RejectReason reason) {
         return switch (reason) {

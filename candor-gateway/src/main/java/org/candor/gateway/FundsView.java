@@ -45,6 +45,10 @@ final class FundsView extends IgnoringEvents {
     private final List<HoldInfo> placedInCommand = new ArrayList<>();
     /** Withdrawals that entered a state in the current command: stamped with its time at the command's result. */
     private final List<Long> changedInCommand = new ArrayList<>();
+    /** Withdrawal addresses on users' allow-lists, by address id. */
+    private final Map<Long, AddressInfo> addresses = new HashMap<>();
+    /** Addresses added in the current command: stamped with its time at the command's result. */
+    private final List<Long> addedInCommand = new ArrayList<>();
     /** Service-level deadlines per asset and withdrawal state, as operators set them; absent: the engine's. */
     private final Map<Integer, Map<PolicyKind, Long>> slaByAsset = new HashMap<>();
     private long lastTradeId = -1;
@@ -54,23 +58,27 @@ final class FundsView extends IgnoringEvents {
      * A withdrawal not yet ended: its asset, amount, current state, when it was requested and entered that state,
      * the state's service-level deadline, its transaction once broadcast, and whether a deadline was missed.
      */
-    record WithdrawalInfo(long withdrawalId, long userId, int assetId, long amount, WithdrawalState state,
-        long requestedMs, long stateSinceMs, String txRef, boolean slaMissed) {
+    record WithdrawalInfo(long withdrawalId, long userId, int assetId, long amount, long addressId,
+        WithdrawalState state, long requestedMs, long stateSinceMs, String txRef, boolean slaMissed) {
 
         WithdrawalInfo inState(final WithdrawalState newState, final String newTxRef) {
-            return new WithdrawalInfo(withdrawalId, userId, assetId, amount, newState, requestedMs, 0, newTxRef,
-                slaMissed);
+            return new WithdrawalInfo(withdrawalId, userId, assetId, amount, addressId, newState, requestedMs, 0,
+                newTxRef, slaMissed);
         }
 
         WithdrawalInfo stamped(final long timestampMs) {
-            return new WithdrawalInfo(withdrawalId, userId, assetId, amount, state,
+            return new WithdrawalInfo(withdrawalId, userId, assetId, amount, addressId, state,
                 requestedMs == 0 ? timestampMs : requestedMs, timestampMs, txRef, slaMissed);
         }
 
         WithdrawalInfo missed() {
-            return new WithdrawalInfo(withdrawalId, userId, assetId, amount, state, requestedMs, stateSinceMs, txRef,
-                true);
+            return new WithdrawalInfo(withdrawalId, userId, assetId, amount, addressId, state, requestedMs,
+                stateSinceMs, txRef, true);
         }
+    }
+
+    /** An allow-listed withdrawal address and when it becomes usable (after its time lock). */
+    record AddressInfo(long addressId, long userId, int assetId, String address, long usableFromMs, long addedMs) {
     }
 
     /** A hold as the user may see it; {@code placedMs} is its command's time. */
@@ -99,6 +107,30 @@ final class FundsView extends IgnoringEvents {
 
     WithdrawalInfo withdrawal(final long withdrawalId) {
         return withdrawals.get(withdrawalId);
+    }
+
+    /** The user's withdrawals under way, in id order. */
+    List<WithdrawalInfo> withdrawalsOf(final long userId) {
+        final List<WithdrawalInfo> list = new ArrayList<>();
+        for (final WithdrawalInfo withdrawal : withdrawals.values()) {
+            if (withdrawal.userId() == userId) {
+                list.add(withdrawal);
+            }
+        }
+        list.sort((a, b) -> Long.compare(a.withdrawalId(), b.withdrawalId()));
+        return list;
+    }
+
+    /** The user's allow-listed addresses, in id order. */
+    List<AddressInfo> addressesOf(final long userId) {
+        final List<AddressInfo> list = new ArrayList<>();
+        for (final AddressInfo address : addresses.values()) {
+            if (address.userId() == userId) {
+                list.add(address);
+            }
+        }
+        list.sort((a, b) -> Long.compare(a.addressId(), b.addressId()));
+        return list;
     }
 
     /**
@@ -223,9 +255,21 @@ final class FundsView extends IgnoringEvents {
     @Override
     public void withdrawalRequested(final long seq, final long withdrawalId, final long userId, final int assetId,
         final long amount, final long addressId, final WithdrawalState state) {
-        withdrawals.put(withdrawalId, new WithdrawalInfo(withdrawalId, userId, assetId, amount, state, 0, 0, null,
-            false));
+        withdrawals.put(withdrawalId, new WithdrawalInfo(withdrawalId, userId, assetId, amount, addressId, state, 0,
+            0, null, false));
         changedInCommand.add(withdrawalId);
+    }
+
+    @Override
+    public void withdrawalAddressAdded(final long seq, final long userId, final int assetId, final long addressId,
+        final String address, final long usableFromMs) {
+        addresses.put(addressId, new AddressInfo(addressId, userId, assetId, address, usableFromMs, 0));
+        addedInCommand.add(addressId);
+    }
+
+    @Override
+    public void withdrawalAddressRemoved(final long seq, final long userId, final long addressId) {
+        addresses.remove(addressId);
     }
 
     @Override
@@ -323,5 +367,10 @@ final class FundsView extends IgnoringEvents {
             withdrawals.computeIfPresent(withdrawalId, (id, w) -> w.stamped(timestampMs));
         }
         changedInCommand.clear();
+        for (final long addressId : addedInCommand) {
+            addresses.computeIfPresent(addressId, (id, a) -> new AddressInfo(a.addressId(), a.userId(), a.assetId(),
+                a.address(), a.usableFromMs(), timestampMs));
+        }
+        addedInCommand.clear();
     }
 }

@@ -64,6 +64,7 @@ public final class Gateway implements AutoCloseable {
                 new AccountResource(guard, views, engine),
                 new HistoryResource(guard, views, engine, clientOrderIds, startedProjection, views.lastSeq()),
                 new UserDataStreamResource(guard, userStreams),
+                new WalletResource(guard, views, engine),
                 new NativeResource(new NativeMarketsResource(guard, views),
                     new NativeOrdersResource(guard, views, engine, clientOrderIds, startedProjection),
                     new NativeAccountResource(guard, views, engine)),

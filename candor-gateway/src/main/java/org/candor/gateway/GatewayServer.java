@@ -23,7 +23,7 @@ final class GatewayServer {
     /** The resources a server answers with. */
     record Resources(GeneralResource general, MarketDataResource marketData, CompatibilityResource compatibility,
         OrderResource orders, OpenOrdersResource openOrders, AccountResource account, HistoryResource history,
-        UserDataStreamResource userData, NativeResource nativeApi, MarketStreams streams) {
+        UserDataStreamResource userData, WalletResource wallet, NativeResource nativeApi, MarketStreams streams) {
 
         void register(final RoutesConfig routes) {
             general.register(routes);
@@ -34,6 +34,7 @@ final class GatewayServer {
             account.register(routes);
             history.register(routes);
             userData.register(routes);
+            wallet.register(routes);
             nativeApi.register(routes);
             streams.register(routes);
         }

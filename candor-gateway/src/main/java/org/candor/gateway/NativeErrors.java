@@ -3,6 +3,7 @@ package org.candor.gateway;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import org.candor.engine.RejectReason;
 
 /**
  * The native API's errors, next to {@link ErrorMapper}: the same {@link ApiError}s, shown as
@@ -49,8 +50,14 @@ final class NativeErrors {
             case -2011, -2013 -> "ORDER_NOT_FOUND";
             case -2014 -> "INVALID_API_KEY_FORMAT";
             case -2015 -> "UNAUTHORIZED";
-            default -> "ERROR";
+            default -> withdrawalRejected(error.code());
         };
+    }
+
+    /** A withdrawal refusal's name is the engine's reason ({@link ErrorMapper#withdrawalRejected}). */
+    private static String withdrawalRejected(final int code) {
+        final RejectReason reason = RejectReason.fromCode(ErrorMapper.WITHDRAWAL_CODE_BASE - code);
+        return code <= ErrorMapper.WITHDRAWAL_CODE_BASE && reason != null ? reason.name() : "ERROR";
     }
 
     private static String orderRejected(final String message) {

@@ -2,13 +2,10 @@ package org.candor.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Statement;
-import java.time.Duration;
 import org.agrona.CloseHelper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,12 +19,11 @@ import org.junit.jupiter.api.Test;
 class AdminApiTest {
     private static final long OLIVIA = 900;
     private static final long OSCAR = 901;
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static TestExchange exchange;
     private static AdminServer admin;
     private static OperatorActions actions;
-    private static AdminClient olivia;
-    private static AdminClient oscar;
+    private static OperatorClient olivia;
+    private static OperatorClient oscar;
 
     @BeforeAll
     static void start() throws Exception {
@@ -40,8 +36,8 @@ class AdminApiTest {
         operators.create("OscarOperatorKey000000001", OSCAR, "oscar", "oscar-secret");
         actions = new OperatorActions(exchange.pool);
         admin = gateway.startAdmin("127.0.0.1", 0, operators, exchange.keys, actions);
-        olivia = new AdminClient("OliviaOperatorKey00000001", "olivia-secret");
-        oscar = new AdminClient("OscarOperatorKey000000001", "oscar-secret");
+        olivia = new OperatorClient(exchange, admin::port, "OliviaOperatorKey00000001", "olivia-secret");
+        oscar = new OperatorClient(exchange, admin::port, "OscarOperatorKey000000001", "oscar-secret");
     }
 
     @AfterAll
@@ -126,7 +122,8 @@ class AdminApiTest {
     @Test
     void tradingKeysCannotOperateAndOperatorKeysCannotTrade() {
         final TestExchange.ApiClient trader = exchange.newTrader();
-        final AdminClient traderAsOperator = new AdminClient(trader.key, TestExchange.secretOf(trader));
+        final OperatorClient traderAsOperator = new OperatorClient(exchange, admin::port, trader.key,
+            TestExchange.secretOf(trader));
         final TestExchange.Reply refused = traderAsOperator.post("/admin/v1/users", "userId=7004");
         assertThat(refused.status()).isEqualTo(401);
         assertThat(refused.json().path("code").asInt()).isEqualTo(-2015);
@@ -174,36 +171,5 @@ class AdminApiTest {
 
     private static String encode(final String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
-    }
-
-    /** Signs as trading clients do, against the admin port. */
-    private static final class AdminClient {
-        private final String key;
-        private final String secret;
-
-        AdminClient(final String key, final String secret) {
-            this.key = key;
-            this.secret = secret;
-        }
-
-        TestExchange.Reply get(final String path, final String params) {
-            return exchange.send(request(path + "?" + sign(params)).GET().build());
-        }
-
-        TestExchange.Reply post(final String path, final String params) {
-            return exchange.send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(sign(params))).build());
-        }
-
-        private String sign(final String params) {
-            final String payload = (params.isEmpty() ? "" : params + "&") + "timestamp="
-                + System.currentTimeMillis();
-            return payload + "&signature=" + HmacSigner.sign(secret.getBytes(StandardCharsets.UTF_8), payload);
-        }
-
-        private HttpRequest.Builder request(final String pathAndQuery) {
-            return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + admin.port() + pathAndQuery))
-                .timeout(TIMEOUT).header(RequestAuthenticator.API_KEY_HEADER, key);
-        }
     }
 }

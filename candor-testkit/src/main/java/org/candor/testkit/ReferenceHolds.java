@@ -243,7 +243,7 @@ public final class ReferenceHolds {
                 operatorId, now);
         }
         thresholds.put(assetId, threshold);
-        return exchange.done(assetId);
+        return exchange.done(0); // applied at once: no proposal to name
     }
 
     void applyThreshold(final int assetId, final long threshold) {

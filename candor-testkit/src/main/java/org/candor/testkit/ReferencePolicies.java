@@ -57,7 +57,7 @@ public final class ReferencePolicies {
             return propose(kind, assetId, value, 0, 0, operatorId, now);
         }
         settings.put(assetId + "/" + kind, value);
-        return exchange.done(assetId);
+        return exchange.done(0); // applied at once: no proposal to name
     }
 
     RejectReason propose(final PolicyKind kind, final int assetId, final long value, final int accounts,

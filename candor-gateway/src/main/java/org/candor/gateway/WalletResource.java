@@ -1,0 +1,238 @@
+package org.candor.gateway;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.candor.engine.RejectReason;
+import org.candor.engine.WithdrawalState;
+
+/**
+ * A user's withdrawals and the allow-list they go to, natively ({@code /v1/withdrawal-addresses},
+ * {@code /v1/withdrawals}) and as Binance's wallet API ({@code /sapi/v1/capital/withdraw/apply} and
+ * {@code /withdraw/history}). Withdrawals leave only for an address the user allow-listed in advance and whose
+ * time lock has passed (decision 0010); adding or removing an address and withdrawing need a key with WITHDRAW,
+ * reading needs READ. Every refusal names its cause ({@link ErrorMapper#withdrawalRejected}).
+ */
+final class WalletResource {
+    static final int WRITE_WEIGHT = 1;
+    static final int LIST_WEIGHT = 10;
+    /** Longest address text the engine takes (printable ASCII). */
+    static final int ADDRESS_LENGTH_MAX = 100;
+    private static final DateTimeFormatter BINANCE_TIME =
+        DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+
+    private final RequestGuard guard;
+    private final ReadViews views;
+    private final EngineCommands commands;
+
+    WalletResource(final RequestGuard guard, final ReadViews views, final EngineCommands commands) {
+        this.guard = guard;
+        this.views = views;
+        this.commands = commands;
+    }
+
+    void register(final RoutesConfig routes) {
+        routes.get("/v1/withdrawal-addresses", this::listAddresses);
+        routes.post("/v1/withdrawal-addresses", this::addAddress);
+        routes.delete("/v1/withdrawal-addresses/{id}", this::removeAddress);
+        routes.post("/v1/withdrawals", this::withdraw);
+        routes.delete("/v1/withdrawals/{id}", this::cancel);
+        routes.post("/sapi/v1/capital/withdraw/apply", this::binanceWithdraw);
+        routes.get("/sapi/v1/capital/withdraw/history", this::binanceHistory);
+    }
+
+    private void listAddresses(final Context ctx) {
+        final RequestGuard.Caller caller = guard.signed(ctx, LIST_WEIGHT, Permission.READ);
+        commands.catchUp();
+        final long nowMs = guard.nowMs();
+        Json.send(ctx, views.read(s -> {
+            final List<Map<String, Object>> list = new ArrayList<>();
+            for (final FundsView.AddressInfo address : s.funds().addressesOf(caller.userId())) {
+                list.add(address(s.market().asset(address.assetId()), address, nowMs));
+            }
+            return list;
+        }));
+    }
+
+    private void addAddress(final Context ctx) {
+        final RequestGuard.Caller caller = guard.signed(ctx, WRITE_WEIGHT, Permission.WITHDRAW);
+        final AssetInfo asset = asset(caller.params().required("asset"));
+        final String address = addressText(caller.params().required("address"));
+        final CommandOutcome outcome = commands.execute((e, b, o, c, id) -> e.addWithdrawalAddress(b, o, c, id, 0,
+            caller.userId(), asset.id(), address));
+        refuseUnlessApplied(outcome);
+        final long addressId = outcome.result().reference();
+        final FundsView.AddressInfo added = views.read(s -> s.funds().addressesOf(caller.userId()).stream()
+            .filter(a -> a.addressId() == addressId).findFirst().orElse(null));
+        if (added == null) {
+            throw ErrorMapper.unknown();
+        }
+        ctx.status(201);
+        Json.send(ctx, address(asset, added, guard.nowMs()));
+    }
+
+    private void removeAddress(final Context ctx) {
+        final RequestGuard.Caller caller = guard.signed(ctx, WRITE_WEIGHT, Permission.WITHDRAW);
+        final long addressId = id(ctx.pathParam("id"));
+        refuseUnlessApplied(commands.execute((e, b, o, c, id) -> e.removeWithdrawalAddress(b, o, c, id, 0,
+            caller.userId(), addressId)));
+        Json.send(ctx, Map.of("id", addressId, "removed", true));
+    }
+
+    /** Native: {@code asset}, {@code addressId}, {@code amount} in the asset's minor units. */
+    private void withdraw(final Context ctx) {
+        final RequestGuard.Caller caller = guard.signed(ctx, WRITE_WEIGHT, Permission.WITHDRAW);
+        final AssetInfo asset = asset(caller.params().required("asset"));
+        final long addressId = id(caller.params().required("addressId"));
+        final long amount = NativeJson.amount(caller.params(), "amount");
+        final long withdrawalId = request(caller.userId(), asset, addressId, amount);
+        ctx.status(201);
+        Json.send(ctx, views.read(s -> withdrawal(asset, s.funds(), withdrawalId)));
+    }
+
+    private void cancel(final Context ctx) {
+        final RequestGuard.Caller caller = guard.signed(ctx, WRITE_WEIGHT, Permission.WITHDRAW);
+        final long withdrawalId = id(ctx.pathParam("id"));
+        refuseUnlessApplied(commands.execute((e, b, o, c, id) -> e.cancelWithdrawal(b, o, c, id, 0,
+            caller.userId(), withdrawalId)));
+        Json.send(ctx, Map.of("id", withdrawalId, "state", NativeJson.lower(WithdrawalState.CANCELLED)));
+    }
+
+    /**
+     * Binance's withdraw: {@code coin}, {@code address}, {@code amount} (decimal). The address must be on the
+     * caller's allow-list for that coin; Binance's {@code network} and {@code addressTag} are accepted and ignored
+     * (one network per asset here).
+     */
+    private void binanceWithdraw(final Context ctx) {
+        final RequestGuard.Caller caller = guard.signed(ctx, WRITE_WEIGHT, Permission.WITHDRAW);
+        final AssetInfo asset = asset(caller.params().required("coin"));
+        final String address = addressText(caller.params().required("address"));
+        final long amount = Decimals.toMinor("amount", caller.params().required("amount"), asset.scale());
+        commands.catchUp();
+        // Not allow-listed: address id 0, which the engine refuses as ADDRESS_NOT_ON_ALLOW_LIST, like any unknown id.
+        final long addressId = views.read(s -> s.funds().addressesOf(caller.userId()).stream()
+            .filter(a -> a.assetId() == asset.id() && a.address().equals(address))
+            .mapToLong(FundsView.AddressInfo::addressId).findFirst().orElse(0));
+        final long withdrawalId = request(caller.userId(), asset, addressId, amount);
+        Json.send(ctx, Map.of("id", Long.toString(withdrawalId)));
+    }
+
+    /**
+     * Binance's withdraw history, of the withdrawals under way (finished ones are in the read model's history, not
+     * served here yet). Status as Binance numbers it: 2 awaiting approval, 4 processing (requested, approved or
+     * broadcast).
+     */
+    private void binanceHistory(final Context ctx) {
+        final RequestGuard.Caller caller = guard.signed(ctx, LIST_WEIGHT, Permission.READ);
+        final String coin = caller.params().optional("coin");
+        commands.catchUp();
+        Json.send(ctx, views.read(s -> {
+            final List<Map<String, Object>> list = new ArrayList<>();
+            for (final FundsView.WithdrawalInfo w : s.funds().withdrawalsOf(caller.userId())) {
+                final AssetInfo asset = s.market().asset(w.assetId());
+                if (coin != null && !coin.equals(asset.code())) {
+                    continue;
+                }
+                final Map<String, Object> row = new LinkedHashMap<>();
+                row.put("id", Long.toString(w.withdrawalId()));
+                row.put("amount", Decimals.format(w.amount(), asset.scale()));
+                row.put("transactionFee", "0");
+                row.put("coin", asset.code());
+                row.put("status", w.state() == WithdrawalState.AWAITING_APPROVAL ? 2 : 4);
+                row.put("address", addressOf(s.funds(), caller.userId(), w));
+                row.put("txId", w.txRef() == null ? "" : w.txRef());
+                row.put("applyTime", BINANCE_TIME.format(Instant.ofEpochMilli(w.requestedMs())));
+                row.put("network", asset.code());
+                row.put("transferType", 0);
+                list.add(row);
+            }
+            return list;
+        }));
+    }
+
+    private long request(final long userId, final AssetInfo asset, final long addressId, final long amount) {
+        final CommandOutcome outcome = commands.execute((e, b, o, c, id) -> e.requestWithdrawal(b, o, c, id, 0,
+            userId, asset.id(), amount, addressId));
+        refuseUnlessApplied(outcome);
+        return outcome.result().reference();
+    }
+
+    private static void refuseUnlessApplied(final CommandOutcome outcome) {
+        final RejectReason reason = outcome.result().reason();
+        if (reason != RejectReason.NONE) {
+            throw ErrorMapper.withdrawalRejected(reason);
+        }
+    }
+
+    private static Map<String, Object> address(final AssetInfo asset, final FundsView.AddressInfo address,
+        final long nowMs) {
+        final Map<String, Object> row = new LinkedHashMap<>();
+        row.put("id", address.addressId());
+        row.put("asset", asset.code());
+        row.put("address", address.address());
+        row.put("addedAt", address.addedMs());
+        row.put("usableFrom", address.usableFromMs());
+        row.put("usable", nowMs >= address.usableFromMs());
+        return row;
+    }
+
+    private static Map<String, Object> withdrawal(final AssetInfo asset, final FundsView funds,
+        final long withdrawalId) {
+        final FundsView.WithdrawalInfo info = funds.withdrawal(withdrawalId);
+        final Map<String, Object> row = new LinkedHashMap<>();
+        row.put("id", withdrawalId);
+        row.put("asset", asset.code());
+        row.put("amount", info == null ? null : NativeJson.amount(info.amount()));
+        row.put("state", info == null ? null : NativeJson.lower(info.state()));
+        row.put("queuePosition", funds.queuePosition(withdrawalId));
+        row.put("expectedBy", info == null ? null : funds.stateDeadlineMs(info));
+        return row;
+    }
+
+    private static String addressOf(final FundsView funds, final long userId, final FundsView.WithdrawalInfo w) {
+        return funds.addressesOf(userId).stream().filter(a -> a.addressId() == w.addressId())
+            .map(FundsView.AddressInfo::address).findFirst().orElse("");
+    }
+
+    private AssetInfo asset(final String code) {
+        final AssetInfo asset = views.read(s -> s.market().assets().stream()
+            .filter(a -> a.code().equals(code)).findFirst().orElse(null));
+        if (asset == null) {
+            throw ErrorMapper.illegalParameter("asset");
+        }
+        return asset;
+    }
+
+    /** Printable ASCII, at most the engine's length: refused here rather than by the encoder. */
+    private static String addressText(final String text) {
+        final byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length == 0 || bytes.length > ADDRESS_LENGTH_MAX) {
+            throw ErrorMapper.illegalParameter("address");
+        }
+        for (final byte b : bytes) {
+            if (b < 0x21 || b > 0x7e) {
+                throw ErrorMapper.illegalParameter("address");
+            }
+        }
+        return text;
+    }
+
+    private static long id(final String text) {
+        try {
+            final long id = Long.parseLong(text);
+            if (id <= 0) {
+                throw ErrorMapper.illegalParameter("id");
+            }
+            return id;
+        } catch (NumberFormatException e) {
+            throw ErrorMapper.illegalParameter("id");
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package org.candor.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.agrona.CloseHelper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Withdrawals over the real API: only to allow-listed addresses past their time lock, which two operators may
+ * shorten and one cannot; every refusal names its cause; a pause is an operator's explicit, reasoned act that stops
+ * one asset only; halting every market stops no withdrawal; the fund status shows the withdrawal under way.
+ */
+class WalletApiTest {
+    private static TestExchange exchange;
+    private static AdminServer admin;
+    private static OperatorClient olivia;
+    private static OperatorClient oscar;
+
+    @BeforeAll
+    static void start() throws Exception {
+        exchange = new TestExchange();
+        final Gateway gateway = exchange.startGateway(TestExchange.GATEWAY_CLIENT_ID,
+            Gateway.Config.IP_WEIGHT_PER_MINUTE_DEFAULT);
+        final PostgresOperatorKeyStore operators =
+            new PostgresOperatorKeyStore(exchange.pool, new SecretCipher(PostgresApiKeyStoreTest.MASTER_KEY));
+        operators.create("OliviaWalletKey0000000001", 900, "olivia", "olivia-secret");
+        operators.create("OscarWalletKey00000000001", 901, "oscar", "oscar-secret");
+        admin = gateway.startAdmin("127.0.0.1", 0, operators, exchange.keys, new OperatorActions(exchange.pool));
+        olivia = new OperatorClient(exchange, admin::port, "OliviaWalletKey0000000001", "olivia-secret");
+        oscar = new OperatorClient(exchange, admin::port, "OscarWalletKey00000000001", "oscar-secret");
+    }
+
+    @AfterAll
+    static void stop() {
+        CloseHelper.quietCloseAll(admin, exchange);
+    }
+
+    @Test
+    void aWithdrawalGoesOnlyToAnUnlockedAllowListedAddressAndKeepsWorkingWhenTradingHalts() {
+        final TestExchange.ApiClient user = userWithWithdrawKey(8001);
+        // ETH's time lock is never lowered in this class: its addresses wait the default day.
+        final TestExchange.Reply locked = user.post("/v1/withdrawal-addresses", "asset=ETH&address=0xlocked8001");
+        assertThat(locked.status()).as(locked.raw().body()).isEqualTo(201);
+        assertThat(locked.json().path("usable").asBoolean()).isFalse();
+        final TestExchange.Reply tooSoon = user.post("/v1/withdrawals", "asset=ETH&addressId="
+            + locked.json().path("id").asLong() + "&amount=10000000");
+        assertThat(tooSoon.status()).isEqualTo(400);
+        assertThat(tooSoon.json().path("code").asText()).isEqualTo("ADDRESS_TIME_LOCKED");
+
+        lowerTheTimeLockWithTwoOperators();
+        final long addressId = user.post("/v1/withdrawal-addresses", "asset=BTC&address=bc1qready8001").json()
+            .path("id").asLong();
+        final TestExchange.Reply notListed = user.post("/sapi/v1/capital/withdraw/apply",
+            "coin=BTC&address=bc1qsomeoneelse&amount=0.1");
+        assertThat(notListed.status()).isEqualTo(400);
+        assertThat(notListed.json().path("msg").asText()).contains("ADDRESS_NOT_ON_ALLOW_LIST");
+
+        assertThat(olivia.post("/admin/v1/markets/halt", "symbol=BTCUSDT").status()).isEqualTo(200);
+        assertThat(olivia.post("/admin/v1/markets/halt", "symbol=ETHUSDT").status()).isEqualTo(200);
+        final TestExchange.Reply applied = user.post("/sapi/v1/capital/withdraw/apply",
+            "coin=BTC&address=bc1qready8001&amount=0.1");
+        assertThat(applied.status()).as(applied.raw().body()).isEqualTo(200);
+        final long withdrawalId = Long.parseLong(applied.json().path("id").asText());
+        assertThat(olivia.post("/admin/v1/markets/resume", "symbol=BTCUSDT").status()).isEqualTo(200);
+        assertThat(olivia.post("/admin/v1/markets/resume", "symbol=ETHUSDT").status()).isEqualTo(200);
+
+        final JsonNode history = user.get("/sapi/v1/capital/withdraw/history", "coin=BTC").json();
+        assertThat(history.get(0).path("id").asText()).isEqualTo(Long.toString(withdrawalId));
+        assertThat(history.get(0).path("address").asText()).isEqualTo("bc1qready8001");
+        assertThat(history.get(0).path("amount").asText()).isEqualTo("0.10000000");
+        final JsonNode withdrawing = btc(user.get("/v1/funds", "").json()).path("withdrawing");
+        assertThat(withdrawing.path("total").asText()).isEqualTo("10000000");
+        assertThat(withdrawing.path("withdrawals").get(0).path("state").asText()).isEqualTo("requested");
+        assertThat(withdrawing.path("withdrawals").get(0).path("queuePosition").asInt()).isPositive();
+
+        final TestExchange.Reply cancelled = user.delete("/v1/withdrawals/" + withdrawalId, "");
+        assertThat(cancelled.status()).isEqualTo(200);
+        assertThat(btc(user.get("/v1/funds", "").json()).path("available").asText()).isEqualTo("100000000");
+        assertThat(addressId).isPositive();
+    }
+
+    @Test
+    void aPauseIsAReasonedOperatorActionThatStopsOneAssetOnly() {
+        final TestExchange.ApiClient user = userWithWithdrawKey(8002);
+        lowerTheTimeLockWithTwoOperators();
+        final long btcAddress = user.post("/v1/withdrawal-addresses", "asset=BTC&address=bc1qpause8002").json()
+            .path("id").asLong();
+        final long usdtAddress = user.post("/v1/withdrawal-addresses", "asset=USDT&address=0xpause8002").json()
+            .path("id").asLong();
+        assertThat(olivia.post("/admin/v1/withdrawals/pause", "asset=BTC&reason=NETWORK_INCIDENT"
+            + "&explanation=Bitcoin%20node%20upgrade%2C%20back%20within%20the%20hour").status()).isEqualTo(200);
+
+        final TestExchange.Reply paused = user.post("/v1/withdrawals", "asset=BTC&addressId=" + btcAddress
+            + "&amount=1000000");
+        assertThat(paused.status()).isEqualTo(400);
+        assertThat(paused.json().path("code").asText()).isEqualTo("WITHDRAWALS_PAUSED");
+        final TestExchange.Reply other = user.post("/v1/withdrawals", "asset=USDT&addressId=" + usdtAddress
+            + "&amount=1000000");
+        assertThat(other.status()).as(other.raw().body()).isEqualTo(201);
+
+        assertThat(oscar.post("/admin/v1/withdrawals/resume", "asset=BTC").status()).isEqualTo(200);
+        assertThat(user.post("/v1/withdrawals", "asset=BTC&addressId=" + btcAddress + "&amount=1000000")
+            .status()).isEqualTo(201);
+        final JsonNode trail = oscar.get("/admin/v1/actions", "limit=20").json();
+        assertThat(trail.path("actions").findValuesAsText("action")).contains("pause-withdrawals",
+            "resume-withdrawals");
+    }
+
+    @Test
+    void aKeyWithoutWithdrawPermissionCannotWithdrawOrAllowListAndBadInputChangesNothing() {
+        final TestExchange.ApiClient trader = exchange.newTrader();
+        assertThat(trader.post("/v1/withdrawal-addresses", "asset=BTC&address=bc1qnope").json().path("code")
+            .asText()).isEqualTo("UNAUTHORIZED");
+        assertThat(trader.post("/sapi/v1/capital/withdraw/apply", "coin=BTC&address=bc1qnope&amount=1").json()
+            .path("code").asInt()).isEqualTo(-2015);
+        final TestExchange.ApiClient user = userWithWithdrawKey(8003);
+        for (String params : new String[] {"asset=BTC&address=", "asset=BTC&address=has%20space",
+            "asset=DOGE&address=abc", "asset=BTC&address=" + "x".repeat(101)}) {
+            assertThat(user.post("/v1/withdrawal-addresses", params).status()).as(params).isEqualTo(400);
+        }
+        for (String amount : new String[] {"0", "-1", "1e3", "NaN", "0.000000001", "99999999999999999999"}) {
+            final TestExchange.Reply reply = user.post("/sapi/v1/capital/withdraw/apply",
+                "coin=BTC&address=bc1qany&amount=" + amount);
+            assertThat(reply.status()).as(amount).isEqualTo(400);
+        }
+        assertThat(user.get("/v1/withdrawal-addresses", "").json().size()).isZero();
+        assertThat(btc(user.get("/v1/funds", "").json()).path("available").asText()).isEqualTo("100000000");
+    }
+
+    /** Shortening the time lock loosens it: one operator proposes, the same one cannot approve, a second does. */
+    private static void lowerTheTimeLockWithTwoOperators() {
+        for (String asset : new String[] {"BTC", "USDT"}) {
+            final TestExchange.Reply proposed = olivia.post("/admin/v1/policies/withdrawal",
+                "asset=" + asset + "&kind=WITHDRAWAL_ADDRESS_TIME_LOCK&value=0");
+            assertThat(proposed.status()).as(proposed.raw().body()).isEqualTo(200);
+            final long proposal = proposed.json().path("reference").asLong();
+            if (proposal == 0) {
+                continue; // Already 0: applied at once, nothing to approve.
+            }
+            final TestExchange.Reply self = olivia.post("/admin/v1/policies/approve", "proposalId=" + proposal);
+            assertThat(self.json().path("msg").asText()).contains("SELF_APPROVAL");
+            assertThat(oscar.post("/admin/v1/policies/approve", "proposalId=" + proposal).status()).isEqualTo(200);
+        }
+    }
+
+    /** A user opened and credited 1 BTC and 100 USDT by an operator, with a key that may withdraw. */
+    private static TestExchange.ApiClient userWithWithdrawKey(final long userId) {
+        assertThat(olivia.post("/admin/v1/users", "userId=" + userId).status()).isEqualTo(200);
+        olivia.post("/admin/v1/deposits", "userId=" + userId + "&asset=BTC&amount=1&depositRef=" + userId);
+        olivia.post("/admin/v1/deposits", "userId=" + userId + "&asset=USDT&amount=100&depositRef=" + (userId + 1));
+        final JsonNode key = olivia.post("/admin/v1/api-keys", "userId=" + userId
+            + "&permissions=READ,TRADE,WITHDRAW").json();
+        return new TestExchange.ApiClient(exchange, userId, key.path("apiKey").asText(),
+            key.path("secretKey").asText());
+    }
+
+    private static JsonNode btc(final JsonNode funds) {
+        for (JsonNode asset : funds.path("assets")) {
+            if ("BTC".equals(asset.path("asset").asText())) {
+                return asset;
+            }
+        }
+        throw new AssertionError("no BTC in " + funds);
+    }
+}
