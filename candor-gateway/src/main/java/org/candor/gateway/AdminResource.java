@@ -79,6 +79,7 @@ final class AdminResource {
         routes.post(PREFIX + "/policies/blast-radius", this::setBlastRadius);
         routes.post(PREFIX + "/policies/approve", this::approvePolicyChange);
         routes.get(PREFIX + "/balances", this::balances);
+        routes.get(PREFIX + "/funds", this::funds);
         routes.get(PREFIX + "/actions", this::listActions);
     }
 
@@ -336,6 +337,22 @@ final class AdminResource {
             throw refused(RejectReason.UNKNOWN_USER);
         }
         Json.send(ctx, Map.of("userId", userId, "balances", rows));
+    }
+
+    /** A user's fund status exactly as the user sees it ({@code /v1/funds}): what support reads to the user. */
+    private void funds(final Context ctx) {
+        final RequestGuard.Caller operator = guard.signed(ctx, WEIGHT, Permission.OPERATE);
+        final long userId = positiveLong(operator.params(), "userId");
+        commands.catchUp();
+        final Map<String, Object> status = views.read(s -> s.accounts().userExists(userId)
+            ? NativeAccountResource.fundStatus(s, userId) : null);
+        if (status == null) {
+            throw refused(RejectReason.UNKNOWN_USER);
+        }
+        final Map<String, Object> body = new LinkedHashMap<>();
+        body.put("userId", userId);
+        body.putAll(status);
+        Json.send(ctx, body);
     }
 
     private void listActions(final Context ctx) {

@@ -71,25 +71,31 @@ final class NativeAccountResource {
     private void funds(final Context ctx) {
         final RequestGuard.Caller caller = guard.signed(ctx, FUNDS_WEIGHT, Permission.READ);
         commands.catchUp();
-        Json.send(ctx, views.read(s -> {
-            final Map<Integer, long[]> owned = s.accounts().balances(caller.userId());
-            final Map<Integer, Map<Integer, Map<Long, Long>>> parts = s.funds().parts(caller.userId());
-            final List<Map<String, Object>> assets = new ArrayList<>();
-            for (final AssetInfo asset : s.market().assets()) {
-                final long[] buckets = owned.getOrDefault(asset.id(), new long[AccountView.BUCKETS]);
-                assets.add(fundsOf(s, caller.userId(), asset, buckets, parts.getOrDefault(asset.id(), Map.of())));
+        Json.send(ctx, views.read(s -> fundStatus(s, caller.userId())));
+    }
+
+    /**
+     * The fund status of one user: every asset's total and its parts, and the account blocks. The user's own
+     * {@code /v1/funds} and the operators' {@code /admin/v1/funds} answer the same thing.
+     */
+    static Map<String, Object> fundStatus(final ReadViews.Snapshot s, final long userId) {
+        final Map<Integer, long[]> owned = s.accounts().balances(userId);
+        final Map<Integer, Map<Integer, Map<Long, Long>>> parts = s.funds().parts(userId);
+        final List<Map<String, Object>> assets = new ArrayList<>();
+        for (final AssetInfo asset : s.market().assets()) {
+            final long[] buckets = owned.getOrDefault(asset.id(), new long[AccountView.BUCKETS]);
+            assets.add(fundsOf(s, userId, asset, buckets, parts.getOrDefault(asset.id(), Map.of())));
+        }
+        final List<Map<String, Object>> blocks = new ArrayList<>();
+        for (final FundsView.HoldInfo hold : s.funds().holdsOf(userId)) {
+            if (hold.kind() == HoldKind.ACCOUNT_BLOCK) {
+                blocks.add(hold(hold, 0));
             }
-            final List<Map<String, Object>> blocks = new ArrayList<>();
-            for (final FundsView.HoldInfo hold : s.funds().holdsOf(caller.userId())) {
-                if (hold.kind() == HoldKind.ACCOUNT_BLOCK) {
-                    blocks.add(hold(hold, 0));
-                }
-            }
-            final Map<String, Object> body = new LinkedHashMap<>();
-            body.put("assets", assets);
-            body.put("accountBlocks", blocks);
-            return body;
-        }));
+        }
+        final Map<String, Object> body = new LinkedHashMap<>();
+        body.put("assets", assets);
+        body.put("accountBlocks", blocks);
+        return body;
     }
 
     private static Map<String, Object> fundsOf(final ReadViews.Snapshot s, final long userId, final AssetInfo asset,

@@ -161,6 +161,55 @@ public final class AdminCommand implements Callable<Integer> {
         return call("POST", "/admin/v1/markets/" + action, Map.of("symbol", symbol));
     }
 
+    @Command(name = "funds", description = "A user's fund status as the user sees it: every part of every total, "
+        + "each hold with its explanation, each withdrawal with its state and queue position.")
+    int funds(@Parameters(paramLabel = "USER_ID") final long userId) {
+        return call("GET", "/admin/v1/funds", Map.of("userId", userId));
+    }
+
+    @Command(name = "withdrawal", description = "approve|reject WITHDRAWAL_ID (a withdrawal above its threshold).")
+    int withdrawal(@Parameters(paramLabel = "approve|reject") final String action,
+        @Parameters(paramLabel = "WITHDRAWAL_ID") final long withdrawalId,
+        @Option(names = "--justification", description = "Why (reject).") final String justification) {
+        if (!"approve".equals(action) && !"reject".equals(action)) {
+            err.println("candor admin withdrawal: approve or reject, not " + action);
+            return 2;
+        }
+        final Map<String, Object> params = ordered("withdrawalId", withdrawalId, "justification", justification);
+        return call("POST", "/admin/v1/withdrawals/" + action, params);
+    }
+
+    @Command(name = "withdrawals", description = "pause|resume ASSET: stop or restart an asset's withdrawals, with "
+        + "a reason the users see.")
+    int withdrawals(@Parameters(paramLabel = "pause|resume") final String action,
+        @Parameters(paramLabel = "ASSET") final String asset,
+        @Option(names = "--reason", description = "MAINTENANCE, NETWORK_INCIDENT, SECURITY_INCIDENT, REGULATORY, "
+            + "OTHER") final String reason,
+        @Option(names = "--explanation", description = "What the users are shown (at most 160 bytes).")
+        final String explanation) {
+        if (!"pause".equals(action) && !"resume".equals(action)) {
+            err.println("candor admin withdrawals: pause or resume, not " + action);
+            return 2;
+        }
+        return call("POST", "/admin/v1/withdrawals/" + action, ordered("asset", asset, "reason", reason,
+            "explanation", explanation));
+    }
+
+    @Command(name = "policy", description = "set ASSET KIND VALUE (loosening becomes a proposal), or approve "
+        + "PROPOSAL_ID (a second operator).")
+    int policy(@Parameters(paramLabel = "set|approve") final String action,
+        @Parameters(arity = "1..3", paramLabel = "ARGS") final String[] args) {
+        if ("approve".equals(action) && args.length == 1) {
+            return call("POST", "/admin/v1/policies/approve", Map.of("proposalId", args[0]));
+        }
+        if ("set".equals(action) && args.length == 3) {
+            return call("POST", "/admin/v1/policies/withdrawal", ordered("asset", args[0], "kind", args[1],
+                "value", args[2]));
+        }
+        err.println("candor admin policy: set ASSET KIND VALUE, or approve PROPOSAL_ID");
+        return 2;
+    }
+
     @Command(name = "balances", description = "Every bucket of every asset of a user.")
     int balances(@Parameters(paramLabel = "USER_ID") final long userId) {
         return call("GET", "/admin/v1/balances", Map.of("userId", userId));

@@ -50,8 +50,15 @@ class AdminCommandTest {
 
             final Result balances = admin(credentials, null, "balances", "5001");
             assertThat(balances.out).contains("\"held\" : \"500.000000\"").contains("\"available\" : \"2000.500000\"");
+            final Result funds = admin(credentials, "oscar", "funds", "5001");
+            assertThat(funds.out).contains("A login from a new country; we are confirming it was you.")
+                .contains("\"reason\" : \"suspicious_activity\"");
+            assertThat(admin(credentials, null, "withdrawals", "pause", "USDT", "--reason", "MAINTENANCE",
+                "--explanation", "Wallet maintenance until 14:00 UTC").exit).isZero();
+            assertThat(admin(credentials, "oscar", "withdrawals", "resume", "USDT").exit).isZero();
             final Result trail = admin(credentials, "oscar", "actions", "--limit", "10");
-            assertThat(trail.out).contains("\"chainIntact\" : true").contains("SELF_APPROVAL");
+            assertThat(trail.out).contains("\"chainIntact\" : true").contains("SELF_APPROVAL")
+                .contains("pause-withdrawals");
 
             assertThat(admin(credentials, null, "deposit", "5001", "USDT", "-1").exit).isEqualTo(1);
         } finally {
