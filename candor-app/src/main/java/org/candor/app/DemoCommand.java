@@ -12,8 +12,11 @@ import java.util.concurrent.TimeUnit;
 import org.agrona.IoUtil;
 import org.candor.app.demo.DemoCredentials;
 import org.candor.app.demo.DemoServices;
+import org.candor.app.demo.DemoWallet;
 import org.candor.app.demo.HttpCheck;
 import org.candor.app.demo.MarketMaker;
+import org.candor.chain.ChainUnavailableException;
+import org.candor.chain.DemoChains;
 import org.candor.cluster.EmbeddedNode;
 import org.candor.cluster.ExchangeClient;
 import org.candor.engine.EngineCapacity;
@@ -50,9 +53,9 @@ final class DemoCommand implements Callable<Integer> {
     static final long ALICE = 1;
     static final long BOB = 2;
     private static final long CLIENT = 1;
-    private static final long OPERATOR = 900;
+    static final long OPERATOR = 900;
     /** A second operator: a hold takes effect only when someone other than its placer approves it. */
-    private static final long APPROVER = 901;
+    static final long APPROVER = 901;
 
     /** The market maker and the user that takes from it now and then. */
     static final long MAKER = 3;
@@ -60,6 +63,9 @@ final class DemoCommand implements Callable<Integer> {
     /** The gateway's and the market maker's cluster client ids: each client has its own. */
     private static final long GATEWAY_CLIENT = 2;
     private static final long BOT_CLIENT = 3;
+    private static final long WALLET_CLIENT = 4;
+    /** The deposit that arrives on alice's ETH address when the exchange starts serving: 0.5 ETH. */
+    private static final long ALICE_DEPOSIT = 50_000_000L;
     private static final long BOT_SEED = 42;
     /** Mid prices where the story's trades left each market; sizes well above each market's minimum notional. */
     private static final List<MarketMaker.Quote> BOT_QUOTES = List.of(
@@ -106,6 +112,8 @@ final class DemoCommand implements Callable<Integer> {
     private final PrintStream out;
     /** Counted down to stop serving: by the shutdown hook (Ctrl-C) or {@link #stop()}. */
     private final CountDownLatch stop = new CountDownLatch(1);
+    /** The simulated BTC, ETH and USDT chains the wallet service works on (same ids and scales as the story). */
+    private final DemoChains chains = new DemoChains(BOT_SEED);
     private DemoSession session;
     private long command;
 
@@ -182,7 +190,8 @@ final class DemoCommand implements Callable<Integer> {
             GATEWAY_CLIENT);
              MarketMaker bot = new MarketMaker(ExchangeClient.connect(new ExchangeClient.Config(
                  node.aeronDirectoryName(), node.ingressEndpoints(), BOT_CLIENT, 1, ExchangeClient.IN_FLIGHT_DEFAULT),
-                 null, null), MAKER, TAKER, BOT_QUOTES, BOT_SEED)) {
+                 null, null), MAKER, TAKER, BOT_QUOTES, BOT_SEED);
+             DemoWallet wallet = new DemoWallet(node, chains, WALLET_CLIENT, System::currentTimeMillis, true)) {
             final String baseUrl = "http://" + host + ":" + services.httpPort();
             final String adminUrl = "http://" + host + ":" + services.adminPort();
             final DemoCredentials credentials = new DemoCredentials(baseUrl, adminUrl);
@@ -201,6 +210,11 @@ final class DemoCommand implements Callable<Integer> {
                 + "/ (olivia, oscar); passwords in the credentials file");
             out.println("  keys of alice, bob and the operators: " + credentialsFile.toAbsolutePath()
                 + " (owner-only)");
+            final String aliceEth = depositAddress(wallet, ETH, ALICE);
+            chains.chain(ETH).receive(aliceEth, ALICE_DEPOSIT);
+            out.println("  wallet: simulated BTC, ETH and USDT chains; bob's ETH withdrawal goes out on the ETH chain; "
+                + "0.5 ETH paid to alice's deposit address " + aliceEth + " is credited after 12 confirmations "
+                + "(12 s blocks, about 2.5 minutes)");
             out.println("  market maker: user " + MAKER + " quotes BTCUSDT, ETHUSDT and ETHBTC; user " + TAKER
                 + " takes now and then");
             if (check) {
@@ -212,9 +226,20 @@ final class DemoCommand implements Callable<Integer> {
                 final boolean interrupted = seconds > 0 ? stop.await(seconds, TimeUnit.SECONDS) : await(stop);
                 out.println(interrupted ? "  stopping" : "  stopping after " + seconds + " s");
             }
+            if (wallet.failure() != null) {
+                throw new IllegalStateException("the wallet service stopped: " + wallet.failure(), wallet.failure());
+            }
             if (bot.failure() != null) {
                 throw new IllegalStateException("the market maker stopped: " + bot.failure(), bot.failure());
             }
+        }
+    }
+
+    private static String depositAddress(final DemoWallet wallet, final int assetId, final long userId) {
+        try {
+            return wallet.depositAddress(assetId, userId);
+        } catch (ChainUnavailableException e) {
+            throw new IllegalStateException("a simulated chain cannot be down at start", e);
         }
     }
 
@@ -304,7 +329,8 @@ final class DemoCommand implements Callable<Integer> {
 
     private void restrict() {
         section("Money that is not available is always explained");
-        ok(session.requestWithdrawal(BOB, ETH, 100_000_000L));
+        // To an address on the simulated Ethereum chain: the wallet service sends it once the exchange serves.
+        ok(session.requestWithdrawal(BOB, ETH, 100_000_000L, chains.chain(ETH).externalAddress()));
         ok(session.placeApprovedHold(BOB, BTC, 10_000_000L, HoldReason.USER_REQUEST,
             "Bob asked us to set 0.1 BTC aside until he confirms a new device", OPERATOR, APPROVER));
     }

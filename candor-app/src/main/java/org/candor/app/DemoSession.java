@@ -53,22 +53,22 @@ final class DemoSession {
 
     /**
      * Withdrawals go to allow-listed addresses after a time lock (decision 0010). The demo cannot wait a day, so two
-     * operators (1 and 2) lower the asset's time lock to 0 first, then the user allow-lists an address and withdraws
+     * operators lower the asset's time lock to 0 first, then the user allow-lists an address and withdraws
      * to it. Returns the first failure, else the request's result.
      */
-    RejectReason requestWithdrawal(final long userId, final int assetId, final long amount) {
+    RejectReason requestWithdrawal(final long userId, final int assetId, final long amount, final String address) {
         final CommandResult lowered = client.submit((e, b, o, c, id) -> e.setWithdrawalPolicy(b, o, c, id, 0,
-            assetId, PolicyKind.WITHDRAWAL_ADDRESS_TIME_LOCK, 0, 1), TIMEOUT);
+            assetId, PolicyKind.WITHDRAWAL_ADDRESS_TIME_LOCK, 0, DemoCommand.OPERATOR), TIMEOUT);
         if (lowered.reason() != RejectReason.NONE) {
             return lowered.reason();
         }
         final RejectReason approved = submit((e, b, o, c, id) -> e.approvePolicyChange(b, o, c, id, 0,
-            lowered.reference(), 2));
+            lowered.reference(), DemoCommand.APPROVER));
         if (approved != RejectReason.NONE) {
             return approved;
         }
         final CommandResult added = client.submit((e, b, o, c, id) -> e.addWithdrawalAddress(b, o, c, id, 0, userId,
-            assetId, "demo-wallet-" + userId), TIMEOUT);
+            assetId, address), TIMEOUT);
         if (added.reason() != RejectReason.NONE) {
             return added.reason();
         }
