@@ -33,6 +33,7 @@ public final class Gateway implements AutoCloseable {
     private final ReadViews views;
     private final EngineCommands engine;
     private final RequestGuard.Limits limits;
+    private final HealthResource health;
     private final PostgresWebLogins traderLogins;
 
     private Gateway(final Config config, final ApiKeyStore keys, final PostgresWebLogins traderLogins) {
@@ -70,9 +71,11 @@ public final class Gateway implements AutoCloseable {
                     new NativeAccountResource(guard, views, engine)),
                 streams);
             final WebApp web = WebApp.trader(guard, views, engine, sessions, traderLogins);
+            health = new HealthResource(guard, views, startedProjection);
             this.server = GatewayServer.create(register -> {
                 api.register(register);
                 web.register(register);
+                health.register(register);
             }, routes);
             this.server.start(config.host(), config.port());
         } catch (RuntimeException e) {
@@ -115,6 +118,7 @@ public final class Gateway implements AutoCloseable {
         final Javalin adminServer = GatewayServer.create(register -> {
             admin.register(register);
             console.register(register);
+            health.registerMetrics(register);
         }, new CopyOnWriteArrayList<>());
         adminServer.start(host, port);
         return new AdminServer(adminServer);

@@ -29,6 +29,7 @@ final class HistoryProjection implements AutoCloseable {
     private final Object progress = new Object();
     private volatile boolean running = true;
     private volatile long committedSeq;
+    private volatile long committedTimestampMs;
     private volatile Throwable failure;
 
     HistoryProjection(final Path journalDir, final ReadModelDatabase database) {
@@ -61,12 +62,14 @@ final class HistoryProjection implements AutoCloseable {
         try {
             projector = Projector.open(database, Projector.DEFAULT_COMMANDS_PER_BATCH);
             reader = EventJournalReader.open(journalDir, projector.committedSeq());
+            committedTimestampMs = projector.committedTimestampMs();
             published(projector.committedSeq());
             final IdleStrategy idle = new BackoffIdleStrategy();
             while (running) {
                 final int events = reader.poll(projector, POLL_EVENTS_MAX);
                 if (events < POLL_EVENTS_MAX) {
                     projector.flush();
+                    committedTimestampMs = projector.committedTimestampMs();
                     published(projector.committedSeq());
                     failure = null;
                 }
@@ -89,6 +92,11 @@ final class HistoryProjection implements AutoCloseable {
     /** The last event sequence committed to the tables. */
     long committedSeq() {
         return committedSeq;
+    }
+
+    /** The cluster timestamp of the last command committed to the tables. */
+    long committedTimestampMs() {
+        return committedTimestampMs;
     }
 
     /** Why the last attempt to project failed, or null while projecting. */

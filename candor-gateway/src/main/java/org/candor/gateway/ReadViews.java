@@ -34,6 +34,7 @@ final class ReadViews {
     private final EngineEvents fanout =
         new ViewFanout(market, accounts, this::commandApplied, userUpdates, funds, holds);
     private volatile long lastSeq;
+    private volatile long lastTimestampMs;
     private volatile Throwable failure;
     private volatile Consumer<List<MarketUpdate>> marketListener = updates -> { };
     private volatile Consumer<List<UserUpdate>> userListener = updates -> { };
@@ -156,9 +157,15 @@ final class ReadViews {
         return lastSeq;
     }
 
-    private void commandApplied(final long seq, final long clientId, final long commandId) {
+    private void commandApplied(final long seq, final long clientId, final long commandId, final long timestampMs) {
         lastCommandByClient.merge(clientId, commandId, Math::max);
         lastSeq = seq;
+        lastTimestampMs = timestampMs;
+    }
+
+    /** The cluster timestamp of the last command applied. */
+    long lastTimestampMs() {
+        return lastTimestampMs;
     }
 
     /** What a reader sees: the views, valid only inside {@link #read}. */

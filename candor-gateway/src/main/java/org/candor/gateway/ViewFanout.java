@@ -44,7 +44,7 @@ final class ViewFanout implements EngineEvents {
         for (int i = 0; i < views.length; i++) {
             views[i].commandResult(seq, clientId, commandId, timestampMs, reason, reference, firstSeq, duplicate);
         }
-        applied.applied(seq, clientId, commandId);
+        applied.applied(seq, clientId, commandId, timestampMs);
     }
 
     @Override
@@ -345,6 +345,6 @@ final class ViewFanout implements EngineEvents {
     /** Told after each command result has reached every view. */
     @FunctionalInterface
     interface CommandApplied {
-        void applied(long seq, long clientId, long commandId);
+        void applied(long seq, long clientId, long commandId, long timestampMs);
     }
 }

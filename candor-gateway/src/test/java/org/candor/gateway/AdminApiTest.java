@@ -144,6 +144,17 @@ class AdminApiTest {
         assertThat(trader.post("/api/v3/order", order).json().path("status").asText()).isEqualTo("NEW");
     }
 
+    /** Prometheus scrapes the admin port: the views' progress and the read model's lag as gauges. */
+    @Test
+    void theAdminPortServesMetrics() throws Exception {
+        final java.net.http.HttpResponse<String> metrics = exchange.http.send(java.net.http.HttpRequest.newBuilder(
+            java.net.URI.create("http://127.0.0.1:" + admin.port() + "/metrics")).GET().build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("candor_views_last_seq").contains("candor_views_following 1.0")
+            .contains("candor_readmodel_lag_events");
+    }
+
     @Test
     void anEditedTrailIsFoundOut() throws Exception {
         olivia.post("/admin/v1/users", "userId=7005");

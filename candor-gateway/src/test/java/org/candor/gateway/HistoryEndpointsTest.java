@@ -43,6 +43,24 @@ class HistoryEndpointsTest {
         exchange.close();
     }
 
+    /** The health endpoint reports real figures: the views' last sequence and the history's lag, which drains. */
+    @Test
+    void healthReportsTheHistoryCatchingUpWithTheExchange() throws InterruptedException {
+        JsonNode health = exchange.get("/v1/health").json();
+        final long deadline = System.nanoTime() + 10_000_000_000L;
+        while (health.path("history").path("lagEvents").asLong() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            health = exchange.get("/v1/health").json();
+        }
+        assertThat(health.path("status").asText()).as(health.toString()).isEqualTo("ok");
+        assertThat(health.path("views").path("following").asBoolean()).isTrue();
+        assertThat(health.path("views").path("lastSeq").asLong()).isPositive();
+        assertThat(health.path("history").path("lagEvents").asLong()).isZero();
+        assertThat(health.path("history").path("lagMs").asLong()).isZero();
+        assertThat(health.path("history").path("committedSeq").asLong())
+            .isEqualTo(health.path("views").path("lastSeq").asLong());
+    }
+
     @Test
     void allOrdersShowsFinishedOrdersRightAfterTheCommandThatEndedThem() {
         final JsonNode aliceOrders = alice.get("/api/v3/allOrders", "symbol=BTCUSDT").json();

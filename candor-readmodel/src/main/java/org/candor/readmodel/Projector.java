@@ -88,6 +88,11 @@ public final class Projector implements EngineEvents, AutoCloseable {
     }
 
     /** The last sequence in the tables; the live source resumes after it. */
+    /** The cluster timestamp of the last command committed to the tables (0 before the first). */
+    public long committedTimestampMs() {
+        return state.committedTimestampMs;
+    }
+
     public long committedSeq() {
         return state.committedSeq;
     }
