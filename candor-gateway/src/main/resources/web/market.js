@@ -91,8 +91,9 @@ function useMarketData(symbol) {
     let lastU = 0;
     let buffered = [];
     let trades = [];
+    let history = [];
     const publish = () => !closed && book && setState({book: sortedBook(book), trades: trades.slice(0, TRADES_MAX),
-      candles: candlesOf(trades), ready: true});
+      candles: merged(history, candlesOf(trades)), ready: true});
     const applyDiff = diff => {
       if (diff.u <= lastU) return;
       if (diff.U > lastU + 1) { resync(); return; }
@@ -124,9 +125,14 @@ function useMarketData(symbol) {
       }
       publish();
     };
-    Promise.all([api('GET', '/api/v3/trades', {symbol, limit: 1000})]).then(([recent]) => {
+    // Candles come from the read model's klines; a gateway without history answers 503, and the chart then
+    // starts from the recent trades alone.
+    const klines = api('GET', '/api/v3/klines', {symbol, interval: '1m', limit: CANDLES_MAX}).catch(() => []);
+    Promise.all([api('GET', '/api/v3/trades', {symbol, limit: 1000}), klines]).then(([recent, lines]) => {
       const known = new Set(trades.map(t => t.id));
       trades = [...trades, ...recent.reverse().filter(t => !known.has(t.id))];
+      history = lines.map(k => ({t: Math.floor(k[0] / 1000), o: Number(k[1]), h: Number(k[2]), l: Number(k[3]),
+        c: Number(k[4])}));
       resync();
     });
     return () => { closed = true; socket.close(); };
@@ -157,6 +163,17 @@ function candlesOf(trades) {
   return [...byMinute.values()].sort((a, b) => a.t - b.t).slice(-CANDLES_MAX);
 }
 
+// Live candles (from trades since the page opened, and the recent ones) over the history's: the same minute keeps
+// the history's open, widens its range, and takes the newest close.
+function merged(history, live) {
+  const byMinute = new Map(history.map(c => [c.t, {...c}]));
+  for (const c of live) {
+    const old = byMinute.get(c.t);
+    byMinute.set(c.t, old ? {t: c.t, o: old.o, h: Math.max(old.h, c.h), l: Math.min(old.l, c.l), c: c.c} : c);
+  }
+  return [...byMinute.values()].sort((a, b) => a.t - b.t).slice(-CANDLES_MAX);
+}
+
 function CandleChart({candles, info}) {
   const holder = useRef(null);
   const chart = useRef(null);
@@ -178,7 +195,7 @@ function CandleChart({candles, info}) {
   return h('figure', null,
     h('div', {ref: holder, class: 'chart', role: 'img',
       'aria-label': info.label + ' one-minute candles, ' + candles.length + ' minutes'}),
-    h('figcaption', null, 'One-minute candles from recent trades (' + info.quote + ')'));
+    h('figcaption', null, 'One-minute candles (' + info.quote + ')'));
 }
 
 // The x axis shows the last hour (at least), so a few minutes of trades still read as candles.
