@@ -1,6 +1,8 @@
 package org.candor.gateway;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -45,6 +47,11 @@ final class FundsView extends IgnoringEvents {
     private final List<HoldInfo> placedInCommand = new ArrayList<>();
     /** Withdrawals that entered a state in the current command: stamped with its time at the command's result. */
     private final List<Long> changedInCommand = new ArrayList<>();
+    /** Deposits kept per user for the deposit history, newest last. */
+    static final int DEPOSITS_PER_USER_MAX = 200;
+    private final Map<Long, ArrayDeque<DepositInfo>> deposits = new HashMap<>();
+    private final List<DepositInfo> creditedInCommand = new ArrayList<>();
+
     /** Withdrawal addresses on users' allow-lists, by address id. */
     private final Map<Long, AddressInfo> addresses = new HashMap<>();
     /** Addresses added in the current command: stamped with its time at the command's result. */
@@ -77,6 +84,10 @@ final class FundsView extends IgnoringEvents {
         }
     }
 
+    /** A credited deposit: asset, amount, the chain's reference and when it was credited. */
+    record DepositInfo(long seq, long userId, int assetId, long amount, long depositRef, long creditedMs) {
+    }
+
     /** An allow-listed withdrawal address and when it becomes usable (after its time lock). */
     record AddressInfo(long addressId, long userId, int assetId, String address, long usableFromMs, long addedMs) {
     }
@@ -107,6 +118,13 @@ final class FundsView extends IgnoringEvents {
 
     WithdrawalInfo withdrawal(final long withdrawalId) {
         return withdrawals.get(withdrawalId);
+    }
+
+    /** The user's latest credited deposits, newest first (at most {@link #DEPOSITS_PER_USER_MAX}). */
+    List<DepositInfo> depositsOf(final long userId) {
+        final List<DepositInfo> list = new ArrayList<>(deposits.getOrDefault(userId, new ArrayDeque<>()));
+        Collections.reverse(list);
+        return list;
     }
 
     /** The user's withdrawals under way, in id order. */
@@ -261,6 +279,19 @@ final class FundsView extends IgnoringEvents {
     }
 
     @Override
+    public void depositCredited(final long seq, final long userId, final int assetId, final long amount,
+        final long depositRef) {
+        final DepositInfo deposit = new DepositInfo(seq, userId, assetId, amount, depositRef, 0);
+        final ArrayDeque<DepositInfo> list = deposits.computeIfAbsent(userId,
+            id -> new ArrayDeque<>());
+        list.addLast(deposit);
+        if (list.size() > DEPOSITS_PER_USER_MAX) {
+            list.removeFirst();
+        }
+        creditedInCommand.add(deposit);
+    }
+
+    @Override
     public void withdrawalAddressAdded(final long seq, final long userId, final int assetId, final long addressId,
         final String address, final long usableFromMs) {
         addresses.put(addressId, new AddressInfo(addressId, userId, assetId, address, usableFromMs, 0));
@@ -372,5 +403,13 @@ final class FundsView extends IgnoringEvents {
                 a.address(), a.usableFromMs(), timestampMs));
         }
         addedInCommand.clear();
+        for (final DepositInfo credited : creditedInCommand) {
+            final ArrayDeque<DepositInfo> list = deposits.get(credited.userId());
+            if (list != null && list.remove(credited)) {
+                list.addLast(new DepositInfo(credited.seq(), credited.userId(), credited.assetId(), credited.amount(),
+                    credited.depositRef(), timestampMs));
+            }
+        }
+        creditedInCommand.clear();
     }
 }

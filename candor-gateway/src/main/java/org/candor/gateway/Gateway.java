@@ -34,6 +34,7 @@ public final class Gateway implements AutoCloseable {
     private final EngineCommands engine;
     private final RequestGuard.Limits limits;
     private final HealthResource health;
+    private volatile DepositAddresses depositAddresses;
     private final PostgresWebLogins traderLogins;
 
     private Gateway(final Config config, final ApiKeyStore keys, final PostgresWebLogins traderLogins) {
@@ -65,7 +66,7 @@ public final class Gateway implements AutoCloseable {
                 new AccountResource(guard, views, engine),
                 new HistoryResource(guard, views, engine, clientOrderIds, startedProjection, views.lastSeq()),
                 new UserDataStreamResource(guard, userStreams),
-                new WalletResource(guard, views, engine),
+                new WalletResource(guard, views, engine, () -> depositAddresses),
                 new NativeResource(new NativeMarketsResource(guard, views),
                     new NativeOrdersResource(guard, views, engine, clientOrderIds, startedProjection),
                     new NativeAccountResource(guard, views, engine)),
@@ -122,6 +123,11 @@ public final class Gateway implements AutoCloseable {
         }, new CopyOnWriteArrayList<>());
         adminServer.start(host, port);
         return new AdminServer(adminServer);
+    }
+
+    /** Connects the wallet service that hands out deposit addresses (until then, deposit addresses answer 503). */
+    public void useDepositAddresses(final DepositAddresses addresses) {
+        this.depositAddresses = addresses;
     }
 
     /** Starts a gateway; the key store is the application's (a {@link PostgresApiKeyStore} on its pool). */

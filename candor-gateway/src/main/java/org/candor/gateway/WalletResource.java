@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.candor.engine.RejectReason;
 import org.candor.engine.WithdrawalState;
 
@@ -31,11 +32,14 @@ final class WalletResource {
     private final RequestGuard guard;
     private final ReadViews views;
     private final EngineCommands commands;
+    private final Supplier<DepositAddresses> depositAddresses;
 
-    WalletResource(final RequestGuard guard, final ReadViews views, final EngineCommands commands) {
+    WalletResource(final RequestGuard guard, final ReadViews views, final EngineCommands commands,
+        final Supplier<DepositAddresses> depositAddresses) {
         this.guard = guard;
         this.views = views;
         this.commands = commands;
+        this.depositAddresses = depositAddresses;
     }
 
     void register(final RoutesConfig routes) {
@@ -46,6 +50,8 @@ final class WalletResource {
         routes.delete("/v1/withdrawals/{id}", this::cancel);
         routes.post("/sapi/v1/capital/withdraw/apply", this::binanceWithdraw);
         routes.get("/sapi/v1/capital/withdraw/history", this::binanceHistory);
+        routes.get("/sapi/v1/capital/deposit/address", this::depositAddress);
+        routes.get("/sapi/v1/capital/deposit/hisrec", this::depositHistory);
     }
 
     private void listAddresses(final Context ctx) {
@@ -150,6 +156,58 @@ final class WalletResource {
                 row.put("txId", w.txRef() == null ? "" : w.txRef());
                 row.put("applyTime", BINANCE_TIME.format(Instant.ofEpochMilli(w.requestedMs())));
                 row.put("network", asset.code());
+                row.put("transferType", 0);
+                list.add(row);
+            }
+            return list;
+        }));
+    }
+
+    /** Binance's deposit address: {@code coin}; the same address every time for the same user and coin. */
+    private void depositAddress(final Context ctx) {
+        final RequestGuard.Caller caller = guard.signed(ctx, LIST_WEIGHT, Permission.READ);
+        final AssetInfo asset = asset(caller.params().required("coin"));
+        final DepositAddresses wallet = depositAddresses.get();
+        final String address;
+        try {
+            address = wallet == null ? null : wallet.addressFor(caller.userId(), asset.id());
+        } catch (IllegalStateException e) {
+            throw new ApiError(ErrorMapper.UNAVAILABLE, -1001, "The " + asset.code()
+                + " network cannot be reached now; try again later.");
+        }
+        if (address == null) {
+            throw new ApiError(ErrorMapper.UNAVAILABLE, -1001, "Deposits of " + asset.code()
+                + " are not available here.");
+        }
+        final Map<String, Object> body = new LinkedHashMap<>();
+        body.put("address", address);
+        body.put("coin", asset.code());
+        body.put("tag", "");
+        body.put("url", "");
+        Json.send(ctx, body);
+    }
+
+    /** Binance's deposit history, of credited deposits (status 1), newest first. */
+    private void depositHistory(final Context ctx) {
+        final RequestGuard.Caller caller = guard.signed(ctx, LIST_WEIGHT, Permission.READ);
+        final String coin = caller.params().optional("coin");
+        commands.catchUp();
+        Json.send(ctx, views.read(s -> {
+            final List<Map<String, Object>> list = new ArrayList<>();
+            for (final FundsView.DepositInfo d : s.funds().depositsOf(caller.userId())) {
+                final AssetInfo asset = s.market().asset(d.assetId());
+                if (coin != null && !coin.equals(asset.code())) {
+                    continue;
+                }
+                final Map<String, Object> row = new LinkedHashMap<>();
+                row.put("id", Long.toString(d.seq()));
+                row.put("amount", Decimals.format(d.amount(), asset.scale()));
+                row.put("coin", asset.code());
+                row.put("network", asset.code());
+                row.put("status", 1);
+                row.put("address", "");
+                row.put("txId", Long.toString(d.depositRef()));
+                row.put("insertTime", d.creditedMs());
                 row.put("transferType", 0);
                 list.add(row);
             }

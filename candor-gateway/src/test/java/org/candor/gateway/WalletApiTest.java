@@ -130,6 +130,22 @@ class WalletApiTest {
         assertThat(btc(user.get("/v1/funds", "").json()).path("available").asText()).isEqualTo("100000000");
     }
 
+    @Test
+    void depositsAreInTheHistoryAndNoAddressIsInventedWithoutAWalletService() {
+        final TestExchange.ApiClient user = userWithWithdrawKey(8004);
+        final JsonNode history = user.get("/sapi/v1/capital/deposit/hisrec", "").json();
+        assertThat(history.size()).isEqualTo(2);
+        assertThat(history.get(0).path("coin").asText()).isEqualTo("USDT");
+        assertThat(history.get(0).path("amount").asText()).isEqualTo("100.000000");
+        assertThat(history.get(0).path("status").asInt()).isEqualTo(1);
+        assertThat(history.get(0).path("insertTime").asLong()).isPositive();
+        assertThat(user.get("/sapi/v1/capital/deposit/hisrec", "coin=BTC").json().get(0).path("amount").asText())
+            .isEqualTo("1.00000000");
+        final TestExchange.Reply address = user.get("/sapi/v1/capital/deposit/address", "coin=BTC");
+        assertThat(address.status()).isEqualTo(503);
+        assertThat(address.json().path("code").asInt()).isEqualTo(-1001);
+    }
+
     /** Shortening the time lock loosens it: one operator proposes, the same one cannot approve, a second does. */
     private static void lowerTheTimeLockWithTwoOperators() {
         for (String asset : new String[] {"BTC", "USDT"}) {

@@ -11,6 +11,7 @@ import org.candor.cluster.EmbeddedNode;
 import org.candor.cluster.ExchangeClient;
 import org.candor.gateway.AdminServer;
 import org.candor.gateway.ApiKey;
+import org.candor.gateway.DepositAddresses;
 import org.candor.gateway.Gateway;
 import org.candor.gateway.GatewayDatabase;
 import org.candor.gateway.OperatorActions;
@@ -102,6 +103,11 @@ public final class DemoServices implements AutoCloseable {
             CloseHelper.quietCloseAll(gateway, readModel, pool, postgres);
             throw e;
         }
+    }
+
+    /** Connects the wallet service that hands out deposit addresses to the gateway. */
+    public void useDepositAddresses(final DepositAddresses addresses) {
+        gateway.useDepositAddresses(addresses);
     }
 
     /** The port the gateway listens on. */

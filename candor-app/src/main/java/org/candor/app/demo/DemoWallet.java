@@ -21,6 +21,7 @@ import org.candor.cluster.CommandWriter;
 import org.candor.cluster.EmbeddedNode;
 import org.candor.cluster.ExchangeClient;
 import org.candor.engine.IgnoringEvents;
+import org.candor.gateway.DepositAddresses;
 import org.candor.engine.RejectReason;
 import org.candor.engine.WithdrawalFailure;
 import org.candor.engine.WithdrawalState;
@@ -38,7 +39,7 @@ import org.candor.journal.EventJournalReader;
  * block time has passed on the wallet's clock. Restart (scanned heights, credited deposits, withdrawals in flight)
  * is not wired: the demo starts fresh every time.
  */
-public final class DemoWallet implements AutoCloseable {
+public final class DemoWallet implements DepositAddresses, AutoCloseable {
     /** Events read from the journal per tick. */
     static final int EVENTS_PER_TICK = 10_000;
     static final long TICK_MS = 200;
@@ -52,6 +53,8 @@ public final class DemoWallet implements AutoCloseable {
     private final WithdrawalsToSend watcher = new WithdrawalsToSend();
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong alerts = new AtomicLong();
+    /** Deposit addresses handed out, by asset and user: one per user and asset, as exchanges give them. */
+    private final Map<String, String> depositAddresses = new HashMap<>();
     private final Thread thread;
     private volatile boolean running = true;
     private volatile RuntimeException failure;
@@ -91,9 +94,28 @@ public final class DemoWallet implements AutoCloseable {
         client.poll();
     }
 
-    /** A new deposit address of the user on the asset's chain. */
+    /** The user's deposit address on the asset's chain: made once, the same afterwards. */
     public synchronized String depositAddress(final int assetId, final long userId) throws ChainUnavailableException {
-        return edge.newDepositAddress(assetId, userId);
+        final String key = assetId + "/" + userId;
+        String address = depositAddresses.get(key);
+        if (address == null) {
+            address = edge.newDepositAddress(assetId, userId);
+            depositAddresses.put(key, address);
+        }
+        return address;
+    }
+
+    /** For the gateway's {@code /sapi/v1/capital/deposit/address}: null for an asset without a chain here. */
+    @Override
+    public String addressFor(final long userId, final int assetId) {
+        if (chains.registry().find(assetId) == null) {
+            return null;
+        }
+        try {
+            return depositAddress(assetId, userId);
+        } catch (ChainUnavailableException e) {
+            throw new IllegalStateException("chain unavailable: " + e.getMessage(), e);
+        }
     }
 
     /** The simulated chains, to script deposits and faults. */

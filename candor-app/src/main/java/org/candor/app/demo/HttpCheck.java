@@ -35,6 +35,13 @@ public final class HttpCheck {
         expect(account.path("balances").size() > 0, user.name() + "'s account has balances");
         out.println("  http: " + user.name() + "'s signed account read: " + account.path("balances").size()
             + " assets with a balance");
+        final String address = signed("GET", "/sapi/v1/capital/deposit/address", "coin=ETH").path("address").asText();
+        expect(!address.isEmpty() && address.equals(signed("GET", "/sapi/v1/capital/deposit/address", "coin=ETH")
+            .path("address").asText()), "a deposit address, the same every time");
+        final JsonNode deposits = signed("GET", "/sapi/v1/capital/deposit/hisrec", "");
+        expect(deposits.size() > 0, user.name() + "'s credited deposits are in the deposit history");
+        out.println("  http: " + user.name() + "'s ETH deposit address " + address + "; " + deposits.size()
+            + " deposits in the history");
         final JsonNode order = signed("POST", "/api/v3/order",
             "symbol=BTCUSDT&side=BUY&type=LIMIT&timeInForce=GTC&price=1000.00&quantity=0.0100"
                 + "&newClientOrderId=demo-check-1");
