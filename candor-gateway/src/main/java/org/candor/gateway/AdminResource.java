@@ -38,8 +38,6 @@ final class AdminResource {
     static final long REVIEW_HOURS_MAX = 24L * 92;
     private static final long HOUR_MS = 3_600_000L;
     private static final int API_KEY_LENGTH = 64;
-    private static final char[] KEY_ALPHABET =
-        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
 
     private final RequestGuard guard;
     private final ReadViews views;
@@ -103,7 +101,7 @@ final class AdminResource {
         final RequestGuard.Caller operator = guard.signed(ctx, WEIGHT, Permission.OPERATE);
         final RequestParams params = operator.params();
         final long userId = positiveLong(params, "userId");
-        final AssetInfo asset = asset(params.required("asset"));
+        final AssetInfo asset = OrderLookup.asset(views, params, "asset");
         final long amount = Decimals.toMinor("amount", params.required("amount"), asset.scale());
         final long depositRef = positiveLong(params, "depositRef");
         execute(ctx, operator, "deposit", "userId=" + userId + " asset=" + asset.code() + " amount="
@@ -122,8 +120,8 @@ final class AdminResource {
             record(operator, "create-api-key", "userId=" + userId, RejectReason.UNKNOWN_USER.name(), 0);
             throw refused(RejectReason.UNKNOWN_USER);
         }
-        final String key = token();
-        final String secret = token();
+        final String key = RandomTokens.alphanumeric(random, API_KEY_LENGTH);
+        final String secret = RandomTokens.alphanumeric(random, API_KEY_LENGTH);
         tradingKeys.create(new ApiKey(key, userId, secret.getBytes(StandardCharsets.US_ASCII), permissions, ips,
             false));
         record(operator, "create-api-key", "userId=" + userId + " apiKey=" + key + " permissions=" + permissions,
@@ -153,7 +151,7 @@ final class AdminResource {
         final RequestParams params = operator.params();
         final long userId = positiveLong(params, "userId");
         final HoldKind kind = enumValue(HoldKind.class, params.optional("kind"), HoldKind.AMOUNT, "kind");
-        final AssetInfo asset = kind == HoldKind.AMOUNT ? asset(params.required("asset")) : null;
+        final AssetInfo asset = kind == HoldKind.AMOUNT ? OrderLookup.asset(views, params, "asset") : null;
         final long amount = kind == HoldKind.AMOUNT
             ? Decimals.toMinor("amount", params.required("amount"), asset.scale()) : 0;
         final HoldReason reason = enumValue(HoldReason.class, params.required("reason"), null, "reason");
@@ -235,7 +233,7 @@ final class AdminResource {
     private void pauseWithdrawals(final Context ctx) {
         final RequestGuard.Caller operator = guard.signed(ctx, WEIGHT, Permission.OPERATE);
         final RequestParams params = operator.params();
-        final AssetInfo asset = asset(params.required("asset"));
+        final AssetInfo asset = OrderLookup.asset(views, params, "asset");
         final WithdrawalPauseReason reason = enumValue(WithdrawalPauseReason.class, params.required("reason"), null,
             "reason");
         final String explanation = text(params, "explanation");
@@ -246,7 +244,7 @@ final class AdminResource {
 
     private void resumeWithdrawals(final Context ctx) {
         final RequestGuard.Caller operator = guard.signed(ctx, WEIGHT, Permission.OPERATE);
-        final AssetInfo asset = asset(operator.params().required("asset"));
+        final AssetInfo asset = OrderLookup.asset(views, operator.params(), "asset");
         execute(ctx, operator, "resume-withdrawals", "asset=" + asset.code(),
             (e, b, o, c, id) -> e.resumeWithdrawals(b, o, c, id, 0, asset.id(), operator.userId()));
     }
@@ -259,7 +257,7 @@ final class AdminResource {
     private void setWithdrawalPolicy(final Context ctx) {
         final RequestGuard.Caller operator = guard.signed(ctx, WEIGHT, Permission.OPERATE);
         final RequestParams params = operator.params();
-        final AssetInfo asset = asset(params.required("asset"));
+        final AssetInfo asset = OrderLookup.asset(views, params, "asset");
         final PolicyKind kind = enumValue(PolicyKind.class, params.required("kind"), null, "kind");
         if (!kind.isWithdrawalSetting()) {
             throw ErrorMapper.illegalParameter("kind");
@@ -273,7 +271,7 @@ final class AdminResource {
 
     private void setHoldApprovalThreshold(final Context ctx) {
         final RequestGuard.Caller operator = guard.signed(ctx, WEIGHT, Permission.OPERATE);
-        final AssetInfo asset = asset(operator.params().required("asset"));
+        final AssetInfo asset = OrderLookup.asset(views, operator.params(), "asset");
         final long threshold = Decimals.toMinor("threshold", operator.params().required("threshold"),
             asset.scale());
         execute(ctx, operator, "set-hold-approval-threshold", "asset=" + asset.code() + " threshold=" + threshold,
@@ -408,20 +406,6 @@ final class AdminResource {
             + ".");
     }
 
-    private AssetInfo asset(final String code) {
-        final AssetInfo asset = views.read(s -> {
-            for (AssetInfo each : s.market().assets()) {
-                if (each.code().equals(code)) {
-                    return each;
-                }
-            }
-            return null;
-        });
-        if (asset == null) {
-            throw ErrorMapper.illegalParameter("asset");
-        }
-        return asset;
-    }
 
     private static long positiveLong(final RequestParams params, final String name) {
         final long value = params.requiredLong(name);
@@ -495,11 +479,4 @@ final class AdminResource {
         return ips;
     }
 
-    private String token() {
-        final char[] chars = new char[API_KEY_LENGTH];
-        for (int i = 0; i < chars.length; i++) {
-            chars[i] = KEY_ALPHABET[random.nextInt(KEY_ALPHABET.length)];
-        }
-        return new String(chars);
-    }
 }

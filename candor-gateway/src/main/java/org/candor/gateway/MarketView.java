@@ -61,6 +61,16 @@ final class MarketView extends IgnoringEvents {
         return assets.get(assetId);
     }
 
+    /** The listed asset with this code, or null. */
+    AssetInfo asset(final String code) {
+        for (final AssetInfo asset : assets.values()) {
+            if (asset.code().equals(code)) {
+                return asset;
+            }
+        }
+        return null;
+    }
+
     /** Every listed asset, by id. */
     List<AssetInfo> assets() {
         final List<AssetInfo> list = new ArrayList<>(assets.values());

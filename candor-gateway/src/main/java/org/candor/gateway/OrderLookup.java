@@ -2,7 +2,10 @@ package org.candor.gateway;
 
 import java.util.function.Supplier;
 
-/** Finding what a request names: its market by symbol, and the caller's order by orderId or origClientOrderId. */
+/**
+ * Finding what a request names: its market by symbol, an asset by code, and the caller's order by orderId or
+ * origClientOrderId.
+ */
 final class OrderLookup {
     private OrderLookup() {
     }
@@ -13,6 +16,16 @@ final class OrderLookup {
             throw ErrorMapper.invalidSymbol();
         }
         return market;
+    }
+
+    /** The asset whose code is the parameter {@code name}'s value; -1100 naming the parameter if none is listed. */
+    static AssetInfo asset(final ReadViews views, final RequestParams params, final String name) {
+        final String code = params.required(name);
+        final AssetInfo asset = views.read(s -> s.market().asset(code));
+        if (asset == null) {
+            throw ErrorMapper.illegalParameter(name);
+        }
+        return asset;
     }
 
     /** The engine number of origClientOrderId; {@code unknown} when this gateway never gave it out. */

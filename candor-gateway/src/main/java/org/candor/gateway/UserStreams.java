@@ -27,8 +27,6 @@ final class UserStreams implements AutoCloseable {
     static final int CONNECTIONS_PER_KEY_MAX = 16;
     static final long SWEEP_INTERVAL_MS = 10_000;
     private static final Pattern KEY_FORMAT = Pattern.compile("[A-Za-z0-9]{" + KEY_LENGTH + "}");
-    private static final char[] ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
-        .toCharArray();
     private static final int NORMAL_CLOSURE = 1000;
 
     private final Map<String, ListenKey> byKey = new ConcurrentHashMap<>();
@@ -93,11 +91,7 @@ final class UserStreams implements AutoCloseable {
     }
 
     private String newKey() {
-        final char[] key = new char[KEY_LENGTH];
-        for (int i = 0; i < KEY_LENGTH; i++) {
-            key[i] = ALPHABET[random.nextInt(ALPHABET.length)];
-        }
-        return new String(key);
+        return RandomTokens.alphanumeric(random, KEY_LENGTH);
     }
 
     /**

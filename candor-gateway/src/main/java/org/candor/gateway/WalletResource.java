@@ -69,7 +69,7 @@ final class WalletResource {
 
     private void addAddress(final Context ctx) {
         final RequestGuard.Caller caller = guard.signed(ctx, WRITE_WEIGHT, Permission.WITHDRAW);
-        final AssetInfo asset = asset(caller.params().required("asset"));
+        final AssetInfo asset = OrderLookup.asset(views, caller.params(), "asset");
         final String address = addressText(caller.params().required("address"));
         final CommandOutcome outcome = commands.execute((e, b, o, c, id) -> e.addWithdrawalAddress(b, o, c, id, 0,
             caller.userId(), asset.id(), address));
@@ -95,7 +95,7 @@ final class WalletResource {
     /** Native: {@code asset}, {@code addressId}, {@code amount} in the asset's minor units. */
     private void withdraw(final Context ctx) {
         final RequestGuard.Caller caller = guard.signed(ctx, WRITE_WEIGHT, Permission.WITHDRAW);
-        final AssetInfo asset = asset(caller.params().required("asset"));
+        final AssetInfo asset = OrderLookup.asset(views, caller.params(), "asset");
         final long addressId = id(caller.params().required("addressId"));
         final long amount = NativeJson.amount(caller.params(), "amount");
         final long withdrawalId = request(caller.userId(), asset, addressId, amount);
@@ -118,7 +118,7 @@ final class WalletResource {
      */
     private void binanceWithdraw(final Context ctx) {
         final RequestGuard.Caller caller = guard.signed(ctx, WRITE_WEIGHT, Permission.WITHDRAW);
-        final AssetInfo asset = asset(caller.params().required("coin"));
+        final AssetInfo asset = OrderLookup.asset(views, caller.params(), "coin");
         final String address = addressText(caller.params().required("address"));
         final long amount = Decimals.toMinor("amount", caller.params().required("amount"), asset.scale());
         commands.catchUp();
@@ -166,7 +166,7 @@ final class WalletResource {
     /** Binance's deposit address: {@code coin}; the same address every time for the same user and coin. */
     private void depositAddress(final Context ctx) {
         final RequestGuard.Caller caller = guard.signed(ctx, LIST_WEIGHT, Permission.READ);
-        final AssetInfo asset = asset(caller.params().required("coin"));
+        final AssetInfo asset = OrderLookup.asset(views, caller.params(), "coin");
         final DepositAddresses wallet = depositAddresses.get();
         final String address;
         try {
@@ -259,14 +259,6 @@ final class WalletResource {
             .map(FundsView.AddressInfo::address).findFirst().orElse("");
     }
 
-    private AssetInfo asset(final String code) {
-        final AssetInfo asset = views.read(s -> s.market().assets().stream()
-            .filter(a -> a.code().equals(code)).findFirst().orElse(null));
-        if (asset == null) {
-            throw ErrorMapper.illegalParameter("asset");
-        }
-        return asset;
-    }
 
     /** Printable ASCII, at most the engine's length: refused here rather than by the encoder. */
     private static String addressText(final String text) {

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.candor.gateway.RandomTokens;
 
 /**
  * The demo's credentials file: the gateway's base URL and each demo user's API key and secret, so a person or a bot
@@ -21,9 +22,6 @@ import java.util.Map;
  * would be. Keys are new random strings at every start; nothing else keeps them.
  */
 public final class DemoCredentials {
-    /** Letters and digits only: what Binance keys look like and what the gateway's key format accepts. */
-    private static final char[] ALPHABET =
-        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
     static final int KEY_LENGTH = 64;
 
     /** One user's access. */
@@ -72,13 +70,9 @@ public final class DemoCredentials {
             node.path("secretKey").asText());
     }
 
-    /** A new random key or secret. */
+    /** A new random key or secret (letters and digits, as Binance keys). */
     public static String randomToken(final SecureRandom random) {
-        final char[] chars = new char[KEY_LENGTH];
-        for (int i = 0; i < chars.length; i++) {
-            chars[i] = ALPHABET[random.nextInt(ALPHABET.length)];
-        }
-        return new String(chars);
+        return RandomTokens.alphanumeric(random, KEY_LENGTH);
     }
 
     public void add(final User user) {
