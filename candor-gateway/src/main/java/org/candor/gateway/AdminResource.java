@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import org.candor.cluster.CommandWriter;
 import org.candor.engine.Bucket;
+import org.candor.engine.Hold;
 import org.candor.engine.HoldKind;
 import org.candor.engine.HoldPolicy;
 import org.candor.engine.HoldReason;
@@ -37,6 +38,8 @@ final class AdminResource {
     /** Longest a review deadline may be set ahead: a hold must come back to a person within a quarter. */
     static final long REVIEW_HOURS_MAX = 24L * 92;
     private static final long HOUR_MS = 3_600_000L;
+    /** The most accounts one mass action may cover: a venue-wide incident, not more than the engine's users. */
+    static final long MASS_ACTION_ACCOUNTS_MAX = 1_000_000;
     private static final int API_KEY_LENGTH = 64;
 
     private final RequestGuard guard;
@@ -44,15 +47,17 @@ final class AdminResource {
     private final EngineCommands commands;
     private final ApiKeyStore tradingKeys;
     private final OperatorActions actions;
+    private final MassActionIds massActionIds;
     private final SecureRandom random = new SecureRandom();
 
     AdminResource(final RequestGuard guard, final ReadViews views, final EngineCommands commands,
-        final ApiKeyStore tradingKeys, final OperatorActions actions) {
+        final ApiKeyStore tradingKeys, final OperatorActions actions, final MassActionIds massActionIds) {
         this.guard = guard;
         this.views = views;
         this.commands = commands;
         this.tradingKeys = tradingKeys;
         this.actions = actions;
+        this.massActionIds = massActionIds;
     }
 
     void register(final RoutesConfig routes) {
@@ -66,6 +71,8 @@ final class AdminResource {
         routes.post(PREFIX + "/holds/reject", this::rejectHold);
         routes.post(PREFIX + "/holds/release", this::releaseHold);
         routes.post(PREFIX + "/holds/renew", this::renewHold);
+        routes.post(PREFIX + "/mass-actions", this::proposeMassAction);
+        routes.post(PREFIX + "/mass-actions/approve", this::approveMassAction);
         routes.post(PREFIX + "/markets/halt", ctx -> marketStatus(ctx, MarketStatus.HALTED));
         routes.post(PREFIX + "/markets/resume", ctx -> marketStatus(ctx, MarketStatus.TRADING));
         routes.post(PREFIX + "/withdrawals/approve", this::approveWithdrawal);
@@ -161,7 +168,7 @@ final class AdminResource {
             ReleaseCondition.OPERATOR_RELEASE, "releaseCondition");
         final long ticketRef = params.longValue("ticketRef", 0);
         final long massActionId = params.longValue("massActionId", 0);
-        final int assetId = asset == null ? 0 : asset.id();
+        final int assetId = asset == null ? Hold.NO_ASSET : asset.id();
         execute(ctx, operator, "place-hold", "userId=" + userId + " kind=" + kind + " asset="
             + (asset == null ? "-" : asset.code()) + " amount=" + amount + " reason=" + reason + " explanation="
             + explanation + " reviewDeadlineMs=" + deadlineMs + " release=" + release + " ticketRef=" + ticketRef,
@@ -200,6 +207,32 @@ final class AdminResource {
         execute(ctx, operator, "renew-hold", "holdId=" + holdId + " reviewDeadlineMs=" + deadlineMs
             + " justification=" + justification,
             (e, b, o, c, id) -> e.renewHold(b, o, c, id, 0, holdId, operator.userId(), deadlineMs, justification));
+    }
+
+    /**
+     * Restricting more accounts than the blast-radius limit allows needs a mass action: one operator proposes it
+     * with the most accounts it may restrict and why, another approves it, and holds name it ({@code massActionId}).
+     * The answer's reference is the new action's id.
+     */
+    private void proposeMassAction(final Context ctx) {
+        final RequestGuard.Caller operator = guard.signed(ctx, WEIGHT, Permission.OPERATE);
+        final RequestParams params = operator.params();
+        final long accountsMax = positiveLong(params, "accountsMax");
+        if (accountsMax > MASS_ACTION_ACCOUNTS_MAX) {
+            throw ErrorMapper.illegalParameter("accountsMax");
+        }
+        final String justification = text(params, "justification");
+        final long actionId = massActionIds.next();
+        execute(ctx, operator, "propose-mass-action", "massActionId=" + actionId + " accountsMax=" + accountsMax
+            + " justification=" + justification, (e, b, o, c, id) -> e.proposeMassAction(b, o, c, id, 0, actionId,
+                operator.userId(), (int) accountsMax, justification));
+    }
+
+    private void approveMassAction(final Context ctx) {
+        final RequestGuard.Caller operator = guard.signed(ctx, WEIGHT, Permission.OPERATE);
+        final long actionId = positiveLong(operator.params(), "massActionId");
+        execute(ctx, operator, "approve-mass-action", "massActionId=" + actionId,
+            (e, b, o, c, id) -> e.approveMassAction(b, o, c, id, 0, actionId, operator.userId()));
     }
 
     private void marketStatus(final Context ctx, final MarketStatus status) {

@@ -114,7 +114,8 @@ public final class Gateway implements AutoCloseable {
             new RateLimiter("IP", limits.ipWeightPerMinute(), RateLimiter.CALLERS_MAX_DEFAULT),
             new RateLimiter("UID", limits.keyWeightPerMinute(), RateLimiter.CALLERS_MAX_DEFAULT), limits.clockMs(),
             sessions);
-        final AdminResource admin = new AdminResource(guard, views, engine, tradingKeys, actions);
+        final AdminResource admin = new AdminResource(guard, views, engine, tradingKeys, actions,
+            new MassActionIds(actions.dataSource()));
         final WebApp console = WebApp.console(guard, views, engine, sessions, operatorLogins, traderLogins);
         final Javalin adminServer = GatewayServer.create(register -> {
             admin.register(register);

@@ -44,6 +44,11 @@ public final class OperatorActions {
         long reference, byte[] prevHash, byte[] hash) {
     }
 
+    /** The database the trail lives in; the admin API's other small tables (mass action ids) live beside it. */
+    DataSource dataSource() {
+        return dataSource;
+    }
+
     /** Appends an action and returns its id. */
     public long append(final long atMs, final long operatorId, final String action, final String detail,
         final String outcome, final long reference) {

@@ -116,7 +116,9 @@ public final class AdminCommand implements Callable<Integer> {
         @Option(names = "--auto-release", description = "Release by itself at the deadline unless renewed.")
         final boolean autoRelease,
         @Option(names = "--ticket", description = "Support ticket reference.") final Long ticket,
-        @Option(names = "--justification", description = "Why (reject and renew).") final String justification) {
+        @Option(names = "--justification", description = "Why (reject and renew).") final String justification,
+        @Option(names = "--mass-action", description = "An approved mass action this hold belongs to (beyond the "
+            + "blast-radius limit).") final Long massAction) {
         final Map<String, Object> params = new LinkedHashMap<>();
         switch (action) {
             case "place" -> {
@@ -132,6 +134,7 @@ public final class AdminCommand implements Callable<Integer> {
                 params.put("reviewHours", reviewHours);
                 params.put("releaseCondition", autoRelease ? "AUTO_RELEASE_AT_DEADLINE" : "OPERATOR_RELEASE");
                 params.put("ticketRef", ticket);
+                params.put("massActionId", massAction);
                 return call("POST", "/admin/v1/holds", params);
             }
             case "approve", "release" -> {
@@ -149,6 +152,23 @@ public final class AdminCommand implements Callable<Integer> {
                 return 2;
             }
         }
+    }
+
+    @Command(name = "mass-action", description = "propose ACCOUNTS --justification WHY (holds on more accounts "
+        + "than the blast-radius limit allows), or approve MASS_ACTION_ID (a second operator).")
+    int massAction(@Parameters(paramLabel = "propose|approve") final String action,
+        @Parameters(paramLabel = "ACCOUNTS|MASS_ACTION_ID") final long number,
+        @Option(names = "--justification", description = "Why so many accounts (at most 160 bytes).")
+        final String justification) {
+        if ("propose".equals(action)) {
+            return call("POST", "/admin/v1/mass-actions", ordered("accountsMax", number, "justification",
+                justification));
+        }
+        if ("approve".equals(action)) {
+            return call("POST", "/admin/v1/mass-actions/approve", Map.of("massActionId", number));
+        }
+        err.println("candor admin mass-action: propose or approve, not " + action);
+        return 2;
     }
 
     @Command(name = "market", description = "halt SYMBOL or resume SYMBOL.")

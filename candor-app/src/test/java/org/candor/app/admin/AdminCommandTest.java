@@ -56,9 +56,21 @@ class AdminCommandTest {
             assertThat(admin(credentials, null, "withdrawals", "pause", "USDT", "--reason", "MAINTENANCE",
                 "--explanation", "Wallet maintenance until 14:00 UTC").exit).isZero();
             assertThat(admin(credentials, "oscar", "withdrawals", "resume", "USDT").exit).isZero();
+            final Result proposed = admin(credentials, "olivia", "mass-action", "propose", "30", "--justification",
+                "Incident 12: accounts using one compromised device.");
+            assertThat(proposed.exit).as(proposed.err).isZero();
+            final String massAction = proposed.out.replaceAll("(?s).*\"reference\" : (\\d+).*", "$1");
+            assertThat(admin(credentials, "olivia", "mass-action", "approve", massAction).err)
+                .contains("SELF_APPROVAL");
+            assertThat(admin(credentials, "oscar", "mass-action", "approve", massAction).exit).isZero();
+            final Result named = admin(credentials, "olivia", "hold", "place", "5001", "--block", "--reason",
+                "SECURITY_LOCK", "--explanation", "Your device was used in incident 12.", "--review-hours", "24",
+                "--mass-action", massAction);
+            assertThat(named.exit).as(named.err).isZero();
+
             final Result trail = admin(credentials, "oscar", "actions", "--limit", "10");
             assertThat(trail.out).contains("\"chainIntact\" : true").contains("SELF_APPROVAL")
-                .contains("pause-withdrawals");
+                .contains("pause-withdrawals").contains("approve-mass-action");
 
             assertThat(admin(credentials, null, "deposit", "5001", "USDT", "-1").exit).isEqualTo(1);
         } finally {
