@@ -3,6 +3,8 @@ package org.candor.app;
 import org.candor.app.admin.AdminCommand;
 import org.candor.app.bench.BenchCommand;
 import org.candor.app.projections.ProjectionsCommand;
+import org.candor.app.serve.GatewayCommand;
+import org.candor.app.serve.OperatorsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,7 +13,7 @@ import picocli.CommandLine.Command;
     description = "Candor: an exchange that cannot silently freeze your money.",
     subcommands = {DemoCommand.class, BenchCommand.class, NodeCommand.class, ClusterLocalCommand.class,
         ChaosCommand.class, ClientTokenCommand.class, EventsCommand.class,
-        ProjectionsCommand.class, AdminCommand.class})
+        ProjectionsCommand.class, AdminCommand.class, GatewayCommand.class, OperatorsCommand.class})
 public final class Candor implements Runnable {
 
     public static void main(final String[] args) {

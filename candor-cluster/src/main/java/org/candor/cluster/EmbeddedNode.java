@@ -128,7 +128,7 @@ public final class EmbeddedNode implements AutoCloseable {
         this.members = members;
         this.memberId = memberId;
         this.service = new ExchangeService(capacity, eventJournalDir(), JournalFormat.SEGMENT_BYTES_DEFAULT);
-        final String aeronDir = dir.resolve("driver").toString();
+        final String aeronDir = aeronDirectoryName(dir);
         final Archive.Context archive = archiveContext(aeronDir);
         final AeronArchive.Context archiveClient = new AeronArchive.Context()
             .lock(NoOpLock.INSTANCE)
@@ -270,7 +270,12 @@ public final class EmbeddedNode implements AutoCloseable {
      * {@link org.candor.journal.EventJournalReader}, from this process or another on the same machine.
      */
     public Path eventJournalDir() {
-        return dir.resolve("events");
+        return eventJournalDir(dir);
+    }
+
+    /** The committed-event journal of the node whose directory is {@code nodeDir}. */
+    public static Path eventJournalDir(final Path nodeDir) {
+        return nodeDir.resolve("events");
     }
 
     /** This member's id in its cluster (0 for a single node). */
@@ -280,7 +285,15 @@ public final class EmbeddedNode implements AutoCloseable {
 
     /** The media driver directory; a client in this process can share the node's driver. */
     public String aeronDirectoryName() {
-        return dir.resolve("driver").toString();
+        return aeronDirectoryName(dir);
+    }
+
+    /**
+     * The media driver directory of the node whose directory is {@code nodeDir}: a client in another process on
+     * the same machine (a gateway) sends through it.
+     */
+    public static String aeronDirectoryName(final Path nodeDir) {
+        return nodeDir.resolve("driver").toString();
     }
 
     public ExchangeService service() {

@@ -71,6 +71,8 @@ final class AdminResource {
         routes.post(PREFIX + "/holds/reject", this::rejectHold);
         routes.post(PREFIX + "/holds/release", this::releaseHold);
         routes.post(PREFIX + "/holds/renew", this::renewHold);
+        routes.post(PREFIX + "/assets", this::createAsset);
+        routes.post(PREFIX + "/markets", this::createMarket);
         routes.post(PREFIX + "/mass-actions", this::proposeMassAction);
         routes.post(PREFIX + "/mass-actions/approve", this::approveMassAction);
         routes.post(PREFIX + "/markets/halt", ctx -> marketStatus(ctx, MarketStatus.HALTED));
@@ -207,6 +209,46 @@ final class AdminResource {
         execute(ctx, operator, "renew-hold", "holdId=" + holdId + " reviewDeadlineMs=" + deadlineMs
             + " justification=" + justification,
             (e, b, o, c, id) -> e.renewHold(b, o, c, id, 0, holdId, operator.userId(), deadlineMs, justification));
+    }
+
+    /**
+     * Lists an asset: its id (chosen by the operator, as every id comes in with the command), its code and how many
+     * decimals its minor unit has. Listing restricts nobody, so one operator suffices; it is in the trail.
+     */
+    private void createAsset(final Context ctx) {
+        final RequestGuard.Caller operator = guard.signed(ctx, WEIGHT, Permission.OPERATE);
+        final RequestParams params = operator.params();
+        final int assetId = positiveInt(params, "assetId");
+        final String code = params.required("code");
+        final int scale = nonNegativeInt(params, "scale");
+        execute(ctx, operator, "create-asset", "assetId=" + assetId + " code=" + code + " scale=" + scale,
+            (e, b, o, c, id) -> e.createAsset(b, o, c, id, 0, assetId, code, scale));
+    }
+
+    /**
+     * Lists a market between two listed assets. Sizes are decimals in their asset's units (tick and notional in
+     * the quote asset, lot and quantities in the base asset); the engine refuses terms whose tick times lot is not
+     * a whole number of quote minor units, so every trade's value is exact.
+     */
+    private void createMarket(final Context ctx) {
+        final RequestGuard.Caller operator = guard.signed(ctx, WEIGHT, Permission.OPERATE);
+        final RequestParams params = operator.params();
+        final int marketId = positiveInt(params, "marketId");
+        final String symbol = params.required("symbol");
+        final AssetInfo base = OrderLookup.asset(views, params, "baseAsset");
+        final AssetInfo quote = OrderLookup.asset(views, params, "quoteAsset");
+        final long tick = Decimals.toMinor("tickSize", params.required("tickSize"), quote.scale());
+        final long lot = Decimals.toMinor("lotSize", params.required("lotSize"), base.scale());
+        final long minQty = Decimals.toMinor("minQty", params.required("minQty"), base.scale());
+        final long maxQty = Decimals.toMinor("maxQty", params.required("maxQty"), base.scale());
+        final long minNotional = Decimals.toMinor("minNotional", params.required("minNotional"), quote.scale());
+        final int makerBps = nonNegativeInt(params, "makerFeeBps");
+        final int takerBps = nonNegativeInt(params, "takerFeeBps");
+        execute(ctx, operator, "create-market", "marketId=" + marketId + " symbol=" + symbol + " base=" + base.code()
+            + " quote=" + quote.code() + " tick=" + tick + " lot=" + lot + " minQty=" + minQty + " maxQty=" + maxQty
+            + " minNotional=" + minNotional + " makerFeeBps=" + makerBps + " takerFeeBps=" + takerBps,
+            (e, b, o, c, id) -> e.createMarket(b, o, c, id, 0, marketId, symbol, base.id(), quote.id(), tick, lot,
+                minQty, maxQty, minNotional, makerBps, takerBps));
     }
 
     /**
@@ -446,6 +488,23 @@ final class AdminResource {
             throw ErrorMapper.illegalParameter(name);
         }
         return value;
+    }
+
+    private static int positiveInt(final RequestParams params, final String name) {
+        final long value = positiveLong(params, name);
+        if (value > Integer.MAX_VALUE) {
+            throw ErrorMapper.illegalParameter(name);
+        }
+        return (int) value;
+    }
+
+    /** A count the engine bounds itself (a scale, a fee in basis points): here only its sign and width. */
+    private static int nonNegativeInt(final RequestParams params, final String name) {
+        final long value = params.requiredLong(name);
+        if (value < 0 || value > Integer.MAX_VALUE) {
+            throw ErrorMapper.illegalParameter(name);
+        }
+        return (int) value;
     }
 
     private static long hours(final RequestParams params, final String name) {

@@ -120,6 +120,27 @@ class AdminApiTest {
     }
 
     @Test
+    void operatorsListAssetsAndMarketsWithExactTerms() {
+        assertThat(olivia.post("/admin/v1/assets", "assetId=9&code=SOL&scale=9").status()).isEqualTo(200);
+        for (String bad : new String[] {"assetId=0&code=X&scale=2", "assetId=10&code=sol&scale=2",
+            "assetId=10&code=XRP&scale=-1", "assetId=10&code=XRP&scale=19", "assetId=9&code=DUP&scale=2",
+            "assetId=99999999999&code=XRP&scale=2", "assetId=10&code=XRP"}) {
+            assertThat(olivia.post("/admin/v1/assets", bad).status()).as(bad).isEqualTo(400);
+        }
+        final String market = "marketId=7&symbol=SOLUSDT&baseAsset=SOL&quoteAsset=USDT&lotSize=0.01&minQty=0.01"
+            + "&maxQty=100000&minNotional=1&makerFeeBps=10&takerFeeBps=20&tickSize=";
+        for (String bad : new String[] {market + "0.0000001", market + "abc", market + "0.01&marketId=0",
+            market.replace("baseAsset=SOL", "baseAsset=NOPE") + "0.01",
+            market.replace("takerFeeBps=20", "takerFeeBps=5000") + "0.01"}) {
+            assertThat(olivia.post("/admin/v1/markets", bad).status()).as(bad).isEqualTo(400);
+        }
+        assertThat(olivia.post("/admin/v1/markets", market + "0.01").status()).isEqualTo(200);
+        assertThat(exchange.newTrader().get("/api/v3/exchangeInfo", "symbol=SOLUSDT").status()).isEqualTo(200);
+        assertThat(oscar.get("/admin/v1/actions", "limit=30").json().path("actions").findValuesAsText("action"))
+            .contains("create-asset", "create-market");
+    }
+
+    @Test
     void tradingKeysCannotOperateAndOperatorKeysCannotTrade() {
         final TestExchange.ApiClient trader = exchange.newTrader();
         final OperatorClient traderAsOperator = new OperatorClient(exchange, admin::port, trader.key,

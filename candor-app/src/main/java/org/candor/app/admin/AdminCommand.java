@@ -171,11 +171,28 @@ public final class AdminCommand implements Callable<Integer> {
         return 2;
     }
 
-    @Command(name = "market", description = "halt SYMBOL or resume SYMBOL.")
-    int market(@Parameters(paramLabel = "halt|resume") final String action,
-        @Parameters(paramLabel = "SYMBOL") final String symbol) {
+    @Command(name = "asset", description = "List an asset: ASSET_ID CODE SCALE (decimals of its minor unit).")
+    int asset(@Parameters(paramLabel = "ASSET_ID") final int assetId,
+        @Parameters(paramLabel = "CODE") final String code, @Parameters(paramLabel = "SCALE") final int scale) {
+        return call("POST", "/admin/v1/assets", ordered("assetId", assetId, "code", code, "scale", scale));
+    }
+
+    @Command(name = "market", description = "halt SYMBOL, resume SYMBOL, or list SYMBOL --id --base --quote --tick "
+        + "--lot --min-qty --max-qty --min-notional --maker-bps --taker-bps (sizes in decimals).")
+    int market(@Parameters(paramLabel = "halt|resume|list") final String action,
+        @Parameters(paramLabel = "SYMBOL") final String symbol,
+        @Option(names = "--id") final Integer marketId, @Option(names = "--base") final String base,
+        @Option(names = "--quote") final String quote, @Option(names = "--tick") final String tick,
+        @Option(names = "--lot") final String lot, @Option(names = "--min-qty") final String minQty,
+        @Option(names = "--max-qty") final String maxQty, @Option(names = "--min-notional") final String minNotional,
+        @Option(names = "--maker-bps") final Integer makerBps, @Option(names = "--taker-bps") final Integer takerBps) {
+        if ("list".equals(action)) {
+            return call("POST", "/admin/v1/markets", ordered("marketId", marketId, "symbol", symbol, "baseAsset",
+                base, "quoteAsset", quote, "tickSize", tick, "lotSize", lot, "minQty", minQty, "maxQty", maxQty,
+                "minNotional", minNotional, "makerFeeBps", makerBps, "takerFeeBps", takerBps));
+        }
         if (!"halt".equals(action) && !"resume".equals(action)) {
-            err.println("candor admin market: halt or resume, not " + action);
+            err.println("candor admin market: halt, resume or list, not " + action);
             return 2;
         }
         return call("POST", "/admin/v1/markets/" + action, Map.of("symbol", symbol));

@@ -29,13 +29,30 @@ public final class DatabaseOptions {
         description = "Schema of the projections (default ${DEFAULT-VALUE}).")
     String schema;
 
+    /** The external server's endpoint (password from {@value #PASSWORD_ENV}), or null for the embedded default. */
+    public PostgresEndpoint external() {
+        if (jdbcUrl == null) {
+            return null;
+        }
+        final String password = System.getenv(PASSWORD_ENV);
+        return new PostgresEndpoint(jdbcUrl, user, password == null ? "" : password);
+    }
+
+    /** Where the embedded server of the node in {@code nodeDir} keeps its files. */
+    public static Path embeddedDir(final Path nodeDir) {
+        return nodeDir.resolve(EMBEDDED_DIR);
+    }
+
+    /** The read model's schema. */
+    public String schema() {
+        return schema;
+    }
+
     /** Opens (and migrates) the read model of the node in {@code nodeDir}. */
     public ReadModelDatabase open(final Path nodeDir) {
         if (jdbcUrl == null) {
-            return ReadModelDatabase.embedded(EmbeddedPostgresSettings.in(nodeDir.resolve(EMBEDDED_DIR)), schema);
+            return ReadModelDatabase.embedded(EmbeddedPostgresSettings.in(embeddedDir(nodeDir)), schema);
         }
-        final String password = System.getenv(PASSWORD_ENV);
-        return ReadModelDatabase.connect(new PostgresEndpoint(jdbcUrl, user, password == null ? "" : password),
-            schema, ReadModelDatabase.DEFAULT_POOL_SIZE);
+        return ReadModelDatabase.connect(external(), schema, ReadModelDatabase.DEFAULT_POOL_SIZE);
     }
 }

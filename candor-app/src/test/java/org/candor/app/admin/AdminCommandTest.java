@@ -68,9 +68,15 @@ class AdminCommandTest {
                 "--mass-action", massAction);
             assertThat(named.exit).as(named.err).isZero();
 
+            assertThat(admin(credentials, null, "asset", "7", "SOL", "9").exit).isZero();
+            final Result listed = admin(credentials, null, "market", "list", "SOLUSDT", "--id", "7", "--base", "SOL",
+                "--quote", "USDT", "--tick", "0.01", "--lot", "0.01", "--min-qty", "0.01", "--max-qty", "100000",
+                "--min-notional", "1", "--maker-bps", "10", "--taker-bps", "20");
+            assertThat(listed.exit).as(listed.err).isZero();
+
             final Result trail = admin(credentials, "oscar", "actions", "--limit", "10");
             assertThat(trail.out).contains("\"chainIntact\" : true").contains("SELF_APPROVAL")
-                .contains("pause-withdrawals").contains("approve-mass-action");
+                .contains("approve-mass-action").contains("create-market");
 
             assertThat(admin(credentials, null, "deposit", "5001", "USDT", "-1").exit).isEqualTo(1);
         } finally {
