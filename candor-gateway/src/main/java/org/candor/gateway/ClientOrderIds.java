@@ -1,5 +1,9 @@
 package org.candor.gateway;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -7,71 +11,111 @@ import java.util.regex.Pattern;
 
 /**
  * Binance's client order ids are strings of up to 36 characters; the engine's are positive longs, unique per user
- * among open orders. This gateway-side table gives each (user, string) a long and remembers the way back. The same
- * string of the same user always gets the same long, so the engine itself refuses a string reused while its order is
- * open ({@code DUPLICATE_CLIENT_ORDER_ID}) and accepts it once that order has ended, as Binance does.
+ * among open orders. A user's string becomes a number derived from (user, string) alone: 62 bits of SHA-256 with bit
+ * 62 set. So the same string of the same user gets the same number on every gateway and after every restart, the
+ * engine itself refuses a string reused while its order is open ({@code DUPLICATE_CLIENT_ORDER_ID}) and accepts it
+ * once that order has ended, as Binance does, and a cancel by {@code origClientOrderId} needs no table.
  *
- * <p>Limits (see docs/GATEWAY.md): the table lives in this gateway's memory, bounded to {@link #ENTRIES_MAX} strings
- * with the least recently used forgotten first, and is lost on restart; a forgotten order shows its id as
- * {@link #GENERATED_PREFIX} plus the number. Longs are drawn from a counter that starts at the wall clock in
- * microseconds, so a restarted gateway does not hand out a long still held by an open order. A later issue moves the
- * mapping into the engine's protocol or the read model.
+ * <p>The way back, from a number to the string shown in answers and streams, is a bounded memory of
+ * {@link #ENTRIES_MAX} strings (least recently used forgotten first) in front of a {@link ClientOrderIdStore}: the
+ * string is saved before the order is sent, so an acknowledged order's string survives a restart. Orders placed
+ * without a string get numbers from a counter that starts at the wall clock in microseconds (below bit 62, so never a
+ * derived number) and show as {@link #GENERATED_PREFIX} plus the number; a user's own string may not start with that
+ * prefix, so the two forms never meet. Two strings of one user sharing 62 bits of SHA-256 would look like a reuse.
  */
 final class ClientOrderIds {
     static final int ENTRIES_MAX = 200_000;
     static final String GENERATED_PREFIX = "candor-";
+    /** Set in every derived number and in no counter number: the counter would need 146,000 years to reach it. */
+    static final long DERIVED_BIT = 1L << 62;
     private static final Pattern FORMAT = Pattern.compile("[.A-Z:/a-z0-9_-]{1,36}");
 
     private final AtomicLong next;
-    private final Map<Key, Long> byString = lru();
+    private final ClientOrderIdStore store;
     private final Map<Key, String> byNumber = lru();
 
     ClientOrderIds(final long firstNumber) {
-        if (firstNumber < 1) {
-            throw new IllegalArgumentException("firstNumber=" + firstNumber + " must be positive");
-        }
-        this.next = new AtomicLong(firstNumber);
+        this(firstNumber, ClientOrderIdStore.NONE);
     }
 
-    /** The engine number for a user's string; a new number for a new string, or a generated id when null. */
-    synchronized long numberFor(final long userId, final String clientOrderId) {
+    ClientOrderIds(final long firstNumber, final ClientOrderIdStore store) {
+        if (firstNumber < 1 || firstNumber >= DERIVED_BIT) {
+            throw new IllegalArgumentException("firstNumber=" + firstNumber + " must be positive and below 2^62");
+        }
+        this.next = new AtomicLong(firstNumber);
+        this.store = store;
+    }
+
+    /**
+     * The engine number for a user's string, saved with it before it is returned; a new counter number when the
+     * string is null.
+     */
+    long numberFor(final long userId, final String clientOrderId) {
         if (clientOrderId == null) {
             return next.getAndIncrement();
         }
-        if (!FORMAT.matcher(clientOrderId).matches()) {
+        if (!FORMAT.matcher(clientOrderId).matches() || clientOrderId.startsWith(GENERATED_PREFIX)) {
             throw ErrorMapper.illegalParameter("newClientOrderId");
         }
-        final Key key = new Key(userId, clientOrderId);
-        final Long known = byString.get(key);
-        if (known != null) {
-            return known;
+        final long number = derived(userId, clientOrderId);
+        final Key key = new Key(userId, number);
+        synchronized (this) {
+            if (clientOrderId.equals(byNumber.get(key))) {
+                return number;
+            }
         }
-        final long number = next.getAndIncrement();
-        byString.put(key, number);
-        byNumber.put(new Key(userId, Long.toString(number)), clientOrderId);
+        store.save(userId, number, clientOrderId);
+        synchronized (this) {
+            byNumber.put(key, clientOrderId);
+        }
         return number;
     }
 
-    /** The number of a string this gateway gave out, or -1 if it does not know it. */
-    synchronized long knownNumber(final long userId, final String clientOrderId) {
-        final Long known = byString.get(new Key(userId, clientOrderId));
-        if (known != null) {
-            return known;
-        }
+    /** The number a user's string (theirs, or a generated form) stands for, or -1 if it cannot stand for one. */
+    long knownNumber(final long userId, final String clientOrderId) {
         if (clientOrderId.startsWith(GENERATED_PREFIX)) {
             try {
-                return Long.parseLong(clientOrderId.substring(GENERATED_PREFIX.length()));
+                final long number = Long.parseLong(clientOrderId.substring(GENERATED_PREFIX.length()));
+                return number > 0 && number < DERIVED_BIT ? number : -1;
             } catch (NumberFormatException e) {
                 return -1;
             }
         }
-        return -1;
+        return FORMAT.matcher(clientOrderId).matches() ? derived(userId, clientOrderId) : -1;
     }
 
     /** The string a user gave for an engine number, or the generated form. */
-    synchronized String stringFor(final long userId, final long number) {
-        final String known = byNumber.get(new Key(userId, Long.toString(number)));
-        return known != null ? known : GENERATED_PREFIX + number;
+    String stringFor(final long userId, final long number) {
+        final Key key = new Key(userId, number);
+        synchronized (this) {
+            final String known = byNumber.get(key);
+            if (known != null) {
+                return known;
+            }
+        }
+        if (number >= DERIVED_BIT) {
+            final String saved = store.find(userId, number);
+            if (saved != null) {
+                synchronized (this) {
+                    byNumber.put(key, saved);
+                }
+                return saved;
+            }
+        }
+        return GENERATED_PREFIX + number;
+    }
+
+    /** 62 bits of SHA-256 over the user id and the string, with bit 62 set. */
+    static long derived(final long userId, final String clientOrderId) {
+        final MessageDigest sha256;
+        try {
+            sha256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+        sha256.update(ByteBuffer.allocate(Long.BYTES).putLong(userId).array());
+        final byte[] hash = sha256.digest(clientOrderId.getBytes(StandardCharsets.US_ASCII));
+        return ByteBuffer.wrap(hash).getLong() & (DERIVED_BIT - 1) | DERIVED_BIT;
     }
 
     private static <V> Map<Key, V> lru() {
@@ -85,6 +129,6 @@ final class ClientOrderIds {
         };
     }
 
-    private record Key(long userId, String text) {
+    private record Key(long userId, long number) {
     }
 }

@@ -37,9 +37,10 @@ public final class Gateway implements AutoCloseable {
     private volatile DepositAddresses depositAddresses;
     private final PostgresWebLogins traderLogins;
 
-    private Gateway(final Config config, final ApiKeyStore keys, final PostgresWebLogins traderLogins) {
+    private Gateway(final Config config, final ApiKeyStore keys, final PostgresWebLogins traderLogins,
+        final ClientOrderIdStore clientOrderIdStore) {
         final ReadViews views = new ReadViews();
-        final ClientOrderIds clientOrderIds = new ClientOrderIds(config.client().firstCommandId());
+        final ClientOrderIds clientOrderIds = new ClientOrderIds(config.client().firstCommandId(), clientOrderIdStore);
         final UserStreams userStreams = new UserStreams(views, clientOrderIds, config.clockMs());
         final MarketStreams streams = new MarketStreams(config.clockMs(), userStreams);
         views.onMarketUpdates(streams::publish);
@@ -133,12 +134,21 @@ public final class Gateway implements AutoCloseable {
 
     /** Starts a gateway; the key store is the application's (a {@link PostgresApiKeyStore} on its pool). */
     public static Gateway start(final Config config, final ApiKeyStore keys) {
-        return new Gateway(config, keys, null);
+        return new Gateway(config, keys, null, ClientOrderIdStore.NONE);
     }
 
     /** Starts a gateway whose web app (at {@code /}) logs traders in with {@code traderLogins}. */
     public static Gateway start(final Config config, final ApiKeyStore keys, final PostgresWebLogins traderLogins) {
-        return new Gateway(config, keys, traderLogins);
+        return new Gateway(config, keys, traderLogins, ClientOrderIdStore.NONE);
+    }
+
+    /**
+     * As {@link #start(Config, ApiKeyStore, PostgresWebLogins)}, keeping users' client order id strings in
+     * {@code clientOrderIds} so that orders show them after a restart.
+     */
+    public static Gateway start(final Config config, final ApiKeyStore keys, final PostgresWebLogins traderLogins,
+        final PostgresClientOrderIds clientOrderIds) {
+        return new Gateway(config, keys, traderLogins, clientOrderIds);
     }
 
     /** The port the server listens on (the one chosen when the configuration asked for 0). */

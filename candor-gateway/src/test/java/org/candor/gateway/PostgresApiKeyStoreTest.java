@@ -41,6 +41,18 @@ class PostgresApiKeyStoreTest {
         assertThat(store.keysOf(7)).containsExactly("AAAAbbbbCCCCdddd0001");
     }
 
+    /** The gateway's table of client order id strings (migration V7): saved once, found by (user, number). */
+    @Test
+    void clientOrderIdStringsAreKeptByUserAndNumber() {
+        final PostgresClientOrderIds strings = new PostgresClientOrderIds(database);
+        final long number = ClientOrderIds.derived(7, "grid-bot-42");
+        strings.save(7, number, "grid-bot-42");
+        strings.save(7, number, "grid-bot-42");
+        assertThat(strings.find(7, number)).isEqualTo("grid-bot-42");
+        assertThat(strings.find(8, number)).isNull();
+        assertThat(new ClientOrderIds(1_000, strings).stringFor(7, number)).isEqualTo("grid-bot-42");
+    }
+
     @Test
     void keepsTheSecretEncryptedAtRest() throws Exception {
         store.create(key("AAAAbbbbCCCCdddd0002", 8, "plain-text-secret", EnumSet.of(Permission.READ), List.of()));

@@ -8,6 +8,7 @@ import org.candor.gateway.Gateway;
 import org.candor.gateway.GatewayDatabase;
 import org.candor.gateway.OperatorActions;
 import org.candor.gateway.PostgresApiKeyStore;
+import org.candor.gateway.PostgresClientOrderIds;
 import org.candor.gateway.PostgresOperatorKeyStore;
 import org.candor.gateway.PostgresWebLogins;
 import org.candor.gateway.SecretCipher;
@@ -55,7 +56,7 @@ public final class GatewayServices implements AutoCloseable {
             readModel = ReadModelDatabase.connect(database, readModelSchema, ReadModelDatabase.DEFAULT_POOL_SIZE);
             gateway = Gateway.start(new Gateway.Config(config.host(), config.port(), config.client(),
                 config.journalDir(), config.ipWeightPerMinute(), config.keyWeightPerMinute(), config.clockMs(),
-                readModel), keys, PostgresWebLogins.traders(pool));
+                readModel), keys, PostgresWebLogins.traders(pool), new PostgresClientOrderIds(pool));
             final AdminServer admin = gateway.startAdmin(adminHost, adminPort, operatorKeys, keys,
                 new OperatorActions(pool), PostgresWebLogins.operators(pool));
             return new GatewayServices(pool, readModel, keys, operatorKeys, gateway, admin);
