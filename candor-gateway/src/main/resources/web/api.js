@@ -49,7 +49,7 @@ async function request(method, path, params, csrf) {
   const json = await response.json().catch(() => null);
   if (!response.ok) {
     if (response.status === 401 && onLoggedOut) onLoggedOut();
-    throw new ApiError(response.status, json && json.code, (json && json.msg) || ('HTTP ' + response.status));
+    throw new ApiError(response.status, json && json.code, (json && (json.msg || json.message)) || ('HTTP ' + response.status));
   }
   return json;
 }

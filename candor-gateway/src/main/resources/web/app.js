@@ -6,6 +6,7 @@ import {LoginPage} from './login.js';
 import {trim} from './decimal.js';
 import {MarketPage, OpenOrdersTable} from './market.js';
 import {FundsPage} from './funds.js';
+import {HistoryPage} from './history.js';
 
 const POLL_MS = 5000;
 
@@ -32,6 +33,7 @@ function App() {
   if (route[0] === 'market' && route[1]) page = h(MarketPage, {symbol: route[1], key: route[1]});
   else if (route[0] === 'orders') page = h(OrdersPage);
   else if (route[0] === 'funds') page = h(FundsPage);
+  else if (route[0] === 'history') page = h(HistoryPage, {kind: route[1] === 'trades' ? 'trades' : 'orders', key: route[1] || 'orders'});
   else page = h(MarketsPage);
   return h('div', {class: 'shell'},
     h(Header, {session, route, onLogout: () => logout().finally(() => setSession(null))}),
@@ -47,6 +49,8 @@ function Header({session, route, onLogout}) {
     h('nav', {'aria-label': 'Main'},
       link('#/', 'Markets', !route[0] || route[0] === 'market'),
       link('#/orders', 'Open orders', route[0] === 'orders'),
+      link('#/history/orders', 'Order history', route[0] === 'history' && route[1] !== 'trades'),
+      link('#/history/trades', 'Trade history', route[0] === 'history' && route[1] === 'trades'),
       link('#/funds', 'Funds', route[0] === 'funds')),
     h('span', {class: 'who'}, 'Signed in as ', h('strong', null, session.username)),
     h('button', {type: 'button', class: 'link', onClick: onLogout}, 'Log out'));

@@ -4,10 +4,12 @@ import {h, render} from 'preact';
 import {useEffect, useState} from 'preact/hooks';
 import {api, currentSession, formatTime, login, logout, whenLoggedOut} from './api.js';
 import {LoginPage} from './login.js';
+import {PoliciesPage, WithdrawalsPage, useAction} from './operations.js';
 
 const REASONS = ['COMPLIANCE_REVIEW', 'SUSPICIOUS_ACTIVITY', 'COURT_ORDER', 'USER_REQUEST', 'SECURITY_LOCK',
   'OPERATIONAL_INCIDENT', 'WITHHELD_BY_LAW'];
-const TABS = [['users', 'Users and holds'], ['pending', 'Pending approvals'], ['markets', 'Markets'], ['trail', 'Audit trail']];
+const TABS = [['users', 'Users and holds'], ['pending', 'Pending approvals'], ['withdrawals', 'Withdrawals'],
+  ['policies', 'Policies'], ['markets', 'Markets'], ['trail', 'Audit trail']];
 
 function Console() {
   const [session, setSession] = useState(undefined);
@@ -31,23 +33,8 @@ function Console() {
       h('button', {type: 'button', class: 'link', onClick: () => logout().finally(() => setSession(null))}, 'Log out')),
     h('main', {id: 'main'},
       tab === 'pending' ? h(PendingPage, {me}) : tab === 'markets' ? h(MarketsPage) :
+        tab === 'withdrawals' ? h(WithdrawalsPage) : tab === 'policies' ? h(PoliciesPage, {me}) :
         tab === 'trail' ? h(TrailPage) : h(UsersPage, {me})));
-}
-
-function useAction() {
-  const [message, setMessage] = useState(null);
-  const run = async (label, call, after) => {
-    try {
-      const answer = await call();
-      setMessage({ok: true, text: label + ': done' + (answer && answer.reference ? ' (reference ' + answer.reference + ')' : '') + '.'});
-      if (after) after(answer);
-    } catch (e) {
-      setMessage({ok: false, text: label + ': ' + e.message});
-    }
-  };
-  const view = message && h('p', {class: message.ok ? 'ok' : 'error', role: message.ok ? 'status' : 'alert',
-    id: 'action-message'}, message.text);
-  return [run, view];
 }
 
 function UsersPage({me}) {
@@ -123,7 +110,22 @@ function HoldItem({hold, me, run, reload}) {
       h('input', {id: id + '-why', value: justification, onInput: e => setJustification(e.target.value), maxlength: 160}),
       h('button', {type: 'button', class: 'reject', disabled: !justification.trim(),
         onClick: () => act('Reject', 'reject', {justification})}, 'Reject'))
-      : h('div', {class: 'actions'}, h('button', {type: 'button', class: 'release', onClick: () => act('Release', 'release')}, 'Release')));
+      : h('div', {class: 'actions'}, h('button', {type: 'button', class: 'release', onClick: () => act('Release', 'release')}, 'Release'),
+        h(RenewForm, {hold, act})));
+}
+
+// A hold in force is renewed with a new justification and a new review deadline; each renewal is counted and shown.
+function RenewForm({hold, act}) {
+  const [justification, setJustification] = useState('');
+  const [hours, setHours] = useState('72');
+  const id = 'renew-' + hold.holdId;
+  return h('form', {class: 'renew', onSubmit: e => { e.preventDefault(); act('Renew', 'renew', {justification, reviewHours: hours}); }},
+    h('span', {class: 'renewals'}, 'Renewed ' + hold.renewals + (hold.renewals === 1 ? ' time' : ' times')),
+    h('label', {for: id + '-why'}, 'New justification'),
+    h('input', {id: id + '-why', value: justification, maxlength: 160, required: true, onInput: e => setJustification(e.target.value)}),
+    h('label', {for: id + '-hours'}, 'Next review in hours'),
+    h('input', {id: id + '-hours', type: 'number', min: 1, max: 2208, value: hours, required: true, onInput: e => setHours(e.target.value)}),
+    h('button', {type: 'submit', class: 'renew', disabled: !justification.trim()}, 'Renew hold'));
 }
 
 function PlaceHoldForm({userId, assets, run, reload}) {

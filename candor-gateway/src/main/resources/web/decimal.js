@@ -25,11 +25,10 @@ export function trim(text) {
   return String(text).includes('.') ? String(text).replace(/0+$/, '').replace(/\.$/, '') : String(text);
 }
 
-// The share of `part` in `total` (both decimal strings of one asset), in percent with two decimals, for bars.
-export function percent(part, total, scale) {
-  const whole = toUnits(total, scale);
-  if (whole === 0n) return 0;
-  return Number((toUnits(part, scale) * 10000n) / whole) / 100;
+// The share of `part` in `total` (both BigInt minor units of one asset), in percent with two decimals, for bars.
+export function shareOf(part, total) {
+  if (total <= 0n) return 0;
+  return Number((part * 10000n) / total) / 100;
 }
 
 export function ceilDiv(a, b) {

@@ -23,6 +23,7 @@ import org.candor.engine.Side;
 import org.candor.engine.StpMode;
 import org.candor.engine.TimeInForce;
 import org.candor.engine.PolicyKind;
+import org.candor.engine.WithdrawalPauseReason;
 import org.candor.engine.WithdrawalState;
 
 /**
@@ -56,8 +57,10 @@ final class FundsView extends IgnoringEvents {
     private final Map<Long, AddressInfo> addresses = new HashMap<>();
     /** Addresses added in the current command: stamped with its time at the command's result. */
     private final List<Long> addedInCommand = new ArrayList<>();
-    /** Service-level deadlines per asset and withdrawal state, as operators set them; absent: the engine's. */
+    /** Withdrawal settings per asset (deadlines, time lock, ...) as operators set them; absent: the engine's. */
     private final Map<Integer, Map<PolicyKind, Long>> slaByAsset = new HashMap<>();
+    /** Assets whose withdrawals operators paused, with the reason and the public explanation. */
+    private final Map<Integer, PauseInfo> pauses = new TreeMap<>();
     private long lastTradeId = -1;
     private int lastTradeMarket = -1;
 
@@ -90,6 +93,10 @@ final class FundsView extends IgnoringEvents {
 
     /** An allow-listed withdrawal address and when it becomes usable (after its time lock). */
     record AddressInfo(long addressId, long userId, int assetId, String address, long usableFromMs, long addedMs) {
+    }
+
+    /** A pause of an asset's withdrawals: why, the explanation users read, and who paused them. */
+    record PauseInfo(int assetId, WithdrawalPauseReason reason, String explanation, long operatorId) {
     }
 
     /** A hold as the user may see it; {@code placedMs} is its command's time. */
@@ -181,9 +188,37 @@ final class FundsView extends IgnoringEvents {
         if (kind == null || info.stateSinceMs() == 0) {
             return 0;
         }
-        final long sla = slaByAsset.getOrDefault(info.assetId(), Map.of()).getOrDefault(kind,
-            kind.withdrawalDefault());
-        return info.stateSinceMs() + sla;
+        return info.stateSinceMs() + setting(info.assetId(), kind);
+    }
+
+    /** The asset's current setting of a withdrawal policy: as operators set it, else the engine's default. */
+    long setting(final int assetId, final PolicyKind kind) {
+        return slaByAsset.getOrDefault(assetId, Map.of()).getOrDefault(kind, kind.withdrawalDefault());
+    }
+
+    /** The pause of the asset's withdrawals, or null while they run. */
+    PauseInfo pause(final int assetId) {
+        return pauses.get(assetId);
+    }
+
+    /** Every paused asset, in asset id order. */
+    List<PauseInfo> pauses() {
+        return List.copyOf(pauses.values());
+    }
+
+    /**
+     * Withdrawals waiting for an operator's approval, oldest first, at most {@code max}: the operators' queue. Bounded
+     * by the engine's capacity of pending withdrawals; a scan, as the console asks rarely.
+     */
+    List<WithdrawalInfo> awaitingApproval(final int max) {
+        final List<WithdrawalInfo> list = new ArrayList<>();
+        for (final WithdrawalInfo withdrawal : withdrawals.values()) {
+            if (withdrawal.state() == WithdrawalState.AWAITING_APPROVAL) {
+                list.add(withdrawal);
+            }
+        }
+        list.sort((a, b) -> Long.compare(a.withdrawalId(), b.withdrawalId()));
+        return list.size() > max ? List.copyOf(list.subList(0, max)) : list;
     }
 
     private static boolean queued(final WithdrawalState state) {
@@ -333,6 +368,17 @@ final class FundsView extends IgnoringEvents {
     public void withdrawalPolicySet(final long seq, final int assetId, final PolicyKind kind, final long value,
         final long operatorId) {
         slaByAsset.computeIfAbsent(assetId, id -> new EnumMap<>(PolicyKind.class)).put(kind, value);
+    }
+
+    @Override
+    public void withdrawalsPaused(final long seq, final int assetId, final WithdrawalPauseReason reason,
+        final String explanation, final long operatorId) {
+        pauses.put(assetId, new PauseInfo(assetId, reason, explanation, operatorId));
+    }
+
+    @Override
+    public void withdrawalsResumed(final long seq, final int assetId, final long operatorId) {
+        pauses.remove(assetId);
     }
 
     private void enter(final long withdrawalId, final WithdrawalState state, final String txRef) {

@@ -60,6 +60,7 @@ public final class Gateway implements AutoCloseable {
                 new RateLimiter("IP", config.ipWeightPerMinute(), RateLimiter.CALLERS_MAX_DEFAULT),
                 new RateLimiter("UID", config.keyWeightPerMinute(), RateLimiter.CALLERS_MAX_DEFAULT),
                 config.clockMs(), sessions);
+            final WalletResource wallet = new WalletResource(guard, views, engine, () -> depositAddresses);
             final GatewayServer.Resources api = new GatewayServer.Resources(new GeneralResource(guard, views),
                 new MarketDataResource(guard, views), new CompatibilityResource(guard),
                 new OrderResource(guard, views, engine, clientOrderIds),
@@ -67,12 +68,12 @@ public final class Gateway implements AutoCloseable {
                 new AccountResource(guard, views, engine),
                 new HistoryResource(guard, views, engine, clientOrderIds, startedProjection, views.lastSeq()),
                 new UserDataStreamResource(guard, userStreams),
-                new WalletResource(guard, views, engine, () -> depositAddresses),
+                wallet,
                 new NativeResource(new NativeMarketsResource(guard, views),
                     new NativeOrdersResource(guard, views, engine, clientOrderIds, startedProjection),
                     new NativeAccountResource(guard, views, engine)),
                 streams);
-            final WebApp web = WebApp.trader(guard, views, engine, sessions, traderLogins);
+            final WebApp web = WebApp.trader(guard, views, engine, sessions, traderLogins, wallet);
             health = new HealthResource(guard, views, startedProjection);
             this.server = GatewayServer.create(register -> {
                 api.register(register);

@@ -4,13 +4,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.candor.engine.HoldKind;
 
-/** A hold as JSON, for its user (the funds page) or for operators (who also see who placed and approved it). */
+/** A hold as JSON for the operators' console, with who placed and who approved it. */
 final class HoldJson {
     private HoldJson() {
     }
 
-    static Map<String, Object> of(final HoldsView.HoldRecord hold, final MarketView market,
-        final boolean forOperators) {
+    static Map<String, Object> of(final HoldsView.HoldRecord hold, final MarketView market) {
         final Map<String, Object> row = new LinkedHashMap<>();
         row.put("holdId", hold.holdId());
         row.put("kind", hold.kind().name());
@@ -31,11 +30,9 @@ final class HoldJson {
         row.put("releaseCondition", hold.releaseCondition().name());
         row.put("ticketRef", hold.ticketRef());
         row.put("renewals", hold.renewals());
-        if (forOperators) {
-            row.put("userId", hold.userId());
-            row.put("placedBy", hold.placedBy());
-            row.put("approvedBy", hold.approvedBy());
-        }
+        row.put("userId", hold.userId());
+        row.put("placedBy", hold.placedBy());
+        row.put("approvedBy", hold.approvedBy());
         return row;
     }
 }

@@ -13,8 +13,9 @@ import org.candor.engine.RejectReason;
 import org.candor.engine.ReleaseCondition;
 
 /**
- * The holds in the engine now (pending approval, active, escalated), with everything a user is owed about each:
- * the explanation, since when it restricts, its review deadline, the ticket, who placed and who approved it. Built
+ * The holds in the engine now (pending approval, active, escalated) as operators need them: the explanation, since
+ * when it restricts, its review deadline, the ticket, who placed and who approved it (the four-eyes rule the
+ * console shows). Users see their holds through {@link FundsView}, as every client of {@code /v1/funds} does. Built
  * only from committed events, as the other views. A hold leaves the view when it is released or rejected: its
  * history belongs to the read model. Bounded by the engine's own hold capacity. Not thread-safe by itself: see
  * {@link ReadViews}.
@@ -29,17 +30,6 @@ final class HoldsView extends IgnoringEvents {
     private final Map<Long, MutableHold> holds = new TreeMap<>();
     private final Map<Long, List<MutableHold>> byUser = new HashMap<>();
     private final List<MutableHold> touched = new ArrayList<>();
-
-    /** The user's holds in force (active or escalated), oldest first. */
-    List<HoldRecord> inForce(final long userId) {
-        final List<HoldRecord> list = new ArrayList<>();
-        for (MutableHold hold : byUser.getOrDefault(userId, List.of())) {
-            if (hold.state == HoldState.ACTIVE || hold.state == HoldState.ESCALATED) {
-                list.add(hold.record());
-            }
-        }
-        return list;
-    }
 
     /** Every hold of the user still in the engine, pending ones included, oldest first. */
     List<HoldRecord> all(final long userId) {

@@ -31,8 +31,9 @@ final class ReadViews {
     private final Object progress = new Object();
     private final UserUpdateCollector userUpdates = new UserUpdateCollector(market, accounts);
     private final FundsView funds = new FundsView();
+    private final ProposalsView proposals = new ProposalsView();
     private final EngineEvents fanout =
-        new ViewFanout(market, accounts, this::commandApplied, userUpdates, funds, holds);
+        new ViewFanout(market, accounts, this::commandApplied, userUpdates, funds, holds, proposals);
     private volatile long lastSeq;
     private volatile long lastTimestampMs;
     private volatile Throwable failure;
@@ -78,7 +79,7 @@ final class ReadViews {
         checkHealthy();
         lock.readLock().lock();
         try {
-            return reader.apply(new Snapshot(market, accounts, holds, funds));
+            return reader.apply(new Snapshot(market, accounts, holds, funds, proposals));
         } finally {
             lock.readLock().unlock();
         }
@@ -169,6 +170,7 @@ final class ReadViews {
     }
 
     /** What a reader sees: the views, valid only inside {@link #read}. */
-    record Snapshot(MarketView market, AccountView accounts, HoldsView holds, FundsView funds) {
+    record Snapshot(MarketView market, AccountView accounts, HoldsView holds, FundsView funds,
+        ProposalsView proposals) {
     }
 }

@@ -60,6 +60,23 @@ final class RequestGuard {
         return new Caller(userId, params);
     }
 
+    /**
+     * A request of {@code weight} to one of the web app's own routes: authenticated by the browser session alone
+     * ({@link WebSessions#authenticateOwnRoute}: CSRF header on anything but GET), charged to the IP and the user
+     * like a signed request. An API key header is refused here: these routes are for the browser, and keys have
+     * their own endpoints.
+     */
+    Caller webSession(final Context ctx, final int weight) {
+        chargeIp(ctx, weight);
+        final RequestParams params = RequestParams.parse(ctx.queryString(), formBody(ctx));
+        if (sessions == null || ctx.header(RequestAuthenticator.API_KEY_HEADER) != null) {
+            throw new ApiError(ErrorMapper.UNAUTHORIZED, -2015, "Log in to the web app for this.");
+        }
+        final long userId = sessions.authenticateOwnRoute(ctx).principalId();
+        keyLimits.charge("user " + userId, weight, clockMs.getAsLong());
+        return new Caller(userId, params);
+    }
+
     /** A request authenticated by its API key header alone (no signature): the user data stream endpoints. */
     Caller keyed(final Context ctx, final int weight, final Permission permission) {
         chargeIp(ctx, weight);

@@ -56,19 +56,29 @@ final class WalletResource {
 
     private void listAddresses(final Context ctx) {
         final RequestGuard.Caller caller = guard.signed(ctx, LIST_WEIGHT, Permission.READ);
+        Json.send(ctx, addresses(caller.userId()));
+    }
+
+    /** The user's allow-list; the handlers below with a caller are shared with the web app's wallet routes. */
+    List<Map<String, Object>> addresses(final long userId) {
         commands.catchUp();
         final long nowMs = guard.nowMs();
-        Json.send(ctx, views.read(s -> {
+        return views.read(s -> {
             final List<Map<String, Object>> list = new ArrayList<>();
-            for (final FundsView.AddressInfo address : s.funds().addressesOf(caller.userId())) {
+            for (final FundsView.AddressInfo address : s.funds().addressesOf(userId)) {
                 list.add(address(s.market().asset(address.assetId()), address, nowMs));
             }
             return list;
-        }));
+        });
     }
 
     private void addAddress(final Context ctx) {
-        final RequestGuard.Caller caller = guard.signed(ctx, WRITE_WEIGHT, Permission.WITHDRAW);
+        final Map<String, Object> added = addAddress(guard.signed(ctx, WRITE_WEIGHT, Permission.WITHDRAW));
+        ctx.status(201);
+        Json.send(ctx, added);
+    }
+
+    Map<String, Object> addAddress(final RequestGuard.Caller caller) {
         final AssetInfo asset = OrderLookup.asset(views, caller.params(), "asset");
         final String address = addressText(caller.params().required("address"));
         final CommandOutcome outcome = commands.execute((e, b, o, c, id) -> e.addWithdrawalAddress(b, o, c, id, 0,
@@ -80,35 +90,44 @@ final class WalletResource {
         if (added == null) {
             throw ErrorMapper.unknown();
         }
-        ctx.status(201);
-        Json.send(ctx, address(asset, added, guard.nowMs()));
+        return address(asset, added, guard.nowMs());
     }
 
     private void removeAddress(final Context ctx) {
-        final RequestGuard.Caller caller = guard.signed(ctx, WRITE_WEIGHT, Permission.WITHDRAW);
-        final long addressId = id(ctx.pathParam("id"));
+        Json.send(ctx, removeAddress(guard.signed(ctx, WRITE_WEIGHT, Permission.WITHDRAW), ctx.pathParam("id")));
+    }
+
+    Map<String, Object> removeAddress(final RequestGuard.Caller caller, final String idText) {
+        final long addressId = id(idText);
         refuseUnlessApplied(commands.execute((e, b, o, c, id) -> e.removeWithdrawalAddress(b, o, c, id, 0,
             caller.userId(), addressId)));
-        Json.send(ctx, Map.of("id", addressId, "removed", true));
+        return Map.of("id", addressId, "removed", true);
     }
 
     /** Native: {@code asset}, {@code addressId}, {@code amount} in the asset's minor units. */
     private void withdraw(final Context ctx) {
-        final RequestGuard.Caller caller = guard.signed(ctx, WRITE_WEIGHT, Permission.WITHDRAW);
+        final Map<String, Object> requested = withdraw(guard.signed(ctx, WRITE_WEIGHT, Permission.WITHDRAW));
+        ctx.status(201);
+        Json.send(ctx, requested);
+    }
+
+    Map<String, Object> withdraw(final RequestGuard.Caller caller) {
         final AssetInfo asset = OrderLookup.asset(views, caller.params(), "asset");
         final long addressId = id(caller.params().required("addressId"));
         final long amount = NativeJson.amount(caller.params(), "amount");
         final long withdrawalId = request(caller.userId(), asset, addressId, amount);
-        ctx.status(201);
-        Json.send(ctx, views.read(s -> withdrawal(asset, s.funds(), withdrawalId)));
+        return views.read(s -> withdrawal(asset, s.funds(), withdrawalId));
     }
 
     private void cancel(final Context ctx) {
-        final RequestGuard.Caller caller = guard.signed(ctx, WRITE_WEIGHT, Permission.WITHDRAW);
-        final long withdrawalId = id(ctx.pathParam("id"));
+        Json.send(ctx, cancel(guard.signed(ctx, WRITE_WEIGHT, Permission.WITHDRAW), ctx.pathParam("id")));
+    }
+
+    Map<String, Object> cancel(final RequestGuard.Caller caller, final String idText) {
+        final long withdrawalId = id(idText);
         refuseUnlessApplied(commands.execute((e, b, o, c, id) -> e.cancelWithdrawal(b, o, c, id, 0,
             caller.userId(), withdrawalId)));
-        Json.send(ctx, Map.of("id", withdrawalId, "state", NativeJson.lower(WithdrawalState.CANCELLED)));
+        return Map.of("id", withdrawalId, "state", NativeJson.lower(WithdrawalState.CANCELLED));
     }
 
     /**
@@ -167,18 +186,7 @@ final class WalletResource {
     private void depositAddress(final Context ctx) {
         final RequestGuard.Caller caller = guard.signed(ctx, LIST_WEIGHT, Permission.READ);
         final AssetInfo asset = OrderLookup.asset(views, caller.params(), "coin");
-        final DepositAddresses wallet = depositAddresses.get();
-        final String address;
-        try {
-            address = wallet == null ? null : wallet.addressFor(caller.userId(), asset.id());
-        } catch (IllegalStateException e) {
-            throw new ApiError(ErrorMapper.UNAVAILABLE, -1001, "The " + asset.code()
-                + " network cannot be reached now; try again later.");
-        }
-        if (address == null) {
-            throw new ApiError(ErrorMapper.UNAVAILABLE, -1001, "Deposits of " + asset.code()
-                + " are not available here.");
-        }
+        final String address = depositAddress(caller.userId(), asset);
         final Map<String, Object> body = new LinkedHashMap<>();
         body.put("address", address);
         body.put("coin", asset.code());
@@ -213,6 +221,27 @@ final class WalletResource {
             }
             return list;
         }));
+    }
+
+    /**
+     * The user's deposit address for the asset from the wallet service.
+     *
+     * @throws ApiError 503 -1001 without a wallet service, for an asset it does not serve, or a chain that is down
+     */
+    String depositAddress(final long userId, final AssetInfo asset) {
+        final DepositAddresses wallet = depositAddresses.get();
+        final String address;
+        try {
+            address = wallet == null ? null : wallet.addressFor(userId, asset.id());
+        } catch (IllegalStateException e) {
+            throw new ApiError(ErrorMapper.UNAVAILABLE, -1001, "The " + asset.code()
+                + " network cannot be reached now; try again later.");
+        }
+        if (address == null) {
+            throw new ApiError(ErrorMapper.UNAVAILABLE, -1001, "Deposits of " + asset.code()
+                + " are not available here.");
+        }
+        return address;
     }
 
     private long request(final long userId, final AssetInfo asset, final long addressId, final long amount) {

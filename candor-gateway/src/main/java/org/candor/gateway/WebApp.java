@@ -7,8 +7,9 @@ import java.util.function.LongSupplier;
 
 /**
  * The browser apps' routes on a server (issue 7, decision 0012): the page and its files ({@link WebAppAssets}),
- * login and sessions ({@link WebLoginResource}) and the few reads the existing APIs lack. On the trading port the
- * web app, whose sessions may READ and TRADE through the existing {@code /api/v3} endpoints; on the admin port the
+ * login and sessions ({@link WebLoginResource}) and what the existing APIs lack. On the trading port the web app,
+ * whose sessions may READ and TRADE through the existing {@code /api/v3} and {@code /v1} endpoints, and manage the
+ * allow-list and withdraw through its own wallet routes ({@link WebWalletResource}); on the admin port the
  * operators' console, whose sessions may OPERATE through {@code /admin/v1}.
  */
 final class WebApp {
@@ -36,12 +37,15 @@ final class WebApp {
         return new WebSessions(OPERATOR_COOKIE, EnumSet.of(Permission.OPERATE), clockMs);
     }
 
-    /** The traders' web app; without logins (null) it is served but nobody can log in. */
+    /**
+     * The traders' web app; without logins (null) it is served but nobody can log in. Its wallet routes run
+     * {@code wallet}'s handlers (the native API's) for the session's user.
+     */
     static WebApp trader(final RequestGuard guard, final ReadViews views, final EngineCommands engine,
-        final WebSessions sessions, final PostgresWebLogins logins) {
+        final WebSessions sessions, final PostgresWebLogins logins, final WalletResource wallet) {
         return new WebApp(new WebAppAssets("index.html"),
             logins == null ? null : new WebLoginResource(guard, sessions, logins, "userId"),
-            new FundsResource(guard, views, engine)::register);
+            new WebWalletResource(guard, views, engine, wallet)::register);
     }
 
     /** The operators' console; {@code traderLogins} (or null) lets operators find a user by login name. */

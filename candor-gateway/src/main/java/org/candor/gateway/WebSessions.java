@@ -116,12 +116,26 @@ final class WebSessions {
      * @throws ApiError 401 -2015 without a live session, 403 -2015 without the permission or the token
      */
     Session authenticate(final Context ctx, final Permission permission) {
+        if (!granted.contains(permission)) {
+            // Checked after the session so a logged-out browser hears 401 first, as before.
+            authenticateOwnRoute(ctx);
+            throw new ApiError(FORBIDDEN, -2015, "A browser session may not do this; use an API key.");
+        }
+        return authenticateOwnRoute(ctx);
+    }
+
+    /**
+     * The session of a request to one of the web app's own routes ({@code /web/v1/...}), which decide for
+     * themselves what a browser may do there (the web wallet: allow-list and withdrawals, decision 0013): it must
+     * exist and, unless the request is a GET, carry the session's CSRF token. The session's API permissions do not
+     * apply, so a session still cannot use the signed APIs' WITHDRAW endpoints.
+     *
+     * @throws ApiError 401 -2015 without a live session, 403 -2015 without the token
+     */
+    Session authenticateOwnRoute(final Context ctx) {
         final Session session = find(ctx);
         if (session == null) {
             throw new ApiError(UNAUTHORIZED, -2015, "Not logged in, or the session expired.");
-        }
-        if (!granted.contains(permission)) {
-            throw new ApiError(FORBIDDEN, -2015, "A browser session may not do this; use an API key.");
         }
         if (!"GET".equals(ctx.method().name()) && !session.csrfMatches(ctx.header(CSRF_HEADER))) {
             throw new ApiError(FORBIDDEN, -2015, "Missing or wrong " + CSRF_HEADER + " header.");

@@ -93,10 +93,16 @@ final class TestExchange implements AutoCloseable {
     /** Starts a gateway with both weight limits given. */
     Gateway startGateway(final long clientId, final long ipWeightPerMinute, final long keyWeightPerMinute,
         final int port) {
+        return startGateway(clientId, ipWeightPerMinute, keyWeightPerMinute, port, null);
+    }
+
+    /** Starts a gateway whose web app logs traders in with {@code traderLogins} (null: nobody can log in). */
+    Gateway startGateway(final long clientId, final long ipWeightPerMinute, final long keyWeightPerMinute,
+        final int port, final PostgresWebLogins traderLogins) {
         final Gateway started = Gateway.start(new Gateway.Config("127.0.0.1", port,
             new ExchangeClient.Config(node.aeronDirectoryName(), node.ingressEndpoints(), clientId, 1, 256),
             node.eventJournalDir(), ipWeightPerMinute, keyWeightPerMinute,
-            System::currentTimeMillis, gateway == null ? readModel : null), keys);
+            System::currentTimeMillis, gateway == null ? readModel : null), keys, traderLogins);
         if (gateway == null) {
             gateway = started;
         }

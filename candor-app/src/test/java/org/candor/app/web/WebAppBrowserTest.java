@@ -29,6 +29,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The web app and the operators' console in headless Chromium against a serving demo (node, PostgreSQL, gateway,
@@ -48,6 +49,8 @@ class WebAppBrowserTest {
     private CompletableFuture<Integer> exit;
     private DemoCredentials credentials;
     private Browser browser;
+    /** The withdrawal alice asks for while a market is halted, which an operator approves next. */
+    private long withdrawnWhileHalted;
     private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
@@ -182,7 +185,81 @@ class WebAppBrowserTest {
 
     @Test
     @Order(4)
-    void aHaltedMarketShowsAsHaltedAndItsOrderFormIsRefused() throws Exception {
+    void aNewWithdrawalAddressShowsItsTimeLockInPlainWords() throws Exception {
+        browser.open(credentials.baseUrl() + "/#/funds");
+        browser.awaitText(By.id("time-lock-explained"), "New addresses can be used after 24 h; this protects you if "
+            + "someone takes over your account.");
+        new Select(browser.driver.findElement(By.id("address-asset"))).selectByValue("USDT");
+        browser.driver.findElement(By.id("address-label")).sendKeys("My cold wallet");
+        browser.driver.findElement(By.id("address-text")).sendKeys("TAliceColdWallet0001");
+        browser.driver.findElement(By.cssSelector("form.address-form button[type=submit]")).click();
+        browser.awaitText(By.id("address-result"), "It can be used from");
+        final By row = By.xpath("//tr[contains(@class,'address')][td/code[text()='TAliceColdWallet0001']]");
+        browser.await(row);
+        assertThat(browser.driver.findElement(row).getAttribute("data-usable")).isEqualTo("false");
+        assertThat(browser.driver.findElement(row).getText()).contains("My cold wallet").contains("From ");
+        // Locked, so the USDT form offers no address to withdraw to; amounts are checked before anything is sent.
+        assertThat(browser.driver.findElement(By.cssSelector("form.withdraw[data-asset=USDT]")).getText())
+            .contains("None of your USDT addresses is usable yet");
+        final By btcAmount = By.id("withdraw-BTC-amount");
+        browser.driver.findElement(btcAmount).sendKeys("0.000000001");
+        browser.awaitText(By.id("withdraw-BTC-error"), "At most 8 decimals.");
+        assertThat(browser.driver.findElement(btcAmount).getAttribute("aria-invalid")).isEqualTo("true");
+        browser.driver.findElement(btcAmount).clear();
+        browser.driver.findElement(btcAmount).sendKeys("100000");
+        browser.awaitText(By.id("withdraw-BTC-error"), "is available.");
+        browser.screenshot("funds-addresses");
+    }
+
+    @Test
+    @Order(5)
+    void oneOperatorProposesAShorterTimeLockAnotherApprovesItAndAHoldIsRenewed() throws Exception {
+        final String console = credentials.adminUrl() + "/";
+        browser.open(console);
+        browser.awaitText(By.cssSelector(".who"), "oscar");
+        browser.logOut();
+        browser.logIn(console + "#policies", "olivia", credentials.password("olivia"));
+        new Select(browser.await(By.id("policy-asset"))).selectByValue("BTC");
+        new Select(browser.driver.findElement(By.id("policy-kind"))).selectByValue("WITHDRAWAL_ADDRESS_TIME_LOCK");
+        browser.driver.findElement(By.id("policy-value")).sendKeys("0");
+        browser.driver.findElement(By.cssSelector("form.propose-form button[type=submit]")).click();
+        browser.awaitText(By.id("action-message"), "another operator must approve it");
+        final Matcher proposal = Pattern.compile("proposal (\\d+) made").matcher(
+            browser.driver.findElement(By.id("action-message")).getText());
+        assertThat(proposal.find()).isTrue();
+        final By pending = By.cssSelector("li.proposal[data-proposal-id='" + proposal.group(1) + "']");
+        browser.await(pending);
+        assertThat(browser.driver.findElement(pending).getAttribute("data-state")).isEqualTo("PENDING");
+        assertThat(browser.driver.findElement(pending).findElement(By.cssSelector("button.approve")).isEnabled())
+            .isFalse();
+        // Tightening needs one operator: above 0.01 BTC a withdrawal now waits for an operator.
+        new Select(browser.driver.findElement(By.id("policy-kind"))).selectByValue("WITHDRAWAL_APPROVAL_THRESHOLD");
+        browser.driver.findElement(By.id("policy-value")).sendKeys("0.01");
+        browser.driver.findElement(By.cssSelector("form.propose-form button[type=submit]")).click();
+        browser.awaitText(By.id("action-message"), "applied at once");
+        browser.screenshot("console-policies");
+
+        browser.open(console + "#users");
+        browser.await(By.id("user-q")).sendKeys("alice");
+        browser.driver.findElement(By.cssSelector("form.inline button")).click();
+        final By renewal = By.cssSelector("li.hold[data-state=ACTIVE] form.renew");
+        browser.await(renewal).findElement(By.cssSelector("input[id$=-why]"))
+            .sendKeys("The invoice arrived; the bank confirms it next week.");
+        browser.driver.findElement(renewal).findElement(By.cssSelector("button.renew")).click();
+        browser.awaitText(By.id("action-message"), ": done");
+        browser.awaitText(By.cssSelector("li.hold[data-state=ACTIVE] .renewals"), "Renewed 1 time");
+
+        browser.logOut();
+        browser.logIn(console + "#policies", "oscar", credentials.password("oscar"));
+        browser.await(pending).findElement(By.cssSelector("button.approve")).click();
+        browser.awaitText(By.id("action-message"), "Approve proposal " + proposal.group(1) + ": done");
+        new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(driver ->
+            "APPROVED".equals(driver.findElement(pending).getAttribute("data-state")));
+    }
+
+    @Test
+    @Order(6)
+    void aHaltedMarketRefusesItsOrderFormWhileTheFundsPageStillWithdraws() throws Exception {
         browser.open(credentials.adminUrl() + "/#markets");
         browser.await(By.cssSelector("tr[data-symbol=ETHBTC] button.halt")).click();
         browser.await(By.cssSelector("tr[data-symbol=ETHBTC] button.resume"));
@@ -198,13 +275,53 @@ class WebAppBrowserTest {
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("Market is closed.");
 
+        // BTC is ETHBTC's quote asset; its time lock is now 0, so a new address is usable at once.
+        browser.open(credentials.baseUrl() + "/#/funds");
+        new Select(browser.await(By.id("address-asset"))).selectByValue("BTC");
+        browser.driver.findElement(By.id("address-label")).sendKeys("Hardware wallet");
+        browser.driver.findElement(By.id("address-text")).sendKeys("bc1qalicehardware0001");
+        browser.driver.findElement(By.cssSelector("form.address-form button[type=submit]")).click();
+        browser.awaitText(By.id("address-result"), "It can be used now.");
+        final long kept = withdraw("0.02");
+        final long cancelled = withdraw("0.015");
+        final By keptRow = By.cssSelector("li.withdrawal[data-withdrawal-id='" + kept + "']");
+        assertThat(browser.driver.findElement(keptRow).getAttribute("data-state")).isEqualTo("awaiting_approval");
+        assertThat(browser.driver.findElement(keptRow).getText()).contains("Waiting for an operator's approval")
+            .contains("Place in queue").contains("Expected by").contains("0.02 BTC");
+        browser.screenshot("funds-withdrawals");
+        browser.driver.findElement(By.cssSelector("li.withdrawal[data-withdrawal-id='" + cancelled
+            + "'] button.cancel")).click();
+        browser.awaitGone(By.cssSelector("li.withdrawal[data-withdrawal-id='" + cancelled + "']"));
+        assertThat(browser.driver.findElements(keptRow)).hasSize(1);
+        withdrawnWhileHalted = kept;
+
         browser.open(credentials.adminUrl() + "/#markets");
         browser.await(By.cssSelector("tr[data-symbol=ETHBTC] button.resume")).click();
         browser.await(By.cssSelector("tr[data-symbol=ETHBTC] button.halt"));
     }
 
     @Test
-    @Order(5)
+    @Order(7)
+    void anOperatorApprovesTheWithdrawalAboveTheThresholdAndPausesAndResumesAnAsset() {
+        browser.open(credentials.adminUrl() + "/#withdrawals");
+        final By queued = By.cssSelector("li.withdrawal[data-withdrawal-id='" + withdrawnWhileHalted + "']");
+        assertThat(browser.await(queued).getText()).contains("0.02000000 BTC").contains("bc1qalicehardware0001");
+        browser.screenshot("console-withdrawals");
+        browser.driver.findElement(queued).findElement(By.cssSelector("button.approve")).click();
+        browser.awaitText(By.id("action-message"), "Approve withdrawal " + withdrawnWhileHalted + ": done");
+        browser.awaitGone(queued);
+
+        new Select(browser.driver.findElement(By.id("pause-asset"))).selectByValue("USDT");
+        new Select(browser.driver.findElement(By.id("pause-reason"))).selectByValue("MAINTENANCE");
+        browser.driver.findElement(By.id("pause-explanation")).sendKeys("Wallet upgrade, back within the hour.");
+        browser.driver.findElement(By.cssSelector("form.pause-form button[type=submit]")).click();
+        browser.awaitText(By.cssSelector("tr[data-asset=USDT]"), "Wallet upgrade, back within the hour.");
+        browser.driver.findElement(By.cssSelector("tr[data-asset=USDT] button.resume")).click();
+        browser.awaitText(By.cssSelector("tr[data-asset=USDT]"), "Running");
+    }
+
+    @Test
+    @Order(8)
     void aCrossSiteFormCannotTradeWithTheSessionCookie() throws Exception {
         browser.open(credentials.baseUrl() + "/#/orders");
         browser.await(By.id("orders-title"));
@@ -213,6 +330,57 @@ class WebAppBrowserTest {
             browser.cookie("candor_session"), null);
         assertThat(forged.statusCode()).isEqualTo(403);
         assertThat(forged.body()).contains("X-Candor-CSRF");
+    }
+
+    @Test
+    @Order(9)
+    void orderHistoryPagesWithKeysetCursors() throws Exception {
+        // Eleven immediate-or-cancel buys far below the market: each ends at once, expired, in alice's history.
+        for (int i = 0; i < 11; i++) {
+            final HttpResponse<String> placed = post(credentials.baseUrl() + "/api/v3/order",
+                "symbol=BTCUSDT&side=BUY&type=LIMIT&timeInForce=IOC&price=1000&quantity=0.01", "candor_session",
+                browser.cookie("candor_session"), browser.csrfToken());
+            assertThat(placed.statusCode()).as(placed.body()).isEqualTo(200);
+        }
+        browser.open(credentials.baseUrl() + "/#/history/orders");
+        new Select(browser.await(By.id("history-market"))).selectByValue("BTCUSDT");
+        browser.awaitText(By.id("history-page"), "Page 1");
+        browser.awaitText(By.id("history-page"), "(10 rows)");
+        final java.util.List<String> first = orderIds();
+        browser.driver.findElement(By.cssSelector(".pager button.next")).click();
+        browser.awaitText(By.id("history-page"), "Page 2");
+        browser.await(By.cssSelector("table.order-history"));
+        final java.util.List<String> second = orderIds();
+        assertThat(second).isNotEmpty().doesNotContainAnyElementsOf(first);
+        assertThat(Long.parseLong(second.get(0))).isGreaterThan(Long.parseLong(first.get(first.size() - 1)));
+        browser.screenshot("order-history-page-2");
+        browser.driver.findElement(By.cssSelector(".pager button.previous")).click();
+        browser.awaitText(By.id("history-page"), "Page 1");
+        browser.await(By.cssSelector("table.order-history"));
+        assertThat(orderIds()).isEqualTo(first);
+
+        browser.open(credentials.baseUrl() + "/#/history/trades");
+        browser.awaitText(By.id("history-page"), "Page 1");
+        browser.screenshot("trade-history");
+    }
+
+    private java.util.List<String> orderIds() {
+        return browser.driver.findElements(By.cssSelector("table.order-history tbody tr")).stream()
+            .map(row -> row.getAttribute("data-order-id")).toList();
+    }
+
+    /** Withdraws {@code amount} BTC to the first usable address on the funds page; the new withdrawal's id. */
+    private long withdraw(final String amount) {
+        final By field = By.id("withdraw-BTC-amount");
+        browser.await(field).clear();
+        browser.driver.findElement(field).sendKeys(amount);
+        browser.driver.findElement(By.cssSelector("form.withdraw[data-asset=BTC] button[type=submit]")).click();
+        browser.awaitText(By.id("withdraw-BTC-result"), "requested");
+        final Matcher id = Pattern.compile("Withdrawal (\\d+) requested").matcher(
+            browser.driver.findElement(By.id("withdraw-BTC-result")).getText());
+        assertThat(id.find()).isTrue();
+        browser.await(By.cssSelector("li.withdrawal[data-withdrawal-id='" + id.group(1) + "']"));
+        return Long.parseLong(id.group(1));
     }
 
     private HttpResponse<String> post(final String url, final String form, final String cookieName,
