@@ -8,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.LongSupplier;
 import org.agrona.CloseHelper;
 import org.candor.cluster.ExchangeClient;
+import org.candor.notifications.NotificationStore;
 import org.candor.readmodel.ReadModelDatabase;
 
 /**
@@ -27,6 +28,7 @@ public final class Gateway implements AutoCloseable {
     private final JournalFollower follower;
     private final ClusterCommands commands;
     private final HistoryProjection projection;
+    private final NotificationFeed notifications;
     private final UserStreams userStreams;
     private final Javalin server;
     private final List<String> routes = new CopyOnWriteArrayList<>();
@@ -47,11 +49,15 @@ public final class Gateway implements AutoCloseable {
         JournalFollower startedFollower = null;
         ClusterCommands startedCommands = null;
         HistoryProjection startedProjection = null;
+        NotificationFeed startedNotifications = null;
         try {
             startedFollower = new JournalFollower(config.journalDir(), views);
             startedFollower.awaitCaughtUp(CATCH_UP_AT_START_MAX);
             startedProjection = config.readModel() == null ? null
                 : new HistoryProjection(config.journalDir(), config.readModel());
+            startedNotifications = config.readModel() == null ? null : new NotificationFeed(config.journalDir(),
+                NotificationStore.open(config.readModel().dataSource(), NotificationStore.DEFAULT_SCHEMA),
+                userStreams::publishNotifications);
             startedCommands = new ClusterCommands(config.client());
             engine = new EngineCommands(startedCommands, views);
             final WebSessions sessions = WebApp.traderSessions(config.clockMs());
@@ -75,17 +81,21 @@ public final class Gateway implements AutoCloseable {
                 streams);
             final WebApp web = WebApp.trader(guard, views, engine, sessions, traderLogins, wallet);
             health = new HealthResource(guard, views, startedProjection);
+            final NotificationsResource notices = new NotificationsResource(guard, engine, startedNotifications);
             this.server = GatewayServer.create(register -> {
                 api.register(register);
+                notices.register(register);
                 web.register(register);
                 health.register(register);
             }, routes);
             this.server.start(config.host(), config.port());
         } catch (RuntimeException e) {
-            CloseHelper.quietCloseAll(startedCommands, startedProjection, startedFollower, userStreams);
+            CloseHelper.quietCloseAll(startedCommands, startedNotifications, startedProjection, startedFollower,
+                userStreams);
             throw e;
         }
         this.projection = startedProjection;
+        this.notifications = startedNotifications;
         this.userStreams = userStreams;
         this.follower = startedFollower;
         this.commands = startedCommands;
@@ -170,7 +180,7 @@ public final class Gateway implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
-        CloseHelper.quietCloseAll(commands, projection, follower, userStreams);
+        CloseHelper.quietCloseAll(commands, notifications, projection, follower, userStreams);
     }
 
     /**
@@ -186,7 +196,8 @@ public final class Gateway implements AutoCloseable {
      * @param clockMs            the server's clock, epoch milliseconds
      * @param readModel          the read model this gateway projects the journal into and serves history from
      *                           (the caller opens and closes it; one projecting gateway per schema), or null: then
-     *                           klines, aggTrades, allOrders and myTrades answer 503
+     *                           klines, aggTrades, allOrders and myTrades answer 503. The gateway also keeps the
+     *                           users' notifications on its pool, in their own schema ({@link NotificationStore})
      */
     public record Config(String host, int port, ExchangeClient.Config client, Path journalDir,
         long ipWeightPerMinute, long keyWeightPerMinute, LongSupplier clockMs, ReadModelDatabase readModel) {

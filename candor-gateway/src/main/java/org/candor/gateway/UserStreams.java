@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * Binance-style user data streams: listen keys (made by POST /api/v3/userDataStream, kept alive by PUT, closed by
  * DELETE, expired {@link #EXPIRY_MS} after the last keepalive) and the connections that follow one
  * ({@code /ws/<listenKey>}), which receive the key's user's {@code executionReport}, {@code outboundAccountPosition}
- * and {@code balanceUpdate} events as the journal follower applies them. A listen key is a bearer secret: 60
+ * and {@code balanceUpdate} events as the journal follower applies them, and their {@code candorNotification}s
+ * as the notification feed writes them. A listen key is a bearer secret: 60
  * random letters and digits. Sends use the same bounded per-connection buffers as the market streams.
  */
 final class UserStreams implements AutoCloseable {
@@ -159,6 +160,34 @@ final class UserStreams implements AutoCloseable {
             for (final StreamSubscriber subscriber : key.connections) {
                 subscriber.send(wrap(subscriber, key.key, payload));
             }
+        }
+    }
+
+    /**
+     * Sends each new notification ({@code candorNotification}) to its user's connections, and a notice for everyone
+     * to every connection: the notification feed's thread. The same bounded per-connection buffers apply, so a slow
+     * reader loses its connection, never the gateway its memory.
+     */
+    void publishNotifications(final List<org.candor.notifications.Notification> notifications) {
+        final long nowMs = clockMs.getAsLong();
+        for (final org.candor.notifications.Notification notification : notifications) {
+            final String payload = Json.write(NotificationJson.event(notification, nowMs));
+            if (notification.broadcast()) {
+                for (final ListenKey key : byKey.values()) {
+                    send(key, payload);
+                }
+            } else {
+                final ListenKey key = byUser.get(notification.userId());
+                if (key != null) {
+                    send(key, payload);
+                }
+            }
+        }
+    }
+
+    private static void send(final ListenKey key, final String payload) {
+        for (final StreamSubscriber subscriber : key.connections) {
+            subscriber.send(wrap(subscriber, key.key, payload));
         }
     }
 
