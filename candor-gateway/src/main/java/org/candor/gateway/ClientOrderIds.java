@@ -7,6 +7,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Pattern;
 
 /**
@@ -16,9 +17,10 @@ import java.util.regex.Pattern;
  * engine itself refuses a string reused while its order is open ({@code DUPLICATE_CLIENT_ORDER_ID}) and accepts it
  * once that order has ended, as Binance does, and a cancel by {@code origClientOrderId} needs no table.
  *
- * <p>The way back, from a number to the string shown in answers and streams, is a bounded memory of
- * {@link #ENTRIES_MAX} strings (least recently used forgotten first) in front of a {@link ClientOrderIdStore}: the
- * string is saved before the order is sent, so an acknowledged order's string survives a restart. Orders placed
+ * <p>The way back, from a number to the string shown in answers and streams, is a bounded memory of {@link
+ * #ENTRIES_MAX} strings (least recently used forgotten first) in front of a {@link ClientOrderIdStore}: the string is
+ * saved while the order travels, before it is acknowledged, so an acknowledged order's string survives a restart
+ * (unless the database refused it: then it shows in the generated form, and the failure is counted). Orders placed
  * without a string get numbers from a counter that starts at the wall clock in microseconds (below bit 62, so never a
  * derived number) and show as {@link #GENERATED_PREFIX} plus the number; a user's own string may not start with that
  * prefix, so the two forms never meet. Two strings of one user sharing 62 bits of SHA-256 would look like a reuse.
@@ -33,6 +35,7 @@ final class ClientOrderIds {
     private final AtomicLong next;
     private final ClientOrderIdStore store;
     private final Map<Key, String> byNumber = lru();
+    private final LongAdder saveFailures = new LongAdder();
 
     ClientOrderIds(final long firstNumber) {
         this(firstNumber, ClientOrderIdStore.NONE);
@@ -47,8 +50,8 @@ final class ClientOrderIds {
     }
 
     /**
-     * The engine number for a user's string, saved with it before it is returned; a new counter number when the
-     * string is null.
+     * The engine number for a user's string, remembered in memory (the caller then {@link #save}s it while the order
+     * travels); a new counter number when the string is null.
      */
     long numberFor(final long userId, final String clientOrderId) {
         if (clientOrderId == null) {
@@ -58,17 +61,31 @@ final class ClientOrderIds {
             throw ErrorMapper.illegalParameter("newClientOrderId");
         }
         final long number = derived(userId, clientOrderId);
-        final Key key = new Key(userId, number);
         synchronized (this) {
-            if (clientOrderId.equals(byNumber.get(key))) {
-                return number;
-            }
-        }
-        store.save(userId, number, clientOrderId);
-        synchronized (this) {
-            byNumber.put(key, clientOrderId);
+            byNumber.put(new Key(userId, number), clientOrderId);
         }
         return number;
+    }
+
+    /**
+     * Keeps a user's string in the store, for answers after a restart; nothing for a null string. Called while the
+     * order is on its way to the cluster, so the write costs no latency. A failed write is counted, not thrown: the
+     * order has been sent, and a string that cannot be saved only shows in its generated form after a restart.
+     */
+    void save(final long userId, final long number, final String clientOrderId) {
+        if (clientOrderId == null) {
+            return;
+        }
+        try {
+            store.save(userId, number, clientOrderId);
+        } catch (RuntimeException e) {
+            saveFailures.increment();
+        }
+    }
+
+    /** Strings the store refused since the start (a database outage). */
+    long saveFailures() {
+        return saveFailures.sum();
     }
 
     /** The number a user's string (theirs, or a generated form) stands for, or -1 if it cannot stand for one. */

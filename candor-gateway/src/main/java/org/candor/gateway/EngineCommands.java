@@ -1,6 +1,7 @@
 package org.candor.gateway;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import org.candor.cluster.CommandWriter;
 
@@ -31,7 +32,17 @@ final class EngineCommands {
 
     /** Sends a command, waits for its answer, then for the views to have applied it. */
     CommandOutcome execute(final CommandWriter writer) {
-        final CommandOutcome outcome = ClusterCommands.await(commands.submit(writer), COMMAND_TIMEOUT_MS);
+        return execute(writer, () -> { });
+    }
+
+    /**
+     * As {@link #execute(CommandWriter)}, running {@code meanwhile} on this thread while the command travels: work
+     * that must be done before the answer but need not delay the command (it must not throw).
+     */
+    CommandOutcome execute(final CommandWriter writer, final Runnable meanwhile) {
+        final CompletableFuture<CommandOutcome> answer = commands.submit(writer);
+        meanwhile.run();
+        final CommandOutcome outcome = ClusterCommands.await(answer, COMMAND_TIMEOUT_MS);
         lastAcknowledged.accumulateAndGet(outcome.result().commandId(), Math::max);
         views.awaitCommand(commands.clientId(), outcome.result().commandId(), CATCH_UP_TIMEOUT);
         lastAcknowledgedSeq.accumulateAndGet(views.lastSeq(), Math::max);

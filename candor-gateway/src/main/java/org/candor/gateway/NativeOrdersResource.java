@@ -61,9 +61,11 @@ final class NativeOrdersResource {
         final long price = type == OrderType.LIMIT ? NativeJson.amount(params, "price") : 0;
         final long quantity = byBudget ? 0 : NativeJson.amount(params, "quantity");
         final long budget = byBudget ? NativeJson.amount(params, "quoteBudget") : 0;
-        final long clientNumber = clientOrderIds.numberFor(caller.userId(), params.optional("clientOrderId"));
+        final String clientText = params.optional("clientOrderId");
+        final long clientNumber = clientOrderIds.numberFor(caller.userId(), clientText);
         final CommandOutcome outcome = commands.execute((e, b, o, client, id) -> e.placeOrder(b, o, client, id, 0,
-            caller.userId(), market.id(), side, type, timeInForce, price, quantity, budget, clientNumber, stp));
+            caller.userId(), market.id(), side, type, timeInForce, price, quantity, budget, clientNumber, stp),
+            () -> clientOrderIds.save(caller.userId(), clientNumber, clientText));
         final CommandResult result = outcome.result();
         if (result.reason() != RejectReason.NONE) {
             throw ErrorMapper.orderRejected(result.reason());

@@ -55,7 +55,8 @@ final class OrderResource {
         final long clientNumber = clientOrderIds.numberFor(caller.userId(), clientText);
         final CommandOutcome outcome = commands.execute((e, b, o, client, id) -> e.placeOrder(b, o, client, id, 0,
             caller.userId(), market.id(), order.side(), order.type(), order.timeInForce(), order.price(),
-            order.quantity(), order.quoteBudget(), clientNumber, order.stpMode()));
+            order.quantity(), order.quoteBudget(), clientNumber, order.stpMode()),
+            () -> clientOrderIds.save(caller.userId(), clientNumber, clientText));
         final CommandResult result = outcome.result();
         if (result.reason() != RejectReason.NONE) {
             throw ErrorMapper.orderRejected(result.reason());

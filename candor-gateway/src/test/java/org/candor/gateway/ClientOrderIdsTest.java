@@ -35,7 +35,9 @@ class ClientOrderIdsTest {
                 return saved.get(userId + "/" + number);
             }
         };
-        final long number = new ClientOrderIds(1_000, store).numberFor(7, "grid-bot-42");
+        final ClientOrderIds first = new ClientOrderIds(1_000, store);
+        final long number = first.numberFor(7, "grid-bot-42");
+        first.save(7, number, "grid-bot-42");
         final ClientOrderIds restarted = new ClientOrderIds(2_000, store);
         assertThat(restarted.knownNumber(7, "grid-bot-42")).isEqualTo(number);
         assertThat(restarted.stringFor(7, number)).isEqualTo("grid-bot-42");
@@ -48,6 +50,25 @@ class ClientOrderIdsTest {
         final long number = ids.numberFor(7, null);
         assertThat(ids.stringFor(7, number)).isEqualTo(ClientOrderIds.GENERATED_PREFIX + number);
         assertThat(ids.knownNumber(7, ClientOrderIds.GENERATED_PREFIX + number)).isEqualTo(number);
+    }
+
+    @Test
+    void aStoreThatFailsIsCountedAndTheOrderGoesOn() {
+        final ClientOrderIds failing = new ClientOrderIds(1_000, new ClientOrderIdStore() {
+            @Override
+            public void save(final long userId, final long number, final String text) {
+                throw new IllegalStateException("database down");
+            }
+
+            @Override
+            public String find(final long userId, final long number) {
+                return null;
+            }
+        });
+        final long number = failing.numberFor(7, "grid-bot-43");
+        failing.save(7, number, "grid-bot-43");
+        assertThat(failing.saveFailures()).isEqualTo(1);
+        assertThat(failing.stringFor(7, number)).as("still in memory").isEqualTo("grid-bot-43");
     }
 
     @Test

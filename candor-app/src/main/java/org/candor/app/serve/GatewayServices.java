@@ -3,6 +3,8 @@ package org.candor.app.serve;
 import com.zaxxer.hikari.HikariDataSource;
 import org.agrona.CloseHelper;
 import org.candor.gateway.AdminServer;
+import org.candor.gateway.ApiKeyStore;
+import org.candor.gateway.CachedApiKeys;
 import org.candor.gateway.DepositAddresses;
 import org.candor.gateway.Gateway;
 import org.candor.gateway.GatewayDatabase;
@@ -23,13 +25,13 @@ import org.candor.readmodel.ReadModelDatabase;
 public final class GatewayServices implements AutoCloseable {
     private final HikariDataSource pool;
     private final ReadModelDatabase readModel;
-    private final PostgresApiKeyStore keys;
+    private final CachedApiKeys keys;
     private final PostgresOperatorKeyStore operatorKeys;
     private final Gateway gateway;
     private final AdminServer admin;
 
     private GatewayServices(final HikariDataSource pool, final ReadModelDatabase readModel,
-        final PostgresApiKeyStore keys, final PostgresOperatorKeyStore operatorKeys, final Gateway gateway,
+        final CachedApiKeys keys, final PostgresOperatorKeyStore operatorKeys, final Gateway gateway,
         final AdminServer admin) {
         this.pool = pool;
         this.readModel = readModel;
@@ -51,13 +53,14 @@ public final class GatewayServices implements AutoCloseable {
         Gateway gateway = null;
         try {
             pool = GatewayDatabase.pool(database.jdbcUrl(), database.user(), database.password());
-            final PostgresApiKeyStore keys = PostgresApiKeyStore.migrate(pool, cipher);
+            // One cache per store, shared by both servers, so a revocation through the admin API is seen at once.
+            final CachedApiKeys keys = new CachedApiKeys(PostgresApiKeyStore.migrate(pool, cipher));
             final PostgresOperatorKeyStore operatorKeys = new PostgresOperatorKeyStore(pool, cipher);
             readModel = ReadModelDatabase.connect(database, readModelSchema, ReadModelDatabase.DEFAULT_POOL_SIZE);
             gateway = Gateway.start(new Gateway.Config(config.host(), config.port(), config.client(),
                 config.journalDir(), config.ipWeightPerMinute(), config.keyWeightPerMinute(), config.clockMs(),
                 readModel), keys, PostgresWebLogins.traders(pool), new PostgresClientOrderIds(pool));
-            final AdminServer admin = gateway.startAdmin(adminHost, adminPort, operatorKeys, keys,
+            final AdminServer admin = gateway.startAdmin(adminHost, adminPort, new CachedApiKeys(operatorKeys), keys,
                 new OperatorActions(pool), PostgresWebLogins.operators(pool));
             return new GatewayServices(pool, readModel, keys, operatorKeys, gateway, admin);
         } catch (RuntimeException e) {
@@ -84,7 +87,8 @@ public final class GatewayServices implements AutoCloseable {
         return gateway.viewFailure();
     }
 
-    public PostgresApiKeyStore keys() {
+    /** Trading keys, through the cache the servers use. */
+    public ApiKeyStore keys() {
         return keys;
     }
 
