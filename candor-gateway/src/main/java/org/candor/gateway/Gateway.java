@@ -59,6 +59,7 @@ public final class Gateway implements AutoCloseable {
                 new RateLimiter("IP", config.ipWeightPerMinute(), RateLimiter.CALLERS_MAX_DEFAULT),
                 new RateLimiter("UID", config.keyWeightPerMinute(), RateLimiter.CALLERS_MAX_DEFAULT),
                 config.clockMs(), sessions);
+            final HistoryAccess history = new HistoryAccess(engine, startedProjection, views.lastSeq());
             final GatewayServer.Resources api = new GatewayServer.Resources(new GeneralResource(guard, views),
                 new MarketDataResource(guard, views), new CompatibilityResource(guard),
                 new OrderResource(guard, views, engine, clientOrderIds),
@@ -66,10 +67,11 @@ public final class Gateway implements AutoCloseable {
                 new AccountResource(guard, views, engine),
                 new HistoryResource(guard, views, engine, clientOrderIds, startedProjection, views.lastSeq()),
                 new UserDataStreamResource(guard, userStreams),
-                new WalletResource(guard, views, engine, () -> depositAddresses),
+                new WalletResource(guard, views, engine, () -> depositAddresses, history),
                 new NativeResource(new NativeMarketsResource(guard, views),
                     new NativeOrdersResource(guard, views, engine, clientOrderIds, startedProjection),
-                    new NativeAccountResource(guard, views, engine)),
+                    new NativeAccountResource(guard, views, engine),
+                    new NativeStatementResource(guard, views, history)),
                 streams);
             final WebApp web = WebApp.trader(guard, views, engine, sessions, traderLogins);
             health = new HealthResource(guard, views, startedProjection);
