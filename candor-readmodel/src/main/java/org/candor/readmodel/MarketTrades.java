@@ -24,9 +24,9 @@ public final class MarketTrades {
     /**
      * With a time range the rows come in (timestamp, trade id) order, which is trade id order (trade ids grow with
      * command time), so the planner reads {@code trades_by_market_time} from the range's start rather than walking
-     * every trade id since {@code fromTradeId}. Measured on 200,000 trades of one market (embedded PostgreSQL 17.6,
-     * startTime at the middle, one hour range, limit 500): "Index Scan using trades_by_market_time on trades",
-     * 0.3 ms, against a walk of the trade id key filtering 100,000 rows first (28 ms) without the index.
+     * every trade id since {@code fromTradeId}. Measured by {@code TradesIndexTest} (200,000 trades of two markets,
+     * embedded PostgreSQL 17.6, a one-hour range starting half-way, limit 500): "Limit -> Index Scan using
+     * trades_by_market_time on trades, Index Cond: market_id, timestamp_ms range, trade_id", 0.41 ms to execute.
      */
     private static final String BY_TIME = "timestamp_ms %1$s, trade_id %1$s";
     private static final String BY_ID = "trade_id %1$s";
