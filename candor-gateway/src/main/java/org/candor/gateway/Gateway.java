@@ -66,7 +66,8 @@ public final class Gateway implements AutoCloseable {
                 new RateLimiter("IP", config.ipWeightPerMinute(), RateLimiter.CALLERS_MAX_DEFAULT),
                 new RateLimiter("UID", config.keyWeightPerMinute(), RateLimiter.CALLERS_MAX_DEFAULT),
                 config.clockMs(), sessions);
-            final WalletResource wallet = new WalletResource(guard, views, engine, () -> depositAddresses);
+            final HistoryAccess history = new HistoryAccess(engine, startedProjection, views.lastSeq());
+            final WalletResource wallet = new WalletResource(guard, views, engine, () -> depositAddresses, history);
             final GatewayServer.Resources api = new GatewayServer.Resources(new GeneralResource(guard, views),
                 new MarketDataResource(guard, views), new CompatibilityResource(guard),
                 new OrderResource(guard, views, engine, clientOrderIds),
@@ -77,7 +78,8 @@ public final class Gateway implements AutoCloseable {
                 wallet,
                 new NativeResource(new NativeMarketsResource(guard, views),
                     new NativeOrdersResource(guard, views, engine, clientOrderIds, startedProjection),
-                    new NativeAccountResource(guard, views, engine)),
+                    new NativeAccountResource(guard, views, engine),
+                    new NativeStatementResource(guard, views, history)),
                 streams);
             final WebApp web = WebApp.trader(guard, views, engine, sessions, traderLogins, wallet);
             health = new HealthResource(guard, views, startedProjection);

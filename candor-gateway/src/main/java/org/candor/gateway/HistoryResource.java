@@ -8,7 +8,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.candor.engine.Side;
 import org.candor.readmodel.CandleInterval;
 import org.candor.readmodel.Klines;
@@ -25,7 +24,7 @@ import org.candor.readmodel.UserHistory;
  * user just did; public data is served as it stands.
  */
 final class HistoryResource {
-    static final Duration PROJECTION_WAIT = Duration.ofSeconds(2);
+    static final Duration PROJECTION_WAIT = HistoryAccess.PROJECTION_WAIT;
     static final int LIMIT_DEFAULT = 500;
     static final int LIMIT_MAX = 1_000;
     static final int KLINES_WEIGHT = 2;
@@ -37,10 +36,8 @@ final class HistoryResource {
 
     private final RequestGuard guard;
     private final ReadViews views;
-    private final EngineCommands commands;
     private final ClientOrderIds clientOrderIds;
-    private final HistoryProjection projection;
-    private final long startSeq;
+    private final HistoryAccess history;
 
     /**
      * @param projection the gateway's projection, or null when it has no read model (history answers 503)
@@ -50,10 +47,8 @@ final class HistoryResource {
         final ClientOrderIds clientOrderIds, final HistoryProjection projection, final long startSeq) {
         this.guard = guard;
         this.views = views;
-        this.commands = commands;
         this.clientOrderIds = clientOrderIds;
-        this.projection = projection;
-        this.startSeq = startSeq;
+        this.history = new HistoryAccess(commands, projection, startSeq);
     }
 
     void register(final RoutesConfig routes) {
@@ -73,9 +68,8 @@ final class HistoryResource {
         final TimeRange range = range(params);
         final int limit = limit(params);
         final boolean newest = !params.has("startTime");
-        awaitProjection(false);
-        final Page<Klines.Candle> page = query(() -> new Klines(projection.database()).candles(market.id(),
-            interval, range, newest, limit));
+        final Page<Klines.Candle> page = history.read(false, db -> new Klines(db).candles(market.id(), interval,
+            range, newest, limit));
         final List<Klines.Candle> candles = new ArrayList<>(page.items());
         if (newest) {
             Collections.reverse(candles);
@@ -101,8 +95,7 @@ final class HistoryResource {
         }
         final int limit = limit(params);
         final boolean newest = !params.has("fromId") && !params.has("startTime");
-        awaitProjection(false);
-        final List<MarketTrades.AggregateTrade> aggregates = query(() -> new MarketTrades(projection.database())
+        final List<MarketTrades.AggregateTrade> aggregates = history.read(false, db -> new MarketTrades(db)
             .aggregates(market.id(), fromId, range, newest, limit));
         final List<Map<String, Object>> body = new ArrayList<>(aggregates.size());
         for (final MarketTrades.AggregateTrade trade : aggregates) {
@@ -128,8 +121,7 @@ final class HistoryResource {
         final TimeRange range = range(params);
         final int limit = limit(params);
         final boolean newest = !params.has("orderId") && !params.has("startTime");
-        awaitProjection(true);
-        final Page<UserHistory.OrderView> page = query(() -> new UserHistory(projection.database())
+        final Page<UserHistory.OrderView> page = history.read(true, db -> new UserHistory(db)
             .marketOrders(caller.userId(), market.id(), fromOrderId, range, newest, limit));
         final List<UserHistory.OrderView> orders = new ArrayList<>(page.items());
         if (newest) {
@@ -153,8 +145,7 @@ final class HistoryResource {
         final TimeRange range = range(params);
         final int limit = limit(params);
         final boolean newest = !params.has("fromId") && !params.has("startTime") && orderId < 0;
-        awaitProjection(true);
-        final Page<UserHistory.TradeView> page = query(() -> new UserHistory(projection.database())
+        final Page<UserHistory.TradeView> page = history.read(true, db -> new UserHistory(db)
             .marketTrades(caller.userId(), market.id(), orderId, fromId, range, newest, limit));
         final List<UserHistory.TradeView> trades = new ArrayList<>(page.items());
         if (newest) {
@@ -166,29 +157,6 @@ final class HistoryResource {
             body.add(HistoryJson.myTrade(market, trade, feeAsset));
         }
         Json.send(ctx, body);
-    }
-
-    /**
-     * Waits until the projection holds what this gateway acknowledged. {@code own}: the caller's own history, which
-     * must not be served without their last writes.
-     */
-    private void awaitProjection(final boolean own) {
-        if (projection == null) {
-            throw ErrorMapper.historyUnavailable();
-        }
-        final long target = Math.max(commands.acknowledgedSeq(), startSeq);
-        if (!projection.awaitCommitted(target, PROJECTION_WAIT) && own) {
-            throw ErrorMapper.historyUnavailable();
-        }
-    }
-
-    /** A read-model query; a database that cannot answer is 503 -1001, not a server error. */
-    private static <T> T query(final Supplier<T> query) {
-        try {
-            return query.get();
-        } catch (IllegalStateException e) {
-            throw ErrorMapper.historyUnavailable();
-        }
     }
 
     /** startTime and endTime (both inclusive, as Binance's) as a half-open range. */

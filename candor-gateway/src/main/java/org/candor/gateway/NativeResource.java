@@ -13,7 +13,8 @@ import java.nio.charset.StandardCharsets;
  * {@code {"code": "STABLE_NAME", ...}} ({@link NativeErrors}). Its description is {@code /v1/openapi.json}, a
  * resource of this module that a test keeps equal to the routes registered here.
  */
-record NativeResource(NativeMarketsResource markets, NativeOrdersResource orders, NativeAccountResource account) {
+record NativeResource(NativeMarketsResource markets, NativeOrdersResource orders, NativeAccountResource account,
+    NativeStatementResource statement) {
     static final String OPENAPI_RESOURCE = "/openapi/candor-v1.json";
     static final int OPENAPI_WEIGHT = 1;
 
@@ -21,6 +22,7 @@ record NativeResource(NativeMarketsResource markets, NativeOrdersResource orders
         markets.register(routes);
         orders.register(routes);
         account.register(routes);
+        statement.register(routes);
         final String description = openApi();
         routes.get("/v1/openapi.json", ctx -> serve(ctx, description));
     }

@@ -3,9 +3,6 @@ package org.candor.gateway;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +10,8 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.candor.engine.RejectReason;
 import org.candor.engine.WithdrawalState;
+import org.candor.readmodel.TimeRange;
+import org.candor.readmodel.WalletHistory;
 
 /**
  * A user's withdrawals and the allow-list they go to, natively ({@code /v1/withdrawal-addresses},
@@ -26,20 +25,21 @@ final class WalletResource {
     static final int LIST_WEIGHT = 10;
     /** Longest address text the engine takes (printable ASCII). */
     static final int ADDRESS_LENGTH_MAX = 100;
-    private static final DateTimeFormatter BINANCE_TIME =
-        DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
     private final RequestGuard guard;
     private final ReadViews views;
     private final EngineCommands commands;
     private final Supplier<DepositAddresses> depositAddresses;
+    private final HistoryAccess history;
 
+    /** @param history the read model, for the withdraw and deposit histories (the views serve them without one) */
     WalletResource(final RequestGuard guard, final ReadViews views, final EngineCommands commands,
-        final Supplier<DepositAddresses> depositAddresses) {
+        final Supplier<DepositAddresses> depositAddresses, final HistoryAccess history) {
         this.guard = guard;
         this.views = views;
         this.commands = commands;
         this.depositAddresses = depositAddresses;
+        this.history = history;
     }
 
     void register(final RoutesConfig routes) {
@@ -150,13 +150,35 @@ final class WalletResource {
     }
 
     /**
-     * Binance's withdraw history, of the withdrawals under way (finished ones are in the read model's history, not
-     * served here yet). Status as Binance numbers it: 2 awaiting approval, 4 processing (requested, approved or
-     * broadcast).
+     * Binance's withdraw history from the read model: every withdrawal, under way or finished, newest first, with
+     * Binance's status numbers ({@link WalletHistoryJson#withdrawStatus}), filtered by {@code coin}, {@code status}
+     * and the time range, paged by {@code offset} and {@code limit}. A gateway without a read model serves the
+     * withdrawals under way from its views, as before.
      */
     private void binanceHistory(final Context ctx) {
         final RequestGuard.Caller caller = guard.signed(ctx, LIST_WEIGHT, Permission.READ);
-        final String coin = caller.params().optional("coin");
+        final RequestParams params = caller.params();
+        final int assetId = coin(params);
+        final int[] states = params.has("status")
+            ? WalletHistoryJson.statesOf((int) choice(params, "status", WalletHistoryJson.WITHDRAW_STATUSES)) : null;
+        final TimeRange range = WalletHistoryJson.range(params, guard.nowMs());
+        final int offset = offset(params);
+        final int limit = limit(params);
+        if (!history.available()) {
+            underWayFromViews(ctx, caller, params.optional("coin"));
+            return;
+        }
+        final List<WalletHistory.WithdrawalView> rows = history.read(true, db -> new WalletHistory(db)
+            .withdrawals(caller.userId(), assetId, states, range, offset, limit));
+        final List<Map<String, Object>> body = new ArrayList<>(rows.size());
+        for (final WalletHistory.WithdrawalView row : rows) {
+            body.add(WalletHistoryJson.withdrawal(views.read(s -> s.market().asset(row.assetId())), row));
+        }
+        Json.send(ctx, body);
+    }
+
+    /** The withdrawals under way as this gateway's views hold them: its history when it has no read model. */
+    private void underWayFromViews(final Context ctx, final RequestGuard.Caller caller, final String coin) {
         commands.catchUp();
         Json.send(ctx, views.read(s -> {
             final List<Map<String, Object>> list = new ArrayList<>();
@@ -170,10 +192,10 @@ final class WalletResource {
                 row.put("amount", Decimals.format(w.amount(), asset.scale()));
                 row.put("transactionFee", "0");
                 row.put("coin", asset.code());
-                row.put("status", w.state() == WithdrawalState.AWAITING_APPROVAL ? 2 : 4);
+                row.put("status", WalletHistoryJson.withdrawStatus(w.state()));
                 row.put("address", addressOf(s.funds(), caller.userId(), w));
                 row.put("txId", w.txRef() == null ? "" : w.txRef());
-                row.put("applyTime", BINANCE_TIME.format(Instant.ofEpochMilli(w.requestedMs())));
+                row.put("applyTime", WalletHistoryJson.time(w.requestedMs()));
                 row.put("network", asset.code());
                 row.put("transferType", 0);
                 list.add(row);
@@ -195,29 +217,45 @@ final class WalletResource {
         Json.send(ctx, body);
     }
 
-    /** Binance's deposit history, of credited deposits (status 1), newest first. */
+    /**
+     * Binance's deposit history of credited deposits (status 1), newest first, from the read model, filtered by
+     * {@code coin}, {@code status} and the time range, paged by {@code offset} and {@code limit}. Deposits not yet
+     * credited are the wallet service's (pending on chain) and not in the engine's stream, so a status other than 1
+     * finds none. A gateway without a read model serves the latest credited deposits its views keep.
+     */
     private void depositHistory(final Context ctx) {
         final RequestGuard.Caller caller = guard.signed(ctx, LIST_WEIGHT, Permission.READ);
-        final String coin = caller.params().optional("coin");
+        final RequestParams params = caller.params();
+        final int assetId = coin(params);
+        final boolean credited = !params.has("status")
+            || choice(params, "status", WalletHistoryJson.DEPOSIT_STATUSES) == WalletHistoryJson.DEPOSIT_CREDITED;
+        final TimeRange range = WalletHistoryJson.range(params, guard.nowMs());
+        final int offset = offset(params);
+        final int limit = limit(params);
+        if (!history.available()) {
+            creditedFromViews(ctx, caller, params.optional("coin"));
+            return;
+        }
+        final List<WalletHistory.DepositView> rows = credited ? history.read(true, db -> new WalletHistory(db)
+            .deposits(caller.userId(), assetId, range, offset, limit)) : List.of();
+        final List<Map<String, Object>> body = new ArrayList<>(rows.size());
+        for (final WalletHistory.DepositView row : rows) {
+            body.add(WalletHistoryJson.deposit(views.read(s -> s.market().asset(row.assetId())), row.seq(),
+                row.amount(), row.depositRef(), row.timestampMs()));
+        }
+        Json.send(ctx, body);
+    }
+
+    /** The latest credited deposits this gateway's views keep: its history when it has no read model. */
+    private void creditedFromViews(final Context ctx, final RequestGuard.Caller caller, final String coin) {
         commands.catchUp();
         Json.send(ctx, views.read(s -> {
             final List<Map<String, Object>> list = new ArrayList<>();
             for (final FundsView.DepositInfo d : s.funds().depositsOf(caller.userId())) {
                 final AssetInfo asset = s.market().asset(d.assetId());
-                if (coin != null && !coin.equals(asset.code())) {
-                    continue;
+                if (coin == null || coin.equals(asset.code())) {
+                    list.add(WalletHistoryJson.deposit(asset, d.seq(), d.amount(), d.depositRef(), d.creditedMs()));
                 }
-                final Map<String, Object> row = new LinkedHashMap<>();
-                row.put("id", Long.toString(d.seq()));
-                row.put("amount", Decimals.format(d.amount(), asset.scale()));
-                row.put("coin", asset.code());
-                row.put("network", asset.code());
-                row.put("status", 1);
-                row.put("address", "");
-                row.put("txId", Long.toString(d.depositRef()));
-                row.put("insertTime", d.creditedMs());
-                row.put("transferType", 0);
-                list.add(row);
             }
             return list;
         }));
@@ -242,6 +280,37 @@ final class WalletResource {
                 + " are not available here.");
         }
         return address;
+    }
+
+    /** The {@code coin} parameter's asset id, or {@link WalletHistory#ALL_ASSETS}; an unknown coin is -1100. */
+    private int coin(final RequestParams params) {
+        return params.has("coin") ? OrderLookup.asset(views, params, "coin").id() : WalletHistory.ALL_ASSETS;
+    }
+
+    /** A whole-number parameter that must be one of {@code allowed}; -1100 otherwise. */
+    private static long choice(final RequestParams params, final String name, final List<Integer> allowed) {
+        final long value = params.longValue(name, -1);
+        if (value < 0 || value > Integer.MAX_VALUE || !allowed.contains((int) value)) {
+            throw ErrorMapper.illegalParameter(name);
+        }
+        return value;
+    }
+
+    private static int offset(final RequestParams params) {
+        final long offset = params.longValue("offset", 0);
+        if (offset < 0 || offset > Integer.MAX_VALUE) {
+            throw ErrorMapper.illegalParameter("offset");
+        }
+        return (int) offset;
+    }
+
+    /** Binance's wallet histories default to and stop at 1,000 rows. */
+    private static int limit(final RequestParams params) {
+        final long limit = params.longValue("limit", HistoryResource.LIMIT_MAX);
+        if (limit < 1 || limit > HistoryResource.LIMIT_MAX) {
+            throw ErrorMapper.illegalParameter("limit");
+        }
+        return (int) limit;
     }
 
     private long request(final long userId, final AssetInfo asset, final long addressId, final long amount) {

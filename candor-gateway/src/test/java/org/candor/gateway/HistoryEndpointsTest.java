@@ -168,6 +168,60 @@ class HistoryEndpointsTest {
             .isZero();
     }
 
+    /**
+     * The native statement: every movement on the user's BTC accounts, the running balance of each account, pages
+     * by fromId that join up to the whole, only the caller's own lines; bad parameters get stable native codes.
+     */
+    @Test
+    void theStatementListsEveryMovementWithTheRunningBalanceAndPagesByFromId() {
+        final JsonNode newest = bob.get("/v1/statement", "asset=BTC&limit=1000").json();
+        final JsonNode lines = newest.get("lines");
+        assertThat(newest.get("asset").asText()).isEqualTo("BTC");
+        assertThat(newest.get("nextFromId").isNull()).isTrue();
+        // Bob: the 10 BTC deposit, then 0.1 and 0.2 BTC bought, each less its 20 bps taker fee.
+        assertThat(lines.findValuesAsText("cause")).as(lines.toString()).containsExactly("deposit",
+            "trade_settled", "trade_fee", "trade_settled", "trade_fee");
+        assertThat(lines.findValuesAsText("amount")).containsExactly("1000000000", "10000000", "-20000", "20000000",
+            "-40000");
+        assertThat(lines.findValuesAsText("account")).containsOnly("available");
+        long balance = 0;
+        for (final JsonNode line : lines) {
+            balance += Long.parseLong(line.get("amount").asText());
+            assertThat(line.get("balance").asText()).isEqualTo(Long.toString(balance));
+            assertThat(line.get("time").asLong()).isPositive();
+        }
+        final JsonNode account = bob.get("/api/v3/account", "").json();
+        for (final JsonNode asset : account.get("balances")) {
+            if (asset.get("asset").asText().equals("BTC")) {
+                assertThat(Decimals.toMinor("free", asset.get("free").asText(), 8)).isEqualTo(balance);
+            }
+        }
+
+        final List<String> paged = new ArrayList<>();
+        String from = "0";
+        for (int pages = 0; pages < 10 && !from.equals("null"); pages++) {
+            final JsonNode page = bob.get("/v1/statement", "asset=BTC&limit=2&fromId=" + from).json();
+            page.get("lines").forEach(line -> paged.add(line.get("id").asText()));
+            from = page.get("nextFromId").asText();
+        }
+        assertThat(paged).isEqualTo(lines.findValuesAsText("id"));
+        final long firstTime = lines.get(1).get("time").asLong();
+        assertThat(bob.get("/v1/statement", "asset=BTC&startTime=" + firstTime).json().get("lines").size())
+            .isEqualTo(4);
+
+        // Alice's BTC lines are hers: her deposit, the ask's reservation and its release, the BTC she sold.
+        final JsonNode alices = alice.get("/v1/statement", "asset=BTC").json().get("lines");
+        assertThat(alices.findValuesAsText("account")).contains("in_orders");
+        assertThat(alices.findValuesAsText("id")).doesNotContainAnyElementsOf(paged);
+        for (String bad : new String[] {"asset=DOGE", "", "asset=BTC&limit=0", "asset=BTC&limit=1001",
+            "asset=BTC&fromId=-1", "asset=BTC&startTime=5&endTime=4", "asset=BTC&fromId=x"}) {
+            final Reply reply = bob.get("/v1/statement", bad);
+            assertThat(reply.status()).as(bad).isEqualTo(400);
+            assertThat(reply.json().get("code").asText()).as(bad).isIn("INVALID_PARAMETER", "MISSING_PARAMETER");
+        }
+        assertThat(exchange.get("/v1/statement?asset=BTC").status()).isBetween(400, 401);
+    }
+
     @Test
     void refusesBadParametersWithStableCodesAndNoServerErrors() {
         assertThat(code(exchange.get("/api/v3/klines?symbol=BTCUSDT&interval=1M"))).isEqualTo(-1120);

@@ -146,6 +146,79 @@ class WalletApiTest {
         assertThat(address.json().path("code").asInt()).isEqualTo(-1001);
     }
 
+    /**
+     * The withdraw history comes from the read model: finished withdrawals too, with Binance's status numbers, the
+     * transaction, its fee and the failure, filtered by status and time, paged by offset; right after the user's own
+     * last command (read-your-writes), and bad parameters are refused without effect.
+     */
+    @Test
+    void theWithdrawHistoryShowsFinishedWithdrawalsWithBinanceStatusesAndPages() {
+        final TestExchange.ApiClient user = userWithWithdrawKey(8005);
+        lowerTheTimeLockWithTwoOperators();
+        final long addressId = user.post("/v1/withdrawal-addresses", "asset=BTC&address=bc1qhistory8005").json()
+            .path("id").asLong();
+        final long confirmed = withdraw(user, addressId, 1_000_000);
+        final long failed = withdraw(user, addressId, 2_000_000);
+        final long cancelled = withdraw(user, addressId, 3_000_000);
+        final long underWay = withdraw(user, addressId, 4_000_000);
+        exchange.operate((e, b, o, c, id) -> e.markWithdrawalBroadcast(b, o, c, id, 0, confirmed, "0xdone8005",
+            1_000));
+        exchange.operate((e, b, o, c, id) -> e.completeWithdrawal(b, o, c, id, 0, confirmed));
+        exchange.operate((e, b, o, c, id) -> e.failWithdrawal(b, o, c, id, 0, failed,
+            org.candor.engine.WithdrawalFailure.REVERTED));
+        // The user's own last command: the history that follows must include it and everything before it.
+        assertThat(user.delete("/v1/withdrawals/" + cancelled, "").status()).isEqualTo(200);
+
+        final JsonNode history = user.get("/sapi/v1/capital/withdraw/history", "coin=BTC").json();
+        assertThat(history.findValuesAsText("id")).as(history.toString()).containsExactly(Long.toString(underWay),
+            Long.toString(cancelled), Long.toString(failed), Long.toString(confirmed));
+        assertThat(history.findValues("status")).extracting(JsonNode::asInt).containsExactly(4, 1, 5, 6);
+        final JsonNode done = history.get(3);
+        assertThat(done.path("txId").asText()).isEqualTo("0xdone8005");
+        assertThat(done.path("transactionFee").asText()).isEqualTo("0.00001000");
+        assertThat(done.path("amount").asText()).isEqualTo("0.01000000");
+        assertThat(done.path("address").asText()).isEqualTo("bc1qhistory8005");
+        assertThat(done.path("completeTime").asText()).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}");
+        assertThat(history.get(2).path("info").asText()).isEqualTo("REVERTED");
+        assertThat(history.get(0).has("completeTime")).isFalse();
+
+        assertThat(user.get("/sapi/v1/capital/withdraw/history", "status=6").json().findValuesAsText("id"))
+            .containsExactly(Long.toString(confirmed));
+        assertThat(user.get("/sapi/v1/capital/withdraw/history", "offset=1&limit=2").json().findValuesAsText("id"))
+            .containsExactly(Long.toString(cancelled), Long.toString(failed));
+        assertThat(user.get("/sapi/v1/capital/withdraw/history", "coin=ETH").json().size()).isZero();
+        assertThat(user.get("/sapi/v1/capital/withdraw/history", "startTime=0&endTime=1000").json().size()).isZero();
+        final long now = System.currentTimeMillis();
+        assertThat(user.get("/sapi/v1/capital/withdraw/history", "startTime=" + (now - 3_600_000)).json().size())
+            .isEqualTo(4);
+        final TestExchange.Reply tooLong = user.get("/sapi/v1/capital/withdraw/history", "startTime=0&endTime="
+            + now);
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.json().path("code").asInt()).isEqualTo(-1127);
+        for (String bad : new String[] {"limit=0", "limit=1001", "offset=-1", "status=7", "status=x", "coin=DOGE",
+            "startTime=5&endTime=4", "endTime=-1"}) {
+            final TestExchange.Reply reply = user.get("/sapi/v1/capital/withdraw/history", bad);
+            assertThat(reply.status()).as(bad).isEqualTo(400);
+            assertThat(reply.json().path("code").asInt()).as(bad).isIn(-1100, -1127);
+        }
+        // Another user sees none of these.
+        assertThat(userWithWithdrawKey(8006).get("/sapi/v1/capital/withdraw/history", "").json().size()).isZero();
+        final JsonNode deposits = user.get("/sapi/v1/capital/deposit/hisrec", "limit=1").json();
+        assertThat(deposits.size()).isEqualTo(1);
+        assertThat(deposits.get(0).path("coin").asText()).isEqualTo("USDT");
+        assertThat(user.get("/sapi/v1/capital/deposit/hisrec", "offset=1").json().get(0).path("coin").asText())
+            .isEqualTo("BTC");
+        assertThat(user.get("/sapi/v1/capital/deposit/hisrec", "status=0").json().size()).isZero();
+        assertThat(user.get("/sapi/v1/capital/deposit/hisrec", "status=2").status()).isEqualTo(400);
+    }
+
+    private static long withdraw(final TestExchange.ApiClient user, final long addressId, final long amount) {
+        final TestExchange.Reply reply = user.post("/v1/withdrawals", "asset=BTC&addressId=" + addressId
+            + "&amount=" + amount);
+        assertThat(reply.status()).as(reply.raw().body()).isEqualTo(201);
+        return reply.json().path("id").asLong();
+    }
+
     /** Shortening the time lock loosens it: one operator proposes, the same one cannot approve, a second does. */
     private static void lowerTheTimeLockWithTwoOperators() {
         for (String asset : new String[] {"BTC", "USDT"}) {

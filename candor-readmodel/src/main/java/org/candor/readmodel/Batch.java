@@ -29,15 +29,18 @@ final class Batch {
     final CopyBuffer deposits = new CopyBuffer(Tables.DEPOSITS);
     final CopyBuffer withdrawalEvents = new CopyBuffer(Tables.WITHDRAWAL_EVENTS);
     final CopyBuffer holdEvents = new CopyBuffer(Tables.HOLD_EVENTS);
+    final CopyBuffer withdrawalPolicyChanges = new CopyBuffer(Tables.WITHDRAWAL_POLICY_CHANGES);
+    final CopyBuffer withdrawalPauses = new CopyBuffer(Tables.WITHDRAWAL_PAUSES);
     final Upserts<Rows.Balance> balances = new Upserts<>(Tables.BALANCES);
     final Upserts<Rows.Order> orders = new Upserts<>(Tables.ORDERS);
     final Upserts<Rows.Withdrawal> withdrawals = new Upserts<>(Tables.WITHDRAWALS);
     final Upserts<Rows.Hold> holds = new Upserts<>(Tables.HOLDS);
     final Upserts<Rows.Market> markets = new Upserts<>(Tables.MARKETS);
+    final Upserts<Rows.WithdrawalAddress> withdrawalAddresses = new Upserts<>(Tables.WITHDRAWAL_ADDRESSES);
     private final Map<Rows.KlineKey, Rows.Kline> klines = new LinkedHashMap<>();
     private final Upserts<Rows.Kline> klineRows = new Upserts<>(Tables.KLINES);
     private final List<CopyBuffer> appends = List.of(assets, users, orderEvents, trades, userTrades, ledgerEntries,
-        statementLines, deposits, withdrawalEvents, holdEvents);
+        statementLines, deposits, withdrawalEvents, holdEvents, withdrawalPolicyChanges, withdrawalPauses);
     private int commands;
 
     /** One side of a ledger entry: the account's new balance and its statement line. */
@@ -78,7 +81,7 @@ final class Batch {
     void seal() {
         klineRows.addAll(klines.values());
         klines.clear();
-        for (final Upserts<?> upserts : List.of(balances, orders, withdrawals, holds, markets, klineRows)) {
+        for (final Upserts<?> upserts : upserts()) {
             upserts.seal();
         }
     }
@@ -104,9 +107,13 @@ final class Batch {
         for (final CopyBuffer buffer : appends) {
             buffer.copyInto(copy, buffer.table().name());
         }
-        for (final Upserts<?> upserts : List.of(balances, orders, withdrawals, holds, markets, klineRows)) {
+        for (final Upserts<?> upserts : upserts()) {
             upserts.write(connection, copy);
         }
+    }
+
+    private List<Upserts<?>> upserts() {
+        return List.of(balances, orders, withdrawals, holds, markets, withdrawalAddresses, klineRows);
     }
 
     /** Empties a written batch for reuse. */
@@ -114,7 +121,7 @@ final class Batch {
         for (final CopyBuffer buffer : appends) {
             buffer.clear();
         }
-        for (final Upserts<?> upserts : List.of(balances, orders, withdrawals, holds, markets, klineRows)) {
+        for (final Upserts<?> upserts : upserts()) {
             upserts.clear();
         }
         commands = 0;

@@ -20,7 +20,16 @@ public final class MarketTrades {
     /** Rows fetched from the server per round trip while aggregating. */
     static final int FETCH_ROWS = 512;
     private static final String SELECT = "SELECT trade_id, price, quantity, taker_order_id, taker_side, timestamp_ms "
-        + "FROM trades WHERE market_id=? AND trade_id>=? AND timestamp_ms>=? AND timestamp_ms<? ORDER BY trade_id ";
+        + "FROM trades WHERE market_id=? AND trade_id>=? AND timestamp_ms>=? AND timestamp_ms<? ORDER BY ";
+    /**
+     * With a time range the rows come in (timestamp, trade id) order, which is trade id order (trade ids grow with
+     * command time), so the planner reads {@code trades_by_market_time} from the range's start rather than walking
+     * every trade id since {@code fromTradeId}. Measured by {@code TradesIndexTest} (200,000 trades of two markets,
+     * embedded PostgreSQL 17.6, a one-hour range starting half-way, limit 500): "Limit -> Index Scan using
+     * trades_by_market_time on trades, Index Cond: market_id, timestamp_ms range, trade_id", 0.41 ms to execute.
+     */
+    private static final String BY_TIME = "timestamp_ms %1$s, trade_id %1$s";
+    private static final String BY_ID = "trade_id %1$s";
 
     private final ReadModelDatabase database;
 
@@ -51,7 +60,9 @@ public final class MarketTrades {
         try (Connection connection = database.connection()) {
             // A cursor (fetch size) needs a transaction: rows come in pages and reading stops at the limit.
             connection.setAutoCommit(false);
-            try (PreparedStatement statement = connection.prepareStatement(SELECT + (newest ? "DESC" : "ASC"))) {
+            final boolean timed = range.fromMs() > 0 || range.toMs() < Long.MAX_VALUE;
+            final String order = String.format(timed ? BY_TIME : BY_ID, newest ? "DESC" : "ASC");
+            try (PreparedStatement statement = connection.prepareStatement(SELECT + order)) {
                 statement.setFetchSize(FETCH_ROWS);
                 statement.setInt(1, marketId);
                 statement.setLong(2, fromTradeId);

@@ -12,6 +12,9 @@ import org.candor.engine.OrderType;
 import org.candor.engine.Side;
 import org.candor.engine.StpMode;
 import org.candor.engine.TimeInForce;
+import org.candor.engine.PolicyKind;
+import org.candor.engine.WithdrawalFailure;
+import org.candor.engine.WithdrawalPauseReason;
 import org.candor.engine.WithdrawalState;
 
 /**
@@ -95,8 +98,16 @@ sealed interface ProjectedEvent {
         }
     }
 
-    record WithdrawalRequested(long seq, long withdrawalId, long userId, int assetId, long amount)
-        implements ProjectedEvent {
+    /** One row of a withdrawal's state history: the state it entered, who decided it, and what came with it. */
+    private static void withdrawalStep(final Batch batch, final long seq, final Rows.Withdrawal withdrawal,
+        final long operatorId, final String detail, final long timestampMs) {
+        batch.withdrawalEvents.value(seq).value(withdrawal.withdrawalId).value(withdrawal.userId)
+            .value(withdrawal.stateCode).value(timestampMs).text(withdrawal.stateName)
+            .valueOrNull(operatorId != 0, operatorId).text(detail).endRow();
+    }
+
+    record WithdrawalRequested(long seq, long withdrawalId, long userId, int assetId, long amount, long addressId,
+        WithdrawalState initialState) implements ProjectedEvent {
         @Override
         public void apply(final ProjectionState state, final Batch batch, final long timestampMs) {
             final Rows.Withdrawal withdrawal = new Rows.Withdrawal();
@@ -104,27 +115,147 @@ sealed interface ProjectedEvent {
             withdrawal.userId = userId;
             withdrawal.assetId = assetId;
             withdrawal.amount = amount;
-            withdrawal.state = WithdrawalState.REQUESTED;
+            withdrawal.addressId = addressId;
             withdrawal.requestedSeq = seq;
             withdrawal.requestedMs = timestampMs;
-            withdrawal.updatedSeq = seq;
-            withdrawal.updatedMs = timestampMs;
+            withdrawal.enter(initialState, seq, timestampMs);
             state.withdrawals.put(withdrawalId, withdrawal);
             batch.withdrawals.add(withdrawal);
-            batch.withdrawalEvents.value(seq).value(withdrawalId).value(userId).value(withdrawal.state.code())
-                .value(timestampMs).endRow();
+            withdrawalStep(batch, seq, withdrawal, 0, "", timestampMs);
         }
     }
 
+    /**
+     * A withdrawal ended (or, from a newer engine, entered another state). A rejection's operator and words and a
+     * failure's reason came in the events just before, in the same command.
+     */
     record WithdrawalStateChanged(long seq, long withdrawalId, WithdrawalState newState) implements ProjectedEvent {
         @Override
         public void apply(final ProjectionState state, final Batch batch, final long timestampMs) {
             final Rows.Withdrawal withdrawal = state.withdrawal(withdrawalId);
-            withdrawal.state = newState;
-            withdrawal.updatedSeq = seq;
-            withdrawal.updatedMs = timestampMs;
+            withdrawal.enter(newState, seq, timestampMs);
             batch.withdrawals.add(withdrawal);
-            batch.withdrawalEvents.value(seq).value(withdrawalId).value(withdrawal.userId).value(newState.code())
+            if (newState == WithdrawalState.REJECTED) {
+                withdrawalStep(batch, seq, withdrawal, withdrawal.rejectedBy, withdrawal.justification, timestampMs);
+            } else if (newState == WithdrawalState.FAILED && withdrawal.failure >= 0) {
+                final WithdrawalFailure reason = WithdrawalFailure.fromCode(withdrawal.failure);
+                withdrawalStep(batch, seq, withdrawal, 0, reason == null ? "" : reason.name(), timestampMs);
+            } else {
+                withdrawalStep(batch, seq, withdrawal, 0, "", timestampMs);
+            }
+        }
+    }
+
+    record WithdrawalApproved(long seq, long withdrawalId, long operatorId) implements ProjectedEvent {
+        @Override
+        public void apply(final ProjectionState state, final Batch batch, final long timestampMs) {
+            final Rows.Withdrawal withdrawal = state.withdrawal(withdrawalId);
+            withdrawal.approvedBy = operatorId;
+            withdrawal.enter(WithdrawalState.APPROVED, seq, timestampMs);
+            batch.withdrawals.add(withdrawal);
+            withdrawalStep(batch, seq, withdrawal, operatorId, "", timestampMs);
+        }
+    }
+
+    /** The decision only: the state change to REJECTED follows in the same command and writes the history row. */
+    record WithdrawalRejected(long seq, long withdrawalId, long operatorId, String justification)
+        implements ProjectedEvent {
+        @Override
+        public void apply(final ProjectionState state, final Batch batch, final long timestampMs) {
+            final Rows.Withdrawal withdrawal = state.withdrawal(withdrawalId);
+            withdrawal.rejectedBy = operatorId;
+            withdrawal.justification = justification;
+            batch.withdrawals.add(withdrawal);
+        }
+    }
+
+    record WithdrawalBroadcast(long seq, long withdrawalId, String txRef, long fee) implements ProjectedEvent {
+        @Override
+        public void apply(final ProjectionState state, final Batch batch, final long timestampMs) {
+            final Rows.Withdrawal withdrawal = state.withdrawal(withdrawalId);
+            withdrawal.txRef = txRef;
+            withdrawal.fee = fee;
+            withdrawal.enter(WithdrawalState.BROADCAST, seq, timestampMs);
+            batch.withdrawals.add(withdrawal);
+            withdrawalStep(batch, seq, withdrawal, 0, txRef, timestampMs);
+        }
+    }
+
+    /** The reason only: the state change to FAILED follows in the same command and writes the history row. */
+    record WithdrawalFailed(long seq, long withdrawalId, WithdrawalFailure reason) implements ProjectedEvent {
+        @Override
+        public void apply(final ProjectionState state, final Batch batch, final long timestampMs) {
+            final Rows.Withdrawal withdrawal = state.withdrawal(withdrawalId);
+            withdrawal.failure = reason == null ? WithdrawalFailure.OTHER.code() : reason.code();
+            batch.withdrawals.add(withdrawal);
+        }
+    }
+
+    /** A missed service-level deadline changes no state; the row counts it and keeps the latest. */
+    record WithdrawalSlaMissed(long seq, long withdrawalId, WithdrawalState missedState, long deadlineMs)
+        implements ProjectedEvent {
+        @Override
+        public void apply(final ProjectionState state, final Batch batch, final long timestampMs) {
+            final Rows.Withdrawal withdrawal = state.withdrawal(withdrawalId);
+            withdrawal.slaMisses++;
+            withdrawal.lastSlaState = missedState == null ? Rows.Withdrawal.UNKNOWN_STATE : missedState.code();
+            withdrawal.lastSlaDeadlineMs = deadlineMs;
+            batch.withdrawals.add(withdrawal);
+        }
+    }
+
+    record WithdrawalAddressAdded(long seq, long userId, int assetId, long addressId, String address,
+        long usableFromMs) implements ProjectedEvent {
+        @Override
+        public void apply(final ProjectionState state, final Batch batch, final long timestampMs) {
+            final Rows.WithdrawalAddress row = new Rows.WithdrawalAddress();
+            row.addressId = addressId;
+            row.userId = userId;
+            row.assetId = assetId;
+            row.address = address;
+            row.usableFromMs = usableFromMs;
+            row.addedSeq = seq;
+            row.addedMs = timestampMs;
+            state.withdrawalAddresses.put(addressId, row);
+            batch.withdrawalAddresses.add(row);
+        }
+    }
+
+    record WithdrawalAddressRemoved(long seq, long userId, long addressId) implements ProjectedEvent {
+        @Override
+        public void apply(final ProjectionState state, final Batch batch, final long timestampMs) {
+            final Rows.WithdrawalAddress row = state.withdrawalAddress(addressId);
+            row.removed = true;
+            row.removedSeq = seq;
+            row.removedMs = timestampMs;
+            batch.withdrawalAddresses.add(row);
+        }
+    }
+
+    /** {@code kind} may be null for a kind a newer engine added: stored as -1 rather than stopping. */
+    record WithdrawalPolicySet(long seq, int assetId, PolicyKind kind, long value, long operatorId)
+        implements ProjectedEvent {
+        @Override
+        public void apply(final ProjectionState state, final Batch batch, final long timestampMs) {
+            batch.withdrawalPolicyChanges.value(seq).value(assetId).value(kind == null ? -1 : kind.code()).value(value)
+                .value(operatorId).value(timestampMs).endRow();
+        }
+    }
+
+    record WithdrawalsPaused(long seq, int assetId, WithdrawalPauseReason reason, String explanation,
+        long operatorId) implements ProjectedEvent {
+        @Override
+        public void apply(final ProjectionState state, final Batch batch, final long timestampMs) {
+            batch.withdrawalPauses.value(seq).value(assetId).value(true)
+                .value(reason == null ? WithdrawalPauseReason.OTHER.code() : reason.code()).text(explanation)
+                .value(operatorId).value(timestampMs).endRow();
+        }
+    }
+
+    record WithdrawalsResumed(long seq, int assetId, long operatorId) implements ProjectedEvent {
+        @Override
+        public void apply(final ProjectionState state, final Batch batch, final long timestampMs) {
+            batch.withdrawalPauses.value(seq).value(assetId).value(false).nullValue().text("").value(operatorId)
                 .value(timestampMs).endRow();
         }
     }

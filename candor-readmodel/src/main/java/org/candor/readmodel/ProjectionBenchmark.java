@@ -14,11 +14,20 @@ import org.candor.engine.Engine;
  */
 public final class ProjectionBenchmark {
     /** How many commands, users and commands per batch, from which seed, against which database. */
+    /**
+     * @param follow project through the live follow path ({@link FollowBenchmark}) instead of a rebuild
+     */
     public record Options(int commands, int users, int commandsPerBatch, long seed, PostgresEndpoint endpoint,
-        String schema) {
+        String schema, boolean follow) {
         public static Options defaults() {
             return new Options(100_000, 1_000, ProjectionRebuild.DEFAULT_COMMANDS_PER_BATCH, 42, null,
-                "bench_projection");
+                "bench_projection", false);
+        }
+
+        /** The live follow path's defaults: the gateway's batch size. */
+        public static Options followDefaults() {
+            return new Options(100_000, 1_000, Projector.DEFAULT_COMMANDS_PER_BATCH, 42, null, "bench_projection",
+                true);
         }
     }
 
@@ -35,7 +44,7 @@ public final class ProjectionBenchmark {
         if (args.length > 0) {
             options = new Options(Integer.parseInt(args[0]), options.users(), args.length > 1
                 ? Integer.parseInt(args[1]) : options.commandsPerBatch(), options.seed(), options.endpoint(),
-                options.schema());
+                options.schema(), options.follow());
         }
         run(options, System.out);
     }
@@ -56,6 +65,9 @@ public final class ProjectionBenchmark {
         final Path directory = options.endpoint() == null
             ? EmbeddedPostgresSettings.newReachableDirectory("candor-bench-projection-") : null;
         try (ReadModelDatabase database = open(options, directory)) {
+            if (options.follow()) {
+                return follow(options, database, log, engine, out);
+            }
             final ProjectionRebuild.Result warmUp = ProjectionRebuild.rebuild(database, log.fromStart(),
                 options.commandsPerBatch());
             out.printf(Locale.ROOT, "warm-up: %d events in %d ms%n", warmUp.events(), warmUp.elapsedMs());
@@ -84,6 +96,38 @@ public final class ProjectionBenchmark {
                 FileTree.delete(directory);
             }
         }
+    }
+
+    /** A warm-up follow, then a measured one, both from empty tables through the live path. */
+    private static Result follow(final Options options, final ReadModelDatabase database, final EncodedEventLog log,
+        final Engine engine, final PrintStream out) {
+        out.println("mode: follow (the live path: polls of " + FollowBenchmark.POLL_EVENTS_MAX + " events, "
+            + options.commandsPerBatch() + " commands per batch, every index maintained)");
+        final FollowBenchmark.Result warmUp = FollowBenchmark.run(database, log.fromStart(),
+            options.commandsPerBatch(), out);
+        out.printf(Locale.ROOT, "warm-up: %d events in %d ms%n", warmUp.events(), warmUp.elapsedMs());
+        final long jvmCpuStart = ProcessCpu.jvmMs();
+        final long postgresCpuStart = ProcessCpu.postgresMs();
+        final FollowBenchmark.Result run = FollowBenchmark.run(database, log.fromStart(), options.commandsPerBatch(),
+            out);
+        final long jvmCpuMs = ProcessCpu.jvmMs() - jvmCpuStart;
+        final long postgresCpuMs = ProcessCpu.postgresMs() - postgresCpuStart;
+        final long rows = rows(database);
+        final Reconciliation.Report report = Reconciliation.run(database, engine::balance, engine.lastEventSeq());
+        out.printf(Locale.ROOT, "followed %d events into %d rows in %d ms: %.0f events/s%n", run.events(), rows,
+            run.elapsedMs(), run.eventsPerSecond());
+        out.printf(Locale.ROOT, "handed over to committed, per event: p50 %d us, p99 %d us, p99.9 %d us, max %d us%n",
+            run.p50Us(), run.p99Us(), run.p999Us(), run.maxUs());
+        out.printf(Locale.ROOT, "cpu: projector jvm %d ms, postgres %d ms: %.0f events per cpu-second%n", jvmCpuMs,
+            postgresCpuMs, run.events() * 1000.0 / Math.max(1, jvmCpuMs + postgresCpuMs));
+        out.printf(Locale.ROOT, "reconciliation: %d accounts, %d differences%n", report.accountsChecked(),
+            report.differences().size());
+        out.printf(Locale.ROOT, "mode=follow events_per_s=%.0f events=%d rows=%d elapsed_ms=%d p50_us=%d p99_us=%d "
+            + "p999_us=%d max_us=%d commands=%d users=%d commands_per_batch=%d balanced=%b%n", run.eventsPerSecond(),
+            run.events(), rows, run.elapsedMs(), run.p50Us(), run.p99Us(), run.p999Us(), run.maxUs(),
+            options.commands(), options.users(), options.commandsPerBatch(), report.balanced());
+        return new Result(options.commands(), run.events(), rows, run.elapsedMs(), run.eventsPerSecond(),
+            report.balanced());
     }
 
     private static ReadModelDatabase open(final Options options, final Path directory) {

@@ -24,6 +24,7 @@ final class ProjectionState {
     final Map<Long, Rows.Withdrawal> withdrawals = new HashMap<>();
     final Map<Long, Rows.Hold> holds = new HashMap<>();
     final Map<Integer, Rows.Market> markets = new HashMap<>();
+    final Map<Long, Rows.WithdrawalAddress> withdrawalAddresses = new HashMap<>();
     long committedSeq;
     long committedTimestampMs;
 
@@ -39,6 +40,10 @@ final class ProjectionState {
         return known(withdrawals.get(withdrawalId), "withdrawal", withdrawalId);
     }
 
+    Rows.WithdrawalAddress withdrawalAddress(final long addressId) {
+        return known(withdrawalAddresses.get(addressId), "withdrawal address", addressId);
+    }
+
     Rows.Hold hold(final long holdId) {
         return known(holds.get(holdId), "hold", holdId);
     }
@@ -50,7 +55,8 @@ final class ProjectionState {
     /** After a commit: finished orders, withdrawals and holds will get no more events; forget them. */
     void forgetFinished() {
         orders.values().removeIf(order -> order.status == OrderStatus.DONE);
-        withdrawals.values().removeIf(withdrawal -> withdrawal.state.isFinal());
+        withdrawals.values().removeIf(Rows.Withdrawal::ended);
+        withdrawalAddresses.values().removeIf(address -> address.removed);
         holds.values().removeIf(hold -> hold.ended);
     }
 
@@ -125,24 +131,7 @@ final class ProjectionState {
     }
 
     private static void loadFunds(final Statement statement, final ProjectionState state) throws SQLException {
-        try (ResultSet rs = statement.executeQuery("SELECT withdrawal_id, user_id, asset_id, amount, state, "
-            + "requested_seq, requested_ms, updated_seq, updated_ms FROM withdrawals WHERE state = "
-            + WithdrawalState.REQUESTED.code())) {
-            while (rs.next()) {
-                final Rows.Withdrawal withdrawal = new Rows.Withdrawal();
-                withdrawal.withdrawalId = rs.getLong(1);
-                withdrawal.userId = rs.getLong(2);
-                withdrawal.assetId = rs.getInt(3);
-                withdrawal.amount = rs.getLong(4);
-                withdrawal.state = WithdrawalState.fromCode(rs.getInt(5));
-                withdrawal.requestedSeq = rs.getLong(6);
-                withdrawal.requestedMs = rs.getLong(7);
-                withdrawal.updatedSeq = rs.getLong(8);
-                withdrawal.updatedMs = rs.getLong(9);
-                withdrawal.markStored();
-                state.withdrawals.put(withdrawal.withdrawalId, withdrawal);
-            }
-        }
+        loadWithdrawals(statement, state);
         // Holds not yet ended (pending, in force, escalated): their later events need what they were placed with.
         try (ResultSet rs = statement.executeQuery("SELECT hold_id, user_id, asset_id, amount, reason, placed_by, "
             + "placed_seq, placed_ms, kind, explanation, review_deadline_ms, release_condition, ticket_ref, "
@@ -171,6 +160,60 @@ final class ProjectionState {
                 hold.active = hold.state != HoldState.PENDING_APPROVAL.code();
                 hold.markStored();
                 state.holds.put(hold.holdId, hold);
+            }
+        }
+    }
+
+    /** Withdrawals not ended (any state not final, including one this reader cannot name) and live addresses. */
+    private static void loadWithdrawals(final Statement statement, final ProjectionState state) throws SQLException {
+        final StringBuilder finals = new StringBuilder();
+        for (final WithdrawalState value : WithdrawalState.values()) {
+            if (value.isFinal()) {
+                finals.append(finals.length() == 0 ? "" : ",").append(value.code());
+            }
+        }
+        try (ResultSet rs = statement.executeQuery("SELECT " + String.join(",", Tables.WITHDRAWALS.columns())
+            + " FROM withdrawals WHERE state NOT IN (" + finals + ")")) {
+            while (rs.next()) {
+                final Rows.Withdrawal withdrawal = new Rows.Withdrawal();
+                withdrawal.withdrawalId = rs.getLong("withdrawal_id");
+                withdrawal.userId = rs.getLong("user_id");
+                withdrawal.assetId = rs.getInt("asset_id");
+                withdrawal.amount = rs.getLong("amount");
+                withdrawal.stateCode = rs.getInt("state");
+                withdrawal.state = WithdrawalState.fromCode(withdrawal.stateCode);
+                withdrawal.stateName = rs.getString("state_name");
+                withdrawal.requestedSeq = rs.getLong("requested_seq");
+                withdrawal.requestedMs = rs.getLong("requested_ms");
+                withdrawal.updatedSeq = rs.getLong("updated_seq");
+                withdrawal.updatedMs = rs.getLong("updated_ms");
+                withdrawal.addressId = rs.getLong("address_id");
+                withdrawal.approvedBy = rs.getLong("approved_by");
+                withdrawal.rejectedBy = rs.getLong("rejected_by");
+                withdrawal.justification = rs.getString("justification");
+                withdrawal.txRef = rs.getString("tx_ref");
+                withdrawal.fee = rs.getLong("fee");
+                withdrawal.failure = Paging.codeOrNone(rs, "failure");
+                withdrawal.slaMisses = rs.getInt("sla_misses");
+                withdrawal.lastSlaState = Paging.codeOrNone(rs, "last_sla_state");
+                withdrawal.lastSlaDeadlineMs = rs.getLong("last_sla_deadline_ms");
+                withdrawal.markStored();
+                state.withdrawals.put(withdrawal.withdrawalId, withdrawal);
+            }
+        }
+        try (ResultSet rs = statement.executeQuery("SELECT " + String.join(",", Tables.WITHDRAWAL_ADDRESSES.columns())
+            + " FROM withdrawal_addresses WHERE removed_seq IS NULL")) {
+            while (rs.next()) {
+                final Rows.WithdrawalAddress address = new Rows.WithdrawalAddress();
+                address.addressId = rs.getLong("address_id");
+                address.userId = rs.getLong("user_id");
+                address.assetId = rs.getInt("asset_id");
+                address.address = rs.getString("address");
+                address.usableFromMs = rs.getLong("usable_from_ms");
+                address.addedSeq = rs.getLong("added_seq");
+                address.addedMs = rs.getLong("added_ms");
+                address.markStored();
+                state.withdrawalAddresses.put(address.addressId, address);
             }
         }
     }

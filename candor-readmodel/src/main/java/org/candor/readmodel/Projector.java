@@ -308,8 +308,7 @@ public final class Projector implements EngineEvents, AutoCloseable {
     @Override
     public void withdrawalRequested(final long seq, final long withdrawalId, final long userId, final int assetId,
         final long amount, final long addressId, final WithdrawalState state) {
-        // The address and the approval state are projected in a later change.
-        hold(new ProjectedEvent.WithdrawalRequested(seq, withdrawalId, userId, assetId, amount));
+        hold(new ProjectedEvent.WithdrawalRequested(seq, withdrawalId, userId, assetId, amount, addressId, state));
     }
 
     @Override
@@ -383,66 +382,56 @@ public final class Projector implements EngineEvents, AutoCloseable {
     @Override
     public void withdrawalAddressAdded(final long seq, final long userId, final int assetId, final long addressId,
         final String address, final long usableFromMs) {
-        // projected in a later change
-        skip(seq);
+        hold(new ProjectedEvent.WithdrawalAddressAdded(seq, userId, assetId, addressId, address, usableFromMs));
     }
 
     @Override
     public void withdrawalAddressRemoved(final long seq, final long userId, final long addressId) {
-        // projected in a later change
-        skip(seq);
+        hold(new ProjectedEvent.WithdrawalAddressRemoved(seq, userId, addressId));
     }
 
     @Override
     public void withdrawalApproved(final long seq, final long withdrawalId, final long operatorId) {
-        // projected in a later change
-        skip(seq);
+        hold(new ProjectedEvent.WithdrawalApproved(seq, withdrawalId, operatorId));
     }
 
     @Override
     public void withdrawalRejected(final long seq, final long withdrawalId, final long operatorId,
         final String justification) {
-        // projected in a later change
-        skip(seq);
+        hold(new ProjectedEvent.WithdrawalRejected(seq, withdrawalId, operatorId, justification));
     }
 
     @Override
     public void withdrawalBroadcast(final long seq, final long withdrawalId, final String txRef, final long fee) {
-        // projected in a later change
-        skip(seq);
+        hold(new ProjectedEvent.WithdrawalBroadcast(seq, withdrawalId, txRef, fee));
     }
 
     @Override
     public void withdrawalFailed(final long seq, final long withdrawalId, final WithdrawalFailure reason) {
-        // projected in a later change
-        skip(seq);
+        hold(new ProjectedEvent.WithdrawalFailed(seq, withdrawalId, reason));
     }
 
     @Override
     public void withdrawalSlaMissed(final long seq, final long withdrawalId, final long userId,
         final WithdrawalState state, final long deadlineMs) {
-        // projected in a later change
-        skip(seq);
+        hold(new ProjectedEvent.WithdrawalSlaMissed(seq, withdrawalId, state, deadlineMs));
     }
 
     @Override
     public void withdrawalPolicySet(final long seq, final int assetId, final PolicyKind kind, final long value,
         final long operatorId) {
-        // projected in a later change
-        skip(seq);
+        hold(new ProjectedEvent.WithdrawalPolicySet(seq, assetId, kind, value, operatorId));
     }
 
     @Override
     public void withdrawalsPaused(final long seq, final int assetId, final WithdrawalPauseReason reason,
         final String explanation, final long operatorId) {
-        // projected in a later change
-        skip(seq);
+        hold(new ProjectedEvent.WithdrawalsPaused(seq, assetId, reason, explanation, operatorId));
     }
 
     @Override
     public void withdrawalsResumed(final long seq, final int assetId, final long operatorId) {
-        // projected in a later change
-        skip(seq);
+        hold(new ProjectedEvent.WithdrawalsResumed(seq, assetId, operatorId));
     }
 
     @Override

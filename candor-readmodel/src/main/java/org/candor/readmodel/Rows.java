@@ -107,20 +107,76 @@ final class Rows {
     }
 
     static final class Withdrawal extends Staged {
+        /** Stored for a state this reader's engine version does not know (a newer engine's). */
+        static final int UNKNOWN_STATE = -1;
+        static final String UNKNOWN_STATE_NAME = "UNKNOWN";
+
         long withdrawalId;
         long userId;
         int assetId;
         long amount;
+        /** The current state, or null when the event named one this reader does not know. */
         WithdrawalState state;
+        int stateCode;
+        String stateName;
         long requestedSeq;
         long requestedMs;
         long updatedSeq;
         long updatedMs;
+        long addressId;
+        long approvedBy;
+        long rejectedBy;
+        String justification = "";
+        String txRef = "";
+        long fee;
+        /** The WithdrawalFailure code, or -1 when it has not failed. */
+        int failure = -1;
+        int slaMisses;
+        /** The state code of the latest missed deadline (meaningful when slaMisses > 0). */
+        int lastSlaState = -1;
+        long lastSlaDeadlineMs;
+
+        void enter(final WithdrawalState newState, final long seq, final long timestampMs) {
+            state = newState;
+            stateCode = newState == null ? UNKNOWN_STATE : newState.code();
+            stateName = newState == null ? UNKNOWN_STATE_NAME : newState.name();
+            updatedSeq = seq;
+            updatedMs = timestampMs;
+        }
+
+        /** Ended: no event names it again. An unknown state is kept, since its later events may come. */
+        boolean ended() {
+            return state != null && state.isFinal();
+        }
 
         @Override
         void writeTo(final CopyBuffer out) {
-            out.value(withdrawalId).value(userId).value(assetId).value(amount).value(state.code()).value(requestedSeq)
-                .value(requestedMs).value(updatedSeq).value(updatedMs).endRow();
+            out.value(withdrawalId).value(userId).value(assetId).value(amount).value(stateCode).value(requestedSeq)
+                .value(requestedMs).value(updatedSeq).value(updatedMs).text(stateName).value(addressId)
+                .valueOrNull(approvedBy != 0, approvedBy).valueOrNull(rejectedBy != 0, rejectedBy)
+                .text(justification).text(txRef).value(fee).valueOrNull(failure >= 0, failure).value(slaMisses)
+                .valueOrNull(slaMisses > 0, lastSlaState).valueOrNull(slaMisses > 0, lastSlaDeadlineMs)
+                .endRow();
+        }
+    }
+
+    /** An allow-listed address; kept until its removal is committed. */
+    static final class WithdrawalAddress extends Staged {
+        long addressId;
+        long userId;
+        int assetId;
+        String address;
+        long usableFromMs;
+        long addedSeq;
+        long addedMs;
+        boolean removed;
+        long removedSeq;
+        long removedMs;
+
+        @Override
+        void writeTo(final CopyBuffer out) {
+            out.value(addressId).value(userId).value(assetId).text(address).value(usableFromMs).value(addedSeq)
+                .value(addedMs).valueOrNull(removed, removedSeq).valueOrNull(removed, removedMs).endRow();
         }
     }
 

@@ -31,9 +31,17 @@ final class Tables {
     static final Table DEPOSITS = Table.of("deposits", "seq", "seq", "user_id", "asset_id", "amount",
         "deposit_ref", "timestamp_ms");
     static final Table WITHDRAWALS = Table.of("withdrawals", "withdrawal_id", "withdrawal_id", "user_id",
-        "asset_id", "amount", "state", "requested_seq", "requested_ms", "updated_seq", "updated_ms");
+        "asset_id", "amount", "state", "requested_seq", "requested_ms", "updated_seq", "updated_ms", "state_name",
+        "address_id", "approved_by", "rejected_by", "justification", "tx_ref", "fee", "failure", "sla_misses",
+        "last_sla_state", "last_sla_deadline_ms");
     static final Table WITHDRAWAL_EVENTS = Table.of("withdrawal_events", "seq", "seq", "withdrawal_id", "user_id",
-        "state", "timestamp_ms");
+        "state", "timestamp_ms", "state_name", "operator_id", "detail");
+    static final Table WITHDRAWAL_ADDRESSES = Table.of("withdrawal_addresses", "address_id", "address_id", "user_id",
+        "asset_id", "address", "usable_from_ms", "added_seq", "added_ms", "removed_seq", "removed_ms");
+    static final Table WITHDRAWAL_POLICY_CHANGES = Table.of("withdrawal_policy_changes", "seq", "seq", "asset_id",
+        "kind", "value", "operator_id", "timestamp_ms");
+    static final Table WITHDRAWAL_PAUSES = Table.of("withdrawal_pauses", "seq", "seq", "asset_id", "paused",
+        "reason", "explanation", "operator_id", "timestamp_ms");
     static final Table HOLDS = Table.of("holds", "hold_id", "hold_id", "user_id", "asset_id", "amount", "reason",
         "placed_by", "placed_seq", "placed_ms", "active", "released_by", "released_seq", "released_ms", "kind",
         "explanation", "review_deadline_ms", "release_condition", "ticket_ref", "mass_action_id", "state",
@@ -53,7 +61,7 @@ final class Tables {
     /** Every table whose rows come from events: what a rebuild empties and what the digest covers. */
     static final List<Table> PROJECTIONS = List.of(ASSETS, MARKETS, USERS, ORDERS, ORDER_EVENTS, TRADES,
         USER_TRADES, LEDGER_ENTRIES, STATEMENT_LINES, BALANCES, DEPOSITS, WITHDRAWALS, WITHDRAWAL_EVENTS, HOLDS,
-        HOLD_EVENTS, KLINES);
+        HOLD_EVENTS, KLINES, WITHDRAWAL_ADDRESSES, WITHDRAWAL_POLICY_CHANGES, WITHDRAWAL_PAUSES);
 
     private Tables() {
     }

@@ -138,6 +138,60 @@ public final class UserHistory {
             StatementLine::seq, userId, assetId, bucket.code(), before, range.fromMs(), range.toMs());
     }
 
+    /**
+     * One line of a user's statement of an asset: a movement on one of their accounts (bucket) of it, signed, with
+     * that account's balance after it. {@code id} orders the lines: the event's sequence times
+     * {@link #LINE_IDS_PER_SEQ} plus the bucket code, so the two sides of a move between the user's own accounts
+     * (available to in orders) are two lines with neighbouring ids.
+     */
+    public record LedgerLine(long id, long seq, Bucket bucket, long amount, long balance, LedgerCause cause,
+        long reference, long timestampMs) {
+    }
+
+    /** Line ids per event sequence: room for every bucket code. */
+    public static final long LINE_IDS_PER_SEQ = 8;
+
+    static {
+        for (final Bucket bucket : Bucket.values()) {
+            if (bucket.code() >= LINE_IDS_PER_SEQ) {
+                throw new ExceptionInInitializerError("bucket code too large for a line id: " + bucket);
+            }
+        }
+    }
+
+    /**
+     * The user's statement of one asset over all their accounts: lines with ids at or above {@code fromId} and times
+     * in {@code range}, the oldest {@code limit} in id order, or with {@code newestFirst} the newest, newest first;
+     * the cursor is the last line's id. One sub-query per bucket reads the (user, asset, bucket, seq) key of
+     * {@code statement_lines} in seq order and stops at the limit; the merge sorts at most buckets x limit rows.
+     */
+    public Page<LedgerLine> ledger(final long userId, final int assetId, final TimeRange range, final long fromId,
+        final boolean newestFirst, final int limit) {
+        Paging.checkLimit(limit);
+        final String direction = newestFirst ? "DESC" : "ASC";
+        final StringBuilder sql = new StringBuilder("SELECT * FROM (");
+        final Bucket[] buckets = Bucket.values();
+        final long[] parameters = new long[buckets.length * 7];
+        for (int i = 0; i < buckets.length; i++) {
+            final int bucket = buckets[i].code();
+            sql.append(i == 0 ? "" : " UNION ALL ").append("(SELECT * FROM statement_lines WHERE user_id=? AND ")
+                .append("asset_id=? AND bucket=? AND seq>=? AND timestamp_ms>=? AND timestamp_ms<? ORDER BY seq ")
+                .append(direction).append(" LIMIT ?)");
+            // (seq, bucket) >= (fromSeq, fromBucket) with the bucket fixed: a lower bucket starts one seq later.
+            final long fromSeq = fromId / LINE_IDS_PER_SEQ + (bucket < fromId % LINE_IDS_PER_SEQ ? 1 : 0);
+            final long[] row = {userId, assetId, bucket, fromSeq, range.fromMs(), range.toMs(), limit + 1L};
+            System.arraycopy(row, 0, parameters, i * row.length, row.length);
+        }
+        sql.append(") lines ORDER BY seq ").append(direction).append(", bucket ").append(direction).append(" LIMIT ?");
+        return Paging.page(database, sql.toString(), limit, rs -> {
+            final long seq = rs.getLong("seq");
+            final int bucket = rs.getInt("bucket");
+            return new LedgerLine(seq * LINE_IDS_PER_SEQ + bucket, seq, Bucket.fromCode(bucket), rs.getLong("amount"),
+                rs.getLong("balance"), LedgerCause.fromCode(rs.getInt("cause")), rs.getLong("reference"),
+                rs.getLong("timestamp_ms"));
+        }, LedgerLine::id, parameters);
+    }
+
     private static OrderView order(final ResultSet rs) throws SQLException {
         final int endReason = Paging.codeOrNone(rs, "end_reason");
         return new OrderView(rs.getLong("order_id"), rs.getInt("market_id"), Side.fromCode(rs.getInt("side")),

@@ -71,8 +71,9 @@ class WorkloadProjectionTest {
         assertThat(Projections.count(database, "SELECT count(*) FROM orders WHERE status = "
             + OrderStatus.DONE.code() + " AND end_reason = " + OrderEndReason.FILLED.code()))
             .isPositive();
-        assertThat(Projections.longs(database, "SELECT withdrawal_id FROM withdrawals WHERE state = 0 "
-            + "ORDER BY withdrawal_id")).isEqualTo(pendingWithdrawals(engine));
+        assertThat(Projections.rows(database, "SELECT withdrawal_id, state_name, address_id, tx_ref, fee, "
+            + "COALESCE(approved_by, 0), sla_misses > 0 AND last_sla_state = state FROM withdrawals "
+            + "WHERE state IN (0, 4, 5, 6) ORDER BY withdrawal_id")).isEqualTo(liveWithdrawals(engine));
         assertThat(Projections.longs(database, "SELECT hold_id FROM holds WHERE active ORDER BY hold_id"))
             .isEqualTo(activeHolds(engine));
         assertThat(Projections.longs(database, "SELECT status FROM markets ORDER BY market_id"))
@@ -93,12 +94,16 @@ class WorkloadProjectionTest {
         return rows;
     }
 
-    private static List<Long> pendingWithdrawals(final Engine engine) {
-        final List<Long> ids = new ArrayList<>();
-        for (final Withdrawal withdrawal : engine.pendingWithdrawals()) {
-            ids.add(withdrawal.withdrawalId());
+    /** Every withdrawal under way as the engine has it: state, address, broadcast, approver, a missed deadline. */
+    private static List<String> liveWithdrawals(final Engine engine) {
+        final List<String> rows = new ArrayList<>();
+        for (final Withdrawal w : engine.pendingWithdrawals()) {
+            rows.add(w.withdrawalId() + " " + w.state().name() + " " + w.addressId() + " "
+                + (w.txRef() == null ? "" : w.txRef()) + " " + w.fee() + " " + w.approvedBy() + " "
+                + (w.slaMissed() ? "t" : "f"));
         }
-        return ids;
+        rows.sort((a, b) -> Long.compare(Long.parseLong(a.split(" ")[0]), Long.parseLong(b.split(" ")[0])));
+        return rows;
     }
 
     private static List<Long> activeHolds(final Engine engine) {
