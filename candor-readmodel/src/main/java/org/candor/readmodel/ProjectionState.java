@@ -125,9 +125,11 @@ final class ProjectionState {
     }
 
     private static void loadFunds(final Statement statement, final ProjectionState state) throws SQLException {
+        // A live withdrawal's row is REQUESTED, or SENDING once the chain edge claimed it (the one step between
+        // that withdrawalStateChanged announces); both still await their end.
         try (ResultSet rs = statement.executeQuery("SELECT withdrawal_id, user_id, asset_id, amount, state, "
-            + "requested_seq, requested_ms, updated_seq, updated_ms FROM withdrawals WHERE state = "
-            + WithdrawalState.REQUESTED.code())) {
+            + "requested_seq, requested_ms, updated_seq, updated_ms FROM withdrawals WHERE state IN ("
+            + WithdrawalState.REQUESTED.code() + ", " + WithdrawalState.SENDING.code() + ")")) {
             while (rs.next()) {
                 final Rows.Withdrawal withdrawal = new Rows.Withdrawal();
                 withdrawal.withdrawalId = rs.getLong(1);
