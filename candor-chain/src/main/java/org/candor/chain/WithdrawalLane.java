@@ -9,6 +9,13 @@ import java.util.TreeMap;
  * out its backoff alone: the other lanes do not notice.
  */
 final class WithdrawalLane {
+    /**
+     * How long a claim waits to be reported applied before it is asked for again. A claim is lost only with its
+     * command, and refused only while the asset's withdrawals are paused (or the withdrawal ended, which the wiring
+     * reports); a minute keeps a resumed asset moving without flooding the engine with repeats it refuses.
+     */
+    static final long CLAIM_RETRY_MS = 60_000;
+
     private final ChainAsset asset;
     private final ChainAdapter adapter;
     private final ChainCommands commands;
@@ -26,6 +33,21 @@ final class WithdrawalLane {
 
     void add(final InFlightWithdrawal withdrawal) {
         withdrawals.put(withdrawal.withdrawal.withdrawalId(), withdrawal);
+    }
+
+    /** The engine applied the claim: the withdrawal may be broadcast from the next step on. */
+    boolean claimed(final long withdrawalId) {
+        final InFlightWithdrawal withdrawal = withdrawals.get(withdrawalId);
+        if (withdrawal == null) {
+            return false;
+        }
+        withdrawal.claimed = true;
+        return true;
+    }
+
+    /** The engine ended the withdrawal (cancelled, rejected, failed or confirmed): nothing more is done for it. */
+    boolean remove(final long withdrawalId) {
+        return withdrawals.remove(withdrawalId) != null;
     }
 
     boolean contains(final long withdrawalId) {
@@ -49,6 +71,15 @@ final class WithdrawalLane {
      * its backoff passes; what was done before it stands, and what was not is retried, never lost.
      */
     void poll(final long nowMs) {
+        // Claims need no chain: they are asked for even while the chain is down, so its withdrawals are ready (and
+        // beyond their owners' cancel) when it comes back.
+        for (final InFlightWithdrawal withdrawal : withdrawals.values()) {
+            if (!withdrawal.claimed && (withdrawal.claimAskedAtMs == InFlightWithdrawal.UNKNOWN
+                || nowMs - withdrawal.claimAskedAtMs >= CLAIM_RETRY_MS)) {
+                withdrawal.claimAskedAtMs = nowMs;
+                commands.claim(withdrawal.withdrawal.withdrawalId());
+            }
+        }
         if (backoff.waiting(nowMs) || withdrawals.isEmpty()) {
             return;
         }
@@ -56,7 +87,7 @@ final class WithdrawalLane {
             for (final InFlightWithdrawal withdrawal : new ArrayList<>(withdrawals.values())) {
                 if (withdrawal.broadcast()) {
                     track(withdrawal, nowMs);
-                } else {
+                } else if (withdrawal.claimed) {
                     send(withdrawal, nowMs);
                 }
             }
@@ -67,6 +98,11 @@ final class WithdrawalLane {
         backoff.succeeded();
     }
 
+    /**
+     * Broadcasts a claimed withdrawal. Only claimed ones reach here, so no cancel can return funds this sends; after
+     * a restart a claimed withdrawal is sent again and the adapter's idempotency by withdrawal id returns the first
+     * transaction if it had left, so it is never paid twice.
+     */
     private void send(final InFlightWithdrawal withdrawal, final long nowMs) throws ChainUnavailableException {
         final ApprovedWithdrawal approved = withdrawal.withdrawal;
         if (withdrawal.fee == InFlightWithdrawal.UNKNOWN) {

@@ -9,10 +9,14 @@ import java.util.TreeMap;
 /**
  * Sends approved withdrawals on chain and reports how each ends, driven by {@link #poll(long)}.
  *
- * <p>Each withdrawal goes: approved ({@link #submit}) -> broadcast (reported with its txId and fee) -> confirmed
- * after the asset's required confirmations, or failed when the chain rejects, drops or fails it (its funds then
- * return to the user). The rules:
+ * <p>Each withdrawal goes: ready ({@link #submit}) -> claimed (the edge asks the engine with
+ * {@link ChainCommands#claim}; the wiring reports the engine's SENDING with {@link #claimed}) -> broadcast (reported
+ * with its txId and fee) -> confirmed after the asset's required confirmations, or failed when the chain rejects,
+ * drops or fails it (its funds then return to the user). The rules:
  * <ul>
+ *   <li>No cancel after the money left: a withdrawal is broadcast only once the engine has claimed it, and a
+ *       claimed withdrawal can no longer be cancelled by its owner. If the owner cancelled first, the claim is
+ *       refused, never reported, and the wiring reports the end with {@link #ended}: nothing is sent.</li>
  *   <li>No double send: the processor broadcasts a withdrawal again only while it has no txId for it, and the
  *       adapter's broadcast is idempotent by withdrawal id, so a retry after a lost answer (or after a restart)
  *       gets the first transaction back.</li>
@@ -23,8 +27,9 @@ import java.util.TreeMap;
  *       still tracked, because it may yet be mined.</li>
  *   <li>A reorg before confirmation is tracked through: confirmations start again, and operators are told.</li>
  * </ul>
- * Restart: submit again the withdrawals the engine has approved but not seen broadcast, and {@link #resume} those
- * it has seen broadcast, with their txId.
+ * Restart, from the engine's state alone: {@link #submit} the withdrawals ready to send (REQUESTED at or below
+ * their threshold, or APPROVED), {@link #resumeClaimed} those in SENDING (broadcast again: the adapter returns the
+ * first transaction if it had left), and {@link #resume} those BROADCAST, with their txId.
  */
 public final class WithdrawalProcessor {
     /** Withdrawals in flight at once, over all assets; the engine bounds its pending withdrawals too. */
@@ -50,9 +55,35 @@ public final class WithdrawalProcessor {
         }
     }
 
-    /** Takes an approved withdrawal that has not been broadcast (as far as the caller knows). */
+    /** Takes a withdrawal ready to send (REQUESTED or APPROVED in the engine); it is claimed before it is sent. */
     public Submitted submit(final ApprovedWithdrawal withdrawal) {
         return admit(new InFlightWithdrawal(withdrawal));
+    }
+
+    /** Takes back, after a restart, a withdrawal the engine has in SENDING: claimed, perhaps broadcast already. */
+    public Submitted resumeClaimed(final ApprovedWithdrawal withdrawal) {
+        final InFlightWithdrawal inFlight = new InFlightWithdrawal(withdrawal);
+        inFlight.claimed = true;
+        return admit(inFlight);
+    }
+
+    /**
+     * The engine applied the claim of a withdrawal in flight (its {@code withdrawalStateChanged} to SENDING): it is
+     * broadcast from the next poll on. False if it is not in flight here (a repeat, or one ended meanwhile).
+     */
+    public boolean claimed(final long withdrawalId) {
+        final Integer assetId = assetOf.get(withdrawalId);
+        return assetId != null && lanes.get(assetId).claimed(withdrawalId);
+    }
+
+    /**
+     * The engine ended a withdrawal in flight (cancelled by its owner before the claim, rejected, or failed or
+     * confirmed by anyone): the processor forgets it. A claim still unanswered for it is never followed by a
+     * broadcast. False if it was not in flight here.
+     */
+    public boolean ended(final long withdrawalId) {
+        final Integer assetId = assetOf.remove(withdrawalId);
+        return assetId != null && lanes.get(assetId).remove(withdrawalId);
     }
 
     /** Takes back, after a restart, a withdrawal already broadcast as {@code txId} at {@code broadcastAtMs}. */
@@ -60,6 +91,7 @@ public final class WithdrawalProcessor {
         final long broadcastAtMs) {
         final SentTransaction sent = new SentTransaction(txId, fee);
         final InFlightWithdrawal inFlight = new InFlightWithdrawal(withdrawal);
+        inFlight.claimed = true;
         inFlight.txId = sent.txId();
         inFlight.fee = sent.fee();
         inFlight.broadcastAtMs = broadcastAtMs;

@@ -26,6 +26,7 @@ class ChainEdgeTest {
 
     @Test
     void oneClockDrivesDepositsAndWithdrawalsOnEveryChain() throws Exception {
+        recorder.acknowledging(edge.withdrawals());
         final String btcAddress = edge.newDepositAddress(DemoChains.BTC_ID, 7);
         final String usdtAddress = edge.newDepositAddress(DemoChains.USDT_ID, 7);
         demo.chain(DemoChains.BTC_ID).receive(btcAddress, 100_000_000);

@@ -16,6 +16,23 @@ final class Recorder implements ChainCommands, ChainAlerts {
     final List<Long> stuck = new ArrayList<>();
     final List<Long> reorged = new ArrayList<>();
     final Map<Long, SentTransaction> sent = new HashMap<>();
+    final List<Long> claims = new ArrayList<>();
+    /** The processor whose claims this recorder applies at once, like an engine that answers in the same call. */
+    private WithdrawalProcessor acknowledged;
+
+    /** Applies every claim of {@code processor} at once (tests of the chain side, not of the claim race). */
+    WithdrawalProcessor acknowledging(final WithdrawalProcessor processor) {
+        acknowledged = processor;
+        return processor;
+    }
+
+    @Override
+    public void claim(final long withdrawalId) {
+        claims.add(withdrawalId);
+        if (acknowledged != null) {
+            acknowledged.claimed(withdrawalId);
+        }
+    }
 
     @Override
     public void creditDeposit(final ChainDeposit deposit) {

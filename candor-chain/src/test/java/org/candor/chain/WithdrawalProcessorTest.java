@@ -12,7 +12,7 @@ class WithdrawalProcessorTest {
     private final SimulatedChain chain = new SimulatedChain("BTC", 11, 600_000, 2_000);
     private final Recorder recorder = new Recorder();
     private final WithdrawalProcessor processor =
-        new WithdrawalProcessor(new ChainRegistry().add(BTC, chain), recorder, recorder);
+        recorder.acknowledging(new WithdrawalProcessor(new ChainRegistry().add(BTC, chain), recorder, recorder));
     private final String destination = chain.externalAddress();
 
     private ApprovedWithdrawal withdrawal(final long id) {
@@ -164,7 +164,7 @@ class WithdrawalProcessorTest {
         processor.poll(0);
         final String txId = chain.withdrawalTxId(5);
         final WithdrawalProcessor restarted =
-            new WithdrawalProcessor(new ChainRegistry().add(BTC, chain), recorder, recorder);
+            recorder.acknowledging(new WithdrawalProcessor(new ChainRegistry().add(BTC, chain), recorder, recorder));
         assertThat(restarted.resume(withdrawal(5), txId, 2_000, 0)).isEqualTo(Submitted.ACCEPTED);
         chain.advance(2);
         restarted.poll(chain.nowMs());
@@ -177,7 +177,7 @@ class WithdrawalProcessorTest {
         processor.submit(withdrawal(5));
         processor.poll(0);
         final WithdrawalProcessor restarted =
-            new WithdrawalProcessor(new ChainRegistry().add(BTC, chain), recorder, recorder);
+            recorder.acknowledging(new WithdrawalProcessor(new ChainRegistry().add(BTC, chain), recorder, recorder));
         restarted.submit(withdrawal(5));
         restarted.poll(1);
         assertThat(recorder.broadcasts).containsExactly(5L, 5L);
@@ -197,7 +197,8 @@ class WithdrawalProcessorTest {
     @Test
     void oneChainDownDoesNotBlockWithdrawalsOfAnotherAsset() {
         final DemoChains demo = new DemoChains(3);
-        final WithdrawalProcessor withdrawals = new WithdrawalProcessor(demo.registry(), recorder, recorder);
+        final WithdrawalProcessor withdrawals =
+            recorder.acknowledging(new WithdrawalProcessor(demo.registry(), recorder, recorder));
         final SimulatedChain btc = demo.chain(DemoChains.BTC_ID);
         final SimulatedChain eth = demo.chain(DemoChains.ETH_ID);
         btc.goDown("bitcoind unreachable");

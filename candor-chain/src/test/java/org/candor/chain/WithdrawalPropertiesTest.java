@@ -38,7 +38,8 @@ class WithdrawalPropertiesTest {
         lanes.forEach(lane -> registry.add(lane.asset(), lane.chain()));
         final Recorder recorder = new Recorder();
         final List<ApprovedWithdrawal> submitted = new ArrayList<>();
-        WithdrawalProcessor processor = new WithdrawalProcessor(registry, recorder, recorder);
+        WithdrawalProcessor processor =
+            recorder.acknowledging(new WithdrawalProcessor(registry, recorder, recorder));
         long nowMs = 0;
         for (int step = 0; step < STEPS; step++) {
             final Lane lane = lanes.get(random.nextInt(lanes.size()));
@@ -119,7 +120,8 @@ class WithdrawalPropertiesTest {
     /** A new processor that knows what the engine knows: unfinished withdrawals, with their txId once reported. */
     private static WithdrawalProcessor restart(final ChainRegistry registry, final Recorder recorder,
         final List<ApprovedWithdrawal> submitted, final long nowMs) {
-        final WithdrawalProcessor processor = new WithdrawalProcessor(registry, recorder, recorder);
+        final WithdrawalProcessor processor =
+            recorder.acknowledging(new WithdrawalProcessor(registry, recorder, recorder));
         for (final ApprovedWithdrawal withdrawal : submitted) {
             final long id = withdrawal.withdrawalId();
             if (recorder.confirmed.contains(id) || recorder.failed.contains(id)) {

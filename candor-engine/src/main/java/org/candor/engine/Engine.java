@@ -1,6 +1,5 @@
 package org.candor.engine;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
 import org.agrona.DirectBuffer;
@@ -160,7 +159,13 @@ public final class Engine {
             () -> withdrawals.reject(withdrawalId, operatorId, justification));
     }
 
-    /** The chain processor sent the withdrawal as {@code txRef}, paying network fee {@code fee} out of its amount. */
+    /** The chain edge claims a withdrawal ready to send (SENDING) before broadcasting; no cancel after that. */
+    public RejectReason claimWithdrawal(final long client, final long command, final long nowMs,
+        final long withdrawalId) {
+        return run(client, command, nowMs, withdrawals::lastReference, () -> withdrawals.claim(withdrawalId, nowMs));
+    }
+
+    /** The chain edge sent the claimed withdrawal as {@code txRef}, paying network fee {@code fee} out of it. */
     public RejectReason markWithdrawalBroadcast(final long client, final long command, final long nowMs,
         final long withdrawalId, final String txRef, final long fee) {
         return run(client, command, nowMs, withdrawals::lastReference,
@@ -699,8 +704,8 @@ public final class Engine {
 
     /**
      * The 1-based position of a withdrawal in its asset's queue: among the withdrawals of the asset not yet
-     * broadcast (REQUESTED, AWAITING_APPROVAL, APPROVED), in id order, which is the order of request. 0 when the
-     * withdrawal is unknown, ended or already broadcast.
+     * claimed for sending (REQUESTED, AWAITING_APPROVAL, APPROVED), in id order, which is the order of request. 0
+     * when the withdrawal is unknown, ended, sending or broadcast.
      */
     public int withdrawalQueuePosition(final long withdrawalId) {
         return withdrawals.queuePosition(withdrawalId);
@@ -731,13 +736,7 @@ public final class Engine {
      * ACCOUNT_BLOCK of the user, pending ones included (they restrict nothing yet but the user may see them coming).
      */
     public List<Hold> holdsOf(final long userId, final int assetId) {
-        final List<Hold> found = new ArrayList<>();
-        for (final Hold hold : holds.all()) {
-            if (hold.userId == userId && (hold.assetId == assetId || hold.kind == HoldKind.ACCOUNT_BLOCK)) {
-                found.add(hold);
-            }
-        }
-        return found;
+        return holds.of(userId, assetId);
     }
 
     /** The amount a hold keeps in HELD now: its amount while an AMOUNT hold is in force, else 0. */

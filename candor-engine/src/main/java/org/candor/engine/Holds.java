@@ -324,6 +324,17 @@ final class Holds {
         return holds.values();
     }
 
+    /** The holds bearing on a user's balance in one asset: its amount holds of the asset and every block, by id. */
+    List<Hold> of(final long userId, final int assetId) {
+        final List<Hold> found = new ArrayList<>();
+        for (final Hold hold : holds.values()) {
+            if (hold.userId == userId && (hold.assetId == assetId || hold.kind == HoldKind.ACCOUNT_BLOCK)) {
+                found.add(hold);
+            }
+        }
+        return found;
+    }
+
     List<Hold> inForce() {
         final List<Hold> found = new ArrayList<>();
         for (final Hold hold : holds.values()) {

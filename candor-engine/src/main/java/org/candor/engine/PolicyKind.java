@@ -25,7 +25,9 @@ public enum PolicyKind {
     /** Service-level deadline of the APPROVED state. */
     WITHDRAWAL_SLA_APPROVED(8, true),
     /** Service-level deadline of the BROADCAST state. */
-    WITHDRAWAL_SLA_BROADCAST(9, true);
+    WITHDRAWAL_SLA_BROADCAST(9, true),
+    /** Service-level deadline of the SENDING state (claimed by the chain edge, broadcast not yet recorded). */
+    WITHDRAWAL_SLA_SENDING(10, true);
 
     private static final PolicyKind[] BY_CODE = values();
     private final int code;

@@ -98,7 +98,10 @@ public enum RejectReason {
     WITHDRAWAL_VELOCITY_LIMIT(103),
     /** Approval or rejection of a withdrawal that is not waiting for approval. */
     WITHDRAWAL_NOT_AWAITING_APPROVAL(104),
-    /** Broadcast of a withdrawal that is neither REQUESTED nor APPROVED. */
+    /**
+     * A claim for sending of a withdrawal that is neither REQUESTED nor APPROVED (it awaits approval or is already
+     * broadcast); or a failure reported while it awaits approval.
+     */
     WITHDRAWAL_NOT_READY_FOR_BROADCAST(105),
     /** Confirmation of a withdrawal whose transaction was never broadcast. */
     WITHDRAWAL_NOT_BROADCAST(106),
@@ -116,6 +119,13 @@ public enum RejectReason {
     UNKNOWN_WITHDRAWAL_ADDRESS(112),
     /** The rolling velocity window tracks the most accounts it can; older entries must age out first. */
     VELOCITY_WINDOW_CAPACITY_REACHED(113),
+    /**
+     * The withdrawal is already being sent on chain (SENDING: the chain edge claimed it and may have broadcast it):
+     * its owner can no longer cancel it, an operator can no longer reject it, and it cannot be claimed again.
+     */
+    WITHDRAWAL_SENDING(114),
+    /** A broadcast recorded for a withdrawal the chain edge has not claimed for sending (not SENDING). */
+    WITHDRAWAL_NOT_SENDING(115),
 
     /** No pending policy change has the id (never proposed, approved already, or expired). */
     UNKNOWN_POLICY_CHANGE(120),

@@ -128,11 +128,15 @@ final class SnapshotRestore {
             final int asset = in.getInt(0, engine.assets.capacity() - 1);
             final long amount = in.getLong();
             final long requestedAtMs = in.getLong();
-            final long addressId = version == Snapshots.FORMAT_VERSION ? in.getLong() : 0;
+            final boolean lifecycle = version >= Snapshots.FORMAT_VERSION_3;
+            final long addressId = lifecycle ? in.getLong() : 0;
             final Withdrawal w = new Withdrawal(id, userSlot, engine.ledger.find(userSlot, asset), asset, amount,
                 requestedAtMs, addressId);
-            if (version == Snapshots.FORMAT_VERSION) {
-                w.state = WithdrawalState.fromCode(in.getInt(0, WithdrawalState.values().length - 1));
+            if (lifecycle) {
+                // Format 3 knew no SENDING: its largest state code is REJECTED's.
+                final int stateMax = version == Snapshots.FORMAT_VERSION_3 ? WithdrawalState.REJECTED.code()
+                    : WithdrawalState.values().length - 1;
+                w.state = WithdrawalState.fromCode(in.getInt(0, stateMax));
                 w.stateSinceMs = in.getLong();
                 w.slaDeadlineMs = in.getLong();
                 w.slaMissed = in.getInt(0, 1) == 1;
@@ -218,7 +222,7 @@ final class SnapshotRestore {
             final MassAction action = new MassAction(actionId, proposedBy, accounts, in.getString());
             action.approvedBy = in.getLong();
             action.used = in.getInt(0, accounts);
-            if (version == Snapshots.FORMAT_VERSION) {
+            if (version >= Snapshots.FORMAT_VERSION_3) {
                 action.expiresAtMs = in.getLong();
                 action.expired = in.getInt(0, 1) == 1;
             } else if (action.approvedBy != 0) {

@@ -3,16 +3,16 @@ package org.candor.engine;
 import java.util.Map;
 
 /**
- * The part of snapshot format 3 that format 2 did not have: allow-listed addresses, withdrawal settings that differ
- * from their defaults, pauses, velocity windows and pending policy changes, each with its counter. Written in id
- * or asset order, so equal engines write equal bytes; every count is checked against its bound on reading.
+ * The part of snapshot formats 3 and 4 that format 2 did not have: allow-listed addresses, withdrawal settings that
+ * differ from their defaults, pauses, velocity windows and pending policy changes, each with its counter. Written in
+ * id or asset order, so equal engines write equal bytes; every count is checked against its bound on reading.
  */
 final class SnapshotWithdrawals {
     private static final PolicyKind[] SETTINGS = {PolicyKind.WITHDRAWAL_APPROVAL_THRESHOLD,
         PolicyKind.WITHDRAWAL_USER_VELOCITY_LIMIT, PolicyKind.WITHDRAWAL_ASSET_VELOCITY_LIMIT,
         PolicyKind.WITHDRAWAL_ADDRESS_TIME_LOCK, PolicyKind.WITHDRAWAL_SLA_REQUESTED,
         PolicyKind.WITHDRAWAL_SLA_AWAITING_APPROVAL, PolicyKind.WITHDRAWAL_SLA_APPROVED,
-        PolicyKind.WITHDRAWAL_SLA_BROADCAST};
+        PolicyKind.WITHDRAWAL_SLA_BROADCAST, PolicyKind.WITHDRAWAL_SLA_SENDING};
 
     private SnapshotWithdrawals() {
     }
@@ -107,7 +107,7 @@ final class SnapshotWithdrawals {
         }
     }
 
-    static void read(final Engine engine, final SnapshotReader in) {
+    static void read(final Engine engine, final SnapshotReader in, final int version) {
         engine.addresses.restoreSeq(in.getLong());
         final int addresses = in.getInt(0, WithdrawalAddresses.ADDRESSES_MAX);
         long previous = 0;
@@ -124,7 +124,7 @@ final class SnapshotWithdrawals {
             engine.addresses.restore(new WithdrawalAddress(id, engine.users.idOf(userSlot), userSlot, asset, address,
                 addedAtMs, in.getLong()));
         }
-        readPolicy(engine, in);
+        readPolicy(engine, in, version);
         readVelocity(engine, in);
         engine.policyChanges.restoreSeq(in.getLong());
         final int changes = in.getInt(0, PolicyChanges.PENDING_MAX);
@@ -141,12 +141,14 @@ final class SnapshotWithdrawals {
         }
     }
 
-    private static void readPolicy(final Engine engine, final SnapshotReader in) {
+    private static void readPolicy(final Engine engine, final SnapshotReader in, final int version) {
+        // Format 3 knew no SENDING deadline: its last setting is BROADCAST's.
+        final PolicyKind last = version == Snapshots.FORMAT_VERSION_3 ? PolicyKind.WITHDRAWAL_SLA_BROADCAST
+            : SETTINGS[SETTINGS.length - 1];
         final int settings = in.getInt(0, engine.assets.capacity() * SETTINGS.length);
         for (int i = 0; i < settings; i++) {
             final int asset = in.getInt(0, engine.assets.capacity() - 1);
-            final PolicyKind kind = PolicyKind.fromCode(in.getInt(SETTINGS[0].code(),
-                SETTINGS[SETTINGS.length - 1].code()));
+            final PolicyKind kind = PolicyKind.fromCode(in.getInt(SETTINGS[0].code(), last.code()));
             final long value = in.getLong();
             if (!WithdrawalPolicy.isValid(kind, value)) {
                 throw new SnapshotReader.SnapshotFormatException("withdrawal setting out of range kind=" + kind);

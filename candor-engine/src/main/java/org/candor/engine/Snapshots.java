@@ -11,10 +11,16 @@ final class Snapshots {
     /** "CNDRSNAP" in ASCII. */
     static final long MAGIC = 0x434E4452534E4150L;
     /**
+     * Format 4 is format 3's layout with two new values it may hold: the SENDING state of a withdrawal and its
+     * deadline setting ({@link PolicyKind#WITHDRAWAL_SLA_SENDING}). The version still changes, so a format 3 reader
+     * refuses such a snapshot by its version instead of by an out-of-range code deep inside it.
+     */
+    static final int FORMAT_VERSION = 4;
+    /**
      * Format 3 added the withdrawal lifecycle (states, addresses, deadlines, broadcast), allow-lists, withdrawal
      * settings and pauses, velocity windows, policy proposals and mass action expiry (decision 0010).
      */
-    static final int FORMAT_VERSION = 3;
+    static final int FORMAT_VERSION_3 = 3;
     /** Format 2 added accountable holds, approval thresholds, the blast-radius limiter and mass actions. */
     static final int FORMAT_VERSION_2 = 2;
     /** The first format; still read when it holds no holds (see decision 0009). */
@@ -243,7 +249,7 @@ final class Snapshots {
             throw new SnapshotReader.SnapshotFormatException("not a Candor engine snapshot");
         }
         final int version = in.getInt();
-        if (version != FORMAT_VERSION && version != FORMAT_VERSION_2 && version != FORMAT_VERSION_1) {
+        if (version < FORMAT_VERSION_1 || version > FORMAT_VERSION) {
             throw new SnapshotReader.SnapshotFormatException("unsupported snapshot version=" + version);
         }
         final Engine engine = new Engine(capacity, events);
@@ -263,8 +269,8 @@ final class Snapshots {
             SnapshotRestore.holds(engine, in);
             SnapshotRestore.limits(engine, in, version);
         }
-        if (version == FORMAT_VERSION) {
-            SnapshotWithdrawals.read(engine, in);
+        if (version >= FORMAT_VERSION_3) {
+            SnapshotWithdrawals.read(engine, in, version);
         }
         engine.memory.read(in);
         if (in.getLong() != MAGIC || !in.atEnd()) {

@@ -41,8 +41,10 @@ final class WithdrawalAudit {
             require(w.amount > 0 && w.account != Ledger.NONE && engine.ledger.assetOf(w.account) == w.assetId,
                 "withdrawal terms inconsistent" + id);
             final boolean approved = w.approvedBy != 0;
+            // Past APPROVED (SENDING, BROADCAST) an approver may or may not be recorded; before it, none is.
+            final boolean sentOrSending = w.state == WithdrawalState.SENDING || w.state == WithdrawalState.BROADCAST;
             require(w.state == WithdrawalState.APPROVED ? approved
-                : w.state == WithdrawalState.BROADCAST || !approved, "withdrawal approval inconsistent" + id);
+                : sentOrSending || !approved, "withdrawal approval inconsistent" + id);
             require(w.state == WithdrawalState.BROADCAST ? WithdrawalPolicy.isValidChainText(w.txRef)
                 && w.fee >= 0 && w.fee <= w.amount : w.txRef.isEmpty() && w.fee == 0,
                 "withdrawal broadcast fields inconsistent" + id);

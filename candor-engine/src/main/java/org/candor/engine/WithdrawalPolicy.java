@@ -25,13 +25,19 @@ final class WithdrawalPolicy {
     static final long SLA_APPROVED_MS_DEFAULT = 30 * MINUTE_MS;
     /** Six hours covers the confirmations of the slowest common chains under congestion. */
     static final long SLA_BROADCAST_MS_DEFAULT = 6 * HOUR_MS;
+    /**
+     * A claimed withdrawal is broadcast within one poll of the chain edge; a quarter of an hour in SENDING means the
+     * edge or its chain is down with a withdrawal whose transaction may or may not have left, which operators must
+     * look at sooner than a withdrawal still waiting in the queue.
+     */
+    static final long SLA_SENDING_MS_DEFAULT = 15 * MINUTE_MS;
     /** Deadlines shorter than a minute would alarm on every command; longer than a month would never alarm. */
     static final long SLA_MS_MIN = MINUTE_MS;
     static final long SLA_MS_MAX = 30 * DAY_MS;
     /** Addresses and transaction references: the longest common formats (hex, bech32, memo-tagged) fit in 100. */
     static final int CHAIN_TEXT_BYTES_MAX = 100;
 
-    private static final int SETTINGS = 8;
+    private static final int SETTINGS = 9;
     private final long[][] settings;
     private final WithdrawalPauseReason[] pauseReasons;
     private final String[] pauseExplanations;
@@ -60,6 +66,7 @@ final class WithdrawalPolicy {
             case WITHDRAWAL_SLA_AWAITING_APPROVAL -> SLA_AWAITING_APPROVAL_MS_DEFAULT;
             case WITHDRAWAL_SLA_APPROVED -> SLA_APPROVED_MS_DEFAULT;
             case WITHDRAWAL_SLA_BROADCAST -> SLA_BROADCAST_MS_DEFAULT;
+            case WITHDRAWAL_SLA_SENDING -> SLA_SENDING_MS_DEFAULT;
             default -> NO_LIMIT;
         };
     }
@@ -73,7 +80,7 @@ final class WithdrawalPolicy {
         return switch (kind) {
             case WITHDRAWAL_ADDRESS_TIME_LOCK -> value >= 0 && value <= TIME_LOCK_MS_MAX;
             case WITHDRAWAL_SLA_REQUESTED, WITHDRAWAL_SLA_AWAITING_APPROVAL, WITHDRAWAL_SLA_APPROVED,
-                WITHDRAWAL_SLA_BROADCAST -> value >= SLA_MS_MIN && value <= SLA_MS_MAX;
+                WITHDRAWAL_SLA_BROADCAST, WITHDRAWAL_SLA_SENDING -> value >= SLA_MS_MIN && value <= SLA_MS_MAX;
             default -> value >= 0 && value <= NO_LIMIT;
         };
     }
@@ -93,6 +100,7 @@ final class WithdrawalPolicy {
             case REQUESTED -> get(PolicyKind.WITHDRAWAL_SLA_REQUESTED, assetId);
             case AWAITING_APPROVAL -> get(PolicyKind.WITHDRAWAL_SLA_AWAITING_APPROVAL, assetId);
             case APPROVED -> get(PolicyKind.WITHDRAWAL_SLA_APPROVED, assetId);
+            case SENDING -> get(PolicyKind.WITHDRAWAL_SLA_SENDING, assetId);
             case BROADCAST -> get(PolicyKind.WITHDRAWAL_SLA_BROADCAST, assetId);
             default -> Long.MAX_VALUE;
         };

@@ -4,15 +4,17 @@ package org.candor.engine;
  * Where a withdrawal is in its life (decision 0010). Its funds sit in WITHDRAWING from the request until it ends.
  *
  * <pre>
- *   REQUESTED ----------------------------+--> BROADCAST --> CONFIRMED (funds leave for custody)
- *   AWAITING_APPROVAL --> APPROVED -------+              \-> FAILED    (funds return to available)
- *          \--> REJECTED (operator; funds return)
- *   before BROADCAST: CANCELLED (owner; funds return), FAILED (processor; funds return)
+ *   REQUESTED ----------------------------+--> SENDING --> BROADCAST --> CONFIRMED (funds leave for custody)
+ *   AWAITING_APPROVAL --> APPROVED -------+         \              \-> FAILED    (funds return to available)
+ *          \--> REJECTED (operator; funds return)   \-> FAILED (funds return)
+ *   before SENDING: CANCELLED (owner; funds return), FAILED (processor; funds return)
  * </pre>
  *
  * A request at or below the asset's approval threshold starts REQUESTED and is ready for the chain processor at
- * once; one above it starts AWAITING_APPROVAL. The codes are stable (they travel on the wire and in the read model):
- * 0..3 are the codes the first, one-step withdrawal used (REQUESTED was PENDING, CONFIRMED was COMPLETED).
+ * once; one above it starts AWAITING_APPROVAL. The chain edge claims a ready withdrawal (SENDING) before it
+ * broadcasts, so a cancellation can never land between a broadcast and the engine learning of it: once claimed, the
+ * owner cannot cancel. The codes are stable (they travel on the wire and in the read model): 0..3 are the codes the
+ * first, one-step withdrawal used (REQUESTED was PENDING, CONFIRMED was COMPLETED).
  */
 public enum WithdrawalState {
     /** Checked, funds in WITHDRAWING, no approval needed: waits for the chain processor to broadcast it. */
@@ -30,7 +32,12 @@ public enum WithdrawalState {
     /** The chain processor sent its transaction; waits for confirmation. The owner can no longer cancel. */
     BROADCAST(6),
     /** An operator turned it down: its funds returned to available. Final. */
-    REJECTED(7);
+    REJECTED(7),
+    /**
+     * The chain edge claimed it and is broadcasting it: its transaction may already be on the network, so its owner
+     * can no longer cancel it. Waits for the broadcast (or a failure) to be recorded.
+     */
+    SENDING(8);
 
     private static final WithdrawalState[] BY_CODE = values();
     private final int code;
@@ -48,7 +55,7 @@ public enum WithdrawalState {
         return this == CONFIRMED || this == FAILED || this == CANCELLED || this == REJECTED;
     }
 
-    /** Whether its owner may still cancel it: only before its transaction is broadcast. */
+    /** Whether its owner may still cancel it: only before the chain edge claims it for sending. */
     public boolean isCancellable() {
         return this == REQUESTED || this == AWAITING_APPROVAL || this == APPROVED;
     }
@@ -56,6 +63,11 @@ public enum WithdrawalState {
     /** Whether it waits in its asset's queue for the chain processor (or for approval before that). */
     public boolean isQueued() {
         return isCancellable();
+    }
+
+    /** Whether the chain edge may claim it for sending: no approval needed (REQUESTED), or given (APPROVED). */
+    public boolean isReadyToSend() {
+        return this == REQUESTED || this == APPROVED;
     }
 
     public static WithdrawalState fromCode(final int code) {

@@ -6,10 +6,11 @@ import java.util.TreeSet;
 
 /**
  * The withdrawal lifecycle (decision 0010): request with every check up front, approval above the asset's
- * threshold, broadcast by the chain processor, confirmation or failure, cancellation by the owner before broadcast,
- * and one service-level deadline per state entry. Live withdrawals are kept in id order (TreeMap) and their pending
- * deadlines in (deadline, id) order (TreeSet), so walks, queue positions and the firing order are the same on every
- * replica. A withdrawal that ends leaves the engine after its events; the read side keeps its history.
+ * threshold, a claim by the chain edge before it broadcasts (SENDING), the broadcast, confirmation or failure,
+ * cancellation by the owner before the claim, and one service-level deadline per state entry. Live withdrawals are
+ * kept in id order (TreeMap) and their pending deadlines in (deadline, id) order (TreeSet), so walks, queue
+ * positions and the firing order are the same on every replica. A withdrawal that ends leaves the engine after its
+ * events; the read side keeps its history.
  */
 final class Withdrawals {
     private static final Comparator<Withdrawal> BY_DEADLINE =
@@ -149,6 +150,9 @@ final class Withdrawals {
         if (withdrawal == null) {
             return RejectReason.UNKNOWN_WITHDRAWAL;
         }
+        if (withdrawal.state == WithdrawalState.SENDING) {
+            return RejectReason.WITHDRAWAL_SENDING;
+        }
         if (withdrawal.state != WithdrawalState.AWAITING_APPROVAL) {
             return RejectReason.WITHDRAWAL_NOT_AWAITING_APPROVAL;
         }
@@ -158,7 +162,38 @@ final class Withdrawals {
         return RejectReason.NONE;
     }
 
-    /** The chain processor sent the transaction; from now on only the chain decides (no cancellation). */
+    /**
+     * The chain edge claims a withdrawal ready to send (REQUESTED or APPROVED) before it broadcasts: SENDING refuses
+     * the owner's cancel and the operator's reject, so no cancel can return funds whose transaction is already on the
+     * network. The edge broadcasts only after it has seen this state change. A paused asset's withdrawals are not
+     * claimed (the pause stops money leaving that has not started to); those already claimed go on.
+     */
+    RejectReason claim(final long withdrawalId, final long nowMs) {
+        lastReference = 0;
+        final Withdrawal withdrawal = live.get(withdrawalId);
+        if (withdrawal == null) {
+            return RejectReason.UNKNOWN_WITHDRAWAL;
+        }
+        if (withdrawal.state == WithdrawalState.SENDING) {
+            return RejectReason.WITHDRAWAL_SENDING;
+        }
+        if (!withdrawal.state.isReadyToSend()) {
+            return RejectReason.WITHDRAWAL_NOT_READY_FOR_BROADCAST;
+        }
+        if (policy.isPaused(withdrawal.assetId)) {
+            lastReference = policy.pauseReason(withdrawal.assetId).code();
+            return RejectReason.WITHDRAWALS_PAUSED;
+        }
+        transition(withdrawal, WithdrawalState.SENDING, nowMs, hash(withdrawal));
+        lastReference = withdrawalId;
+        emitter.withdrawalStateChanged(withdrawalId, WithdrawalState.SENDING);
+        return RejectReason.NONE;
+    }
+
+    /**
+     * The chain edge sent the transaction of a withdrawal it claimed; from now on only the chain decides. Recorded
+     * only from SENDING: a broadcast of an unclaimed withdrawal is the hazard the claim exists to prevent.
+     */
     RejectReason broadcast(final long withdrawalId, final String txRef, final long fee, final long nowMs) {
         lastReference = 0;
         if (!WithdrawalPolicy.isValidChainText(txRef)) {
@@ -171,8 +206,8 @@ final class Withdrawals {
         if (fee < 0 || fee > withdrawal.amount) {
             return RejectReason.INVALID_ARGUMENT;
         }
-        if (withdrawal.state != WithdrawalState.REQUESTED && withdrawal.state != WithdrawalState.APPROVED) {
-            return RejectReason.WITHDRAWAL_NOT_READY_FOR_BROADCAST;
+        if (withdrawal.state != WithdrawalState.SENDING) {
+            return RejectReason.WITHDRAWAL_NOT_SENDING;
         }
         final long before = hash(withdrawal);
         withdrawal.txRef = txRef;
@@ -217,12 +252,15 @@ final class Withdrawals {
         return RejectReason.NONE;
     }
 
-    /** The owner cancels before broadcast; another user's withdrawal is answered as unknown. */
+    /** The owner cancels before the chain edge claims it; another user's withdrawal is answered as unknown. */
     RejectReason cancel(final long withdrawalId, final int userSlot) {
         lastReference = 0;
         final Withdrawal withdrawal = live.get(withdrawalId);
         if (withdrawal == null || withdrawal.userSlot != userSlot) {
             return RejectReason.UNKNOWN_WITHDRAWAL;
+        }
+        if (withdrawal.state == WithdrawalState.SENDING) {
+            return RejectReason.WITHDRAWAL_SENDING;
         }
         if (!withdrawal.state.isCancellable()) {
             return RejectReason.WITHDRAWAL_ALREADY_BROADCAST;

@@ -82,6 +82,7 @@ class FundsTest {
         fx.assertBuckets(ALICE, BTC, 70_000_000, 0, 30_000_000, 0);
         assertThat(fx.engine.pendingWithdrawals()).extracting(Withdrawal::withdrawalId).containsExactly(withdrawal);
 
+        EngineFixture.accept(fx.exec((e, c, id, t) -> e.claimWithdrawal(c, id, t, withdrawal)));
         EngineFixture.accept(fx.exec((e, c, id, t) -> e.markWithdrawalBroadcast(c, id, t, withdrawal, "0xfeed", 500)));
         fx.events.clear();
         EngineFixture.accept(fx.exec((e, c, id, t) -> e.completeWithdrawal(c, id, t, withdrawal)));

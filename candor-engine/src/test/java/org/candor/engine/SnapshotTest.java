@@ -68,6 +68,7 @@ class SnapshotTest {
         fx.buy(2, PRICE_30K + 10_000, 70_000_000);
         fx.sell(3, PRICE_30K - 100_000, 10_000_000);
         fx.exec((e, c, id, t) -> e.cancelOrder(c, id, t, 2, MARKET, 0, 77));
+        fx.exec((e, c, id, t) -> e.claimWithdrawal(c, id, t, 1));
         fx.exec((e, c, id, t) -> e.markWithdrawalBroadcast(c, id, t, 1, "0xabc", 0));
         fx.exec((e, c, id, t) -> e.completeWithdrawal(c, id, t, 1));
         fx.exec((e, c, id, t) -> e.releaseHold(c, id, t, 1, 9));

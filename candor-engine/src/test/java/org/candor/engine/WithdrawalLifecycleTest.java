@@ -41,12 +41,14 @@ class WithdrawalLifecycleTest {
         final long w = fx.lastReference();
         assertThat(state(w)).isEqualTo(WithdrawalState.AWAITING_APPROVAL);
         fx.assertRejectedWithoutChange(RejectReason.WITHDRAWAL_NOT_READY_FOR_BROADCAST,
-            (e, c, id, t) -> e.markWithdrawalBroadcast(c, id, t, w, "0xabc", 0));
+            (e, c, id, t) -> e.claimWithdrawal(c, id, t, w));
 
         EngineFixture.accept(fx.exec((e, c, id, t) -> e.approveWithdrawal(c, id, t, w, APPROVER)));
         assertThat(state(w)).isEqualTo(WithdrawalState.APPROVED);
         fx.assertRejectedWithoutChange(RejectReason.WITHDRAWAL_NOT_BROADCAST,
             (e, c, id, t) -> e.completeWithdrawal(c, id, t, w));
+        EngineFixture.accept(fx.exec((e, c, id, t) -> e.claimWithdrawal(c, id, t, w)));
+        assertThat(state(w)).isEqualTo(WithdrawalState.SENDING);
         EngineFixture.accept(fx.exec((e, c, id, t) -> e.markWithdrawalBroadcast(c, id, t, w, "0xabc", 1_000)));
         assertThat(state(w)).isEqualTo(WithdrawalState.BROADCAST);
         fx.assertRejectedWithoutChange(RejectReason.WITHDRAWAL_ALREADY_BROADCAST,
@@ -189,6 +191,7 @@ class WithdrawalLifecycleTest {
 
         EngineFixture.accept(fx.withdraw(ALICE, BTC, BTC_UNIT));
         final long w = fx.lastReference();
+        EngineFixture.accept(fx.exec((e, c, id, t) -> e.claimWithdrawal(c, id, t, w)));
         EngineFixture.accept(fx.exec((e, c, id, t) -> e.markWithdrawalBroadcast(c, id, t, w, "0xbeef", 0)));
         EngineFixture.accept(fx.exec((e, c, id, t) -> e.completeWithdrawal(c, id, t, w)));
         fx.assertBuckets(ALICE, BTC, 0, 0, 0, 0);
@@ -209,8 +212,8 @@ class WithdrawalLifecycleTest {
         assertThat(fx.engine.withdrawalQueuePosition(first)).isEqualTo(1);
         assertThat(fx.engine.withdrawalQueuePosition(second)).isEqualTo(2);
 
-        EngineFixture.accept(fx.exec((e, c, id, t) -> e.markWithdrawalBroadcast(c, id, t, first, "0x1", 0)));
-        assertThat(fx.engine.withdrawalQueuePosition(first)).as("broadcast leaves the queue").isZero();
+        EngineFixture.accept(fx.exec((e, c, id, t) -> e.claimWithdrawal(c, id, t, first)));
+        assertThat(fx.engine.withdrawalQueuePosition(first)).as("the claim for sending leaves the queue").isZero();
         assertThat(fx.engine.withdrawalQueuePosition(second)).isEqualTo(1);
     }
 
@@ -238,6 +241,9 @@ class WithdrawalLifecycleTest {
         assertThat(restoredEvents.all).anyMatch(line -> line.contains("withdrawalSlaMissed " + w + " " + ALICE
             + " REQUESTED " + deadline));
 
+        EngineFixture.accept(fx.exec((e, c, id, t) -> e.claimWithdrawal(c, id, t, w)));
+        assertThat(fx.engine.nextDeadlineMs()).as("a new state, a new deadline")
+            .isEqualTo(fx.nowMs() + WithdrawalPolicy.SLA_SENDING_MS_DEFAULT);
         EngineFixture.accept(fx.exec((e, c, id, t) -> e.markWithdrawalBroadcast(c, id, t, w, "0x2", 0)));
         assertThat(fx.engine.nextDeadlineMs()).as("a new state, a new deadline")
             .isEqualTo(fx.nowMs() + WithdrawalPolicy.SLA_BROADCAST_MS_DEFAULT);

@@ -182,6 +182,7 @@ final class FundsView extends IgnoringEvents {
             case REQUESTED -> PolicyKind.WITHDRAWAL_SLA_REQUESTED;
             case AWAITING_APPROVAL -> PolicyKind.WITHDRAWAL_SLA_AWAITING_APPROVAL;
             case APPROVED -> PolicyKind.WITHDRAWAL_SLA_APPROVED;
+            case SENDING -> PolicyKind.WITHDRAWAL_SLA_SENDING;
             case BROADCAST -> PolicyKind.WITHDRAWAL_SLA_BROADCAST;
             default -> null;
         };

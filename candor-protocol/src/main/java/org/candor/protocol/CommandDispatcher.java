@@ -22,6 +22,7 @@ import org.candor.protocol.sbe.ApproveWithdrawalCommandDecoder;
 import org.candor.protocol.sbe.CancelAllOrdersCommandDecoder;
 import org.candor.protocol.sbe.CancelOrderCommandDecoder;
 import org.candor.protocol.sbe.CancelWithdrawalCommandDecoder;
+import org.candor.protocol.sbe.ClaimWithdrawalCommandDecoder;
 import org.candor.protocol.sbe.CompleteWithdrawalCommandDecoder;
 import org.candor.protocol.sbe.CreateAssetCommandDecoder;
 import org.candor.protocol.sbe.CreateMarketCommandDecoder;
@@ -82,6 +83,7 @@ public final class CommandDispatcher {
     private final ApproveMassActionCommandDecoder approveMassAction = new ApproveMassActionCommandDecoder();
     private final ApproveWithdrawalCommandDecoder approveWithdrawal = new ApproveWithdrawalCommandDecoder();
     private final RejectWithdrawalCommandDecoder rejectWithdrawal = new RejectWithdrawalCommandDecoder();
+    private final ClaimWithdrawalCommandDecoder claimWithdrawal = new ClaimWithdrawalCommandDecoder();
     private final MarkWithdrawalBroadcastCommandDecoder markWithdrawalBroadcast =
         new MarkWithdrawalBroadcastCommandDecoder();
     private final AddWithdrawalAddressCommandDecoder addWithdrawalAddress = new AddWithdrawalAddressCommandDecoder();
@@ -132,6 +134,7 @@ public final class CommandDispatcher {
             case ApproveMassActionCommandDecoder.TEMPLATE_ID -> approveMassAction(buffer, body);
             case ApproveWithdrawalCommandDecoder.TEMPLATE_ID -> approveWithdrawal(buffer, body);
             case RejectWithdrawalCommandDecoder.TEMPLATE_ID -> rejectWithdrawal(buffer, body);
+            case ClaimWithdrawalCommandDecoder.TEMPLATE_ID -> claimWithdrawal(buffer, body);
             case MarkWithdrawalBroadcastCommandDecoder.TEMPLATE_ID -> markWithdrawalBroadcast(buffer, body);
             case AddWithdrawalAddressCommandDecoder.TEMPLATE_ID -> addWithdrawalAddress(buffer, body);
             case RemoveWithdrawalAddressCommandDecoder.TEMPLATE_ID -> removeWithdrawalAddress(buffer, body);
@@ -346,6 +349,13 @@ public final class CommandDispatcher {
         final String justification = texts.read("justification", m.getJustification(texts.scratch(), 0));
         return engine.rejectWithdrawal(m.clientId(), m.commandId(), m.timestampMs(), m.withdrawalId(), m.operatorId(),
             justification);
+    }
+
+    private RejectReason claimWithdrawal(final DirectBuffer buffer, final int body) {
+        reader.requireBlock(ClaimWithdrawalCommandDecoder.BLOCK_LENGTH);
+        final ClaimWithdrawalCommandDecoder m =
+            claimWithdrawal.wrap(buffer, body, reader.blockLength(), reader.version());
+        return engine.claimWithdrawal(m.clientId(), m.commandId(), m.timestampMs(), m.withdrawalId());
     }
 
     private RejectReason markWithdrawalBroadcast(final DirectBuffer buffer, final int body) {

@@ -20,6 +20,7 @@ import org.candor.protocol.sbe.ApproveWithdrawalCommandEncoder;
 import org.candor.protocol.sbe.CancelAllOrdersCommandEncoder;
 import org.candor.protocol.sbe.CancelOrderCommandEncoder;
 import org.candor.protocol.sbe.CancelWithdrawalCommandEncoder;
+import org.candor.protocol.sbe.ClaimWithdrawalCommandEncoder;
 import org.candor.protocol.sbe.CompleteWithdrawalCommandEncoder;
 import org.candor.protocol.sbe.CreateAssetCommandEncoder;
 import org.candor.protocol.sbe.CreateMarketCommandEncoder;
@@ -87,6 +88,7 @@ public final class CommandEncoder {
     private final ApproveMassActionCommandEncoder approveMassAction = new ApproveMassActionCommandEncoder();
     private final ApproveWithdrawalCommandEncoder approveWithdrawal = new ApproveWithdrawalCommandEncoder();
     private final RejectWithdrawalCommandEncoder rejectWithdrawal = new RejectWithdrawalCommandEncoder();
+    private final ClaimWithdrawalCommandEncoder claimWithdrawal = new ClaimWithdrawalCommandEncoder();
     private final MarkWithdrawalBroadcastCommandEncoder markWithdrawalBroadcast =
         new MarkWithdrawalBroadcastCommandEncoder();
     private final AddWithdrawalAddressCommandEncoder addWithdrawalAddress = new AddWithdrawalAddressCommandEncoder();
@@ -325,6 +327,13 @@ public final class CommandEncoder {
             .withdrawalId(withdrawalId).operatorId(operatorId)
             .justification(Texts.check("justification", justification));
         return MessageHeaderEncoder.ENCODED_LENGTH + rejectWithdrawal.encodedLength();
+    }
+
+    public int claimWithdrawal(final MutableDirectBuffer buffer, final int offset, final long clientId,
+        final long commandId, final long timestampMs, final long withdrawalId) {
+        claimWithdrawal.wrapAndApplyHeader(buffer, offset, header)
+            .clientId(clientId).commandId(commandId).timestampMs(timestampMs).withdrawalId(withdrawalId);
+        return MessageHeaderEncoder.ENCODED_LENGTH + claimWithdrawal.encodedLength();
     }
 
     public int markWithdrawalBroadcast(final MutableDirectBuffer buffer, final int offset, final long clientId,

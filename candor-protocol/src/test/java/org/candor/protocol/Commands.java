@@ -43,6 +43,8 @@ interface Commands {
     RejectReason rejectWithdrawal(long client, long command, long nowMs, long withdrawalId, long operatorId,
         String justification);
 
+    RejectReason claimWithdrawal(long client, long command, long nowMs, long withdrawalId);
+
     RejectReason markWithdrawalBroadcast(long client, long command, long nowMs, long withdrawalId, String txRef,
         long fee);
 

@@ -149,6 +149,9 @@ final class Scenario {
         final long approved = recorded.lastReference();
         add(c.approveWithdrawal(CLIENT, next(), now(), approved, APPROVER));
         add(c.markWithdrawalBroadcast(CLIENT, next(), now(), approved, "0x5e1f", 2_000_000));
+        add(c.claimWithdrawal(CLIENT, next(), now(), approved));
+        add(c.cancelWithdrawal(CLIENT, next(), now(), MAKER, approved));
+        add(c.markWithdrawalBroadcast(CLIENT, next(), now(), approved, "0x5e1f", 2_000_000));
         add(c.completeWithdrawal(CLIENT, next(), now(), approved));
         add(c.requestWithdrawal(CLIENT, next(), now(), TAKER, BTC, btcMinor(1_000), takerAddress));
         add(c.failWithdrawal(CLIENT, next(), now(), recorded.lastReference(), WithdrawalFailure.DROPPED));

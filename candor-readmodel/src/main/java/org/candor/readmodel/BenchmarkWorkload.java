@@ -105,6 +105,7 @@ final class BenchmarkWorkload {
             engine.requestWithdrawal(CLIENT, ++command, now(), user, USD, 10_000, user);
         } else if (roll < 96 && engine.pendingWithdrawals().iterator().hasNext()) {
             final long withdrawalId = engine.pendingWithdrawals().iterator().next().withdrawalId();
+            engine.claimWithdrawal(CLIENT, ++command, now(), withdrawalId);
             engine.markWithdrawalBroadcast(CLIENT, ++command, now(), withdrawalId, "tx-" + withdrawalId, 0);
             engine.completeWithdrawal(CLIENT, ++command, now(), withdrawalId);
         } else if (roll < 98) {

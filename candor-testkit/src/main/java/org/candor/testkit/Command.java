@@ -19,7 +19,8 @@ import org.candor.engine.WithdrawalFailure;
  */
 public sealed interface Command permits Command.CreateAsset, Command.CreateMarket, Command.CreateUser,
     Command.SetMarketStatus, Command.Deposit, Command.RequestWithdrawal, Command.CompleteWithdrawal,
-    Command.FailWithdrawal, Command.CancelWithdrawal, Command.AddWithdrawalAddress, Command.MarkWithdrawalBroadcast,
+    Command.FailWithdrawal, Command.CancelWithdrawal, Command.AddWithdrawalAddress, Command.ApproveWithdrawal,
+    Command.RejectWithdrawal, Command.ClaimWithdrawal, Command.MarkWithdrawalBroadcast,
     Command.SetWithdrawalPolicy, Command.ApprovePolicyChange, Command.PlaceHold, Command.ReleaseHold,
     Command.ApproveHold,
     Command.RejectHold, Command.RenewHold, Command.SetHoldApprovalThreshold, Command.SetBlastRadiusPolicy,
@@ -132,6 +133,48 @@ public sealed interface Command permits Command.CreateAsset, Command.CreateMarke
         public RejectReason applyTo(final ReferenceExchange reference, final long engineReference,
             final long now) {
             return reference.withdrawals().addAddress(userId, assetId, address, now);
+        }
+    }
+
+    /** An operator approves a withdrawal above its asset's approval threshold. */
+    record ApproveWithdrawal(long withdrawalId, long operatorId) implements Command {
+        @Override
+        public RejectReason applyTo(final Engine engine, final long client, final long command, final long now) {
+            return engine.approveWithdrawal(client, command, now, withdrawalId, operatorId);
+        }
+
+        @Override
+        public RejectReason applyTo(final ReferenceExchange reference, final long engineReference,
+            final long now) {
+            return reference.withdrawals().approve(withdrawalId, operatorId);
+        }
+    }
+
+    /** An operator turns down a withdrawal awaiting approval, with a justification. */
+    record RejectWithdrawal(long withdrawalId, long operatorId, String justification) implements Command {
+        @Override
+        public RejectReason applyTo(final Engine engine, final long client, final long command, final long now) {
+            return engine.rejectWithdrawal(client, command, now, withdrawalId, operatorId, justification);
+        }
+
+        @Override
+        public RejectReason applyTo(final ReferenceExchange reference, final long engineReference,
+            final long now) {
+            return reference.withdrawals().reject(withdrawalId, operatorId, justification);
+        }
+    }
+
+    /** The chain edge claims a withdrawal before broadcasting it (SENDING). */
+    record ClaimWithdrawal(long withdrawalId) implements Command {
+        @Override
+        public RejectReason applyTo(final Engine engine, final long client, final long command, final long now) {
+            return engine.claimWithdrawal(client, command, now, withdrawalId);
+        }
+
+        @Override
+        public RejectReason applyTo(final ReferenceExchange reference, final long engineReference,
+            final long now) {
+            return reference.withdrawals().claim(withdrawalId);
         }
     }
 

@@ -21,6 +21,7 @@ import org.candor.engine.TimeInForce;
 import org.candor.engine.Withdrawal;
 import org.candor.engine.WithdrawalAddress;
 import org.candor.engine.WithdrawalFailure;
+import org.candor.engine.WithdrawalState;
 
 /**
  * A seeded source of realistic and deliberately wrong commands for a {@link Universe}: deposits, limit orders of
@@ -51,6 +52,8 @@ public final class CommandGenerator {
     /** Orders seen on a book earlier that have since ended, newest last: their ids are stale, their slots reused. */
     private final List<LiveOrder> gone = new ArrayList<>();
     private final List<Long> pendingWithdrawals = new ArrayList<>();
+    /** The state of each pending withdrawal, so most lifecycle commands take the step its state allows. */
+    private final TreeMap<Long, WithdrawalState> withdrawalStates = new TreeMap<>();
     private final List<Long> activeHolds = new ArrayList<>();
     private final List<Long> pendingHolds = new ArrayList<>();
     private final List<Long> massActions = new ArrayList<>();
@@ -154,8 +157,10 @@ public final class CommandGenerator {
         }
         rememberGone(before);
         pendingWithdrawals.clear();
+        withdrawalStates.clear();
         for (final Withdrawal withdrawal : engine.pendingWithdrawals()) {
             pendingWithdrawals.add(withdrawal.withdrawalId());
+            withdrawalStates.put(withdrawal.withdrawalId(), withdrawal.state());
             withdrawalOwners.putIfAbsent(withdrawal.withdrawalId(), lastWithdrawalRequester);
         }
         withdrawalOwners.keySet().retainAll(pendingWithdrawals);
@@ -281,9 +286,11 @@ public final class CommandGenerator {
     }
 
     /**
-     * The withdrawal lifecycle: allow-listing addresses, the time lock lowered (a loosening, so a proposal that the
-     * second operator, now and then the proposer, approves), requests to known and unknown addresses, broadcast,
-     * completion, failure and cancellation, by the owner and now and then by someone else.
+     * The withdrawal lifecycle: allow-listing addresses, the time lock and the approval threshold changed (a
+     * loosening is a proposal that the second operator, now and then the proposer, approves), requests to known and
+     * unknown addresses, then per withdrawal most often the step its state allows (approve, claim, broadcast,
+     * complete) and otherwise any step: claim, broadcast, completion, failure, an operator's rejection, and
+     * cancellation by the owner and now and then by someone else.
      */
     private Command withdrawal() {
         final int roll = random.nextInt(20);
@@ -291,6 +298,11 @@ public final class CommandGenerator {
             return new Command.AddWithdrawalAddress(pickUser(), pickAsset(), random.nextInt(15) == 0 ? "bad address"
                 : "addr" + random.nextInt(40));
         } else if (roll < 3) {
+            if (random.nextBoolean()) {
+                final long[] thresholds = {0, 50_000, ReferenceWithdrawals.NO_LIMIT};
+                return new Command.SetWithdrawalPolicy(pickAsset(), PolicyKind.WITHDRAWAL_APPROVAL_THRESHOLD,
+                    thresholds[random.nextInt(thresholds.length)], OPERATOR);
+            }
             final long[] locks = {0, 50, 300, 24 * 3_600_000L};
             return new Command.SetWithdrawalPolicy(pickAsset(), PolicyKind.WITHDRAWAL_ADDRESS_TIME_LOCK,
                 locks[random.nextInt(locks.length)], OPERATOR);
@@ -303,17 +315,42 @@ public final class CommandGenerator {
         }
         final long withdrawalId = random.nextInt(20) == 0 ? 10_000 + random.nextInt(100)
             : pendingWithdrawals.get(random.nextInt(pendingWithdrawals.size()));
-        if (roll < 13) {
-            return new Command.MarkWithdrawalBroadcast(withdrawalId, random.nextInt(20) == 0 ? "" : "0xtx" + roll,
-                random.nextInt(3) == 0 ? 0 : random.nextInt(50));
+        if (roll < 12) {
+            return nextStep(withdrawalId, withdrawalStates.get(withdrawalId));
+        } else if (roll < 13) {
+            return new Command.ClaimWithdrawal(withdrawalId);
+        } else if (roll < 14) {
+            return broadcast(withdrawalId);
         } else if (roll < 15) {
             return new Command.CompleteWithdrawal(withdrawalId);
-        } else if (roll < 17) {
+        } else if (roll < 16) {
             final WithdrawalFailure[] reasons = WithdrawalFailure.values();
             return new Command.FailWithdrawal(withdrawalId, reasons[random.nextInt(reasons.length)]);
+        } else if (roll < 17) {
+            return new Command.RejectWithdrawal(withdrawalId, random.nextInt(10) == 0 ? 0 : OPERATOR,
+                random.nextInt(10) == 0 ? " " : "Destination flagged");
         }
         final long owner = withdrawalOwners.getOrDefault(withdrawalId, pickUser());
         return new Command.CancelWithdrawal(random.nextInt(5) == 0 ? otherUser(owner) : owner, withdrawalId);
+    }
+
+    /** The command that moves a withdrawal on from its state; an unknown one is claimed (and refused). */
+    private Command nextStep(final long withdrawalId, final WithdrawalState state) {
+        if (state == null) {
+            return new Command.ClaimWithdrawal(withdrawalId);
+        }
+        return switch (state) {
+            case AWAITING_APPROVAL -> new Command.ApproveWithdrawal(withdrawalId, random.nextInt(10) == 0 ? 0
+                : APPROVER);
+            case SENDING -> broadcast(withdrawalId);
+            case BROADCAST -> new Command.CompleteWithdrawal(withdrawalId);
+            default -> new Command.ClaimWithdrawal(withdrawalId);
+        };
+    }
+
+    private Command broadcast(final long withdrawalId) {
+        return new Command.MarkWithdrawalBroadcast(withdrawalId, random.nextInt(20) == 0 ? "" : "0xtx"
+            + random.nextInt(20), random.nextInt(3) == 0 ? 0 : random.nextInt(50));
     }
 
     /** A request to one of the user's addresses for the asset, now and then to someone else's or to none. */

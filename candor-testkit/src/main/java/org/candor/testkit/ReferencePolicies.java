@@ -34,6 +34,7 @@ public final class ReferencePolicies {
             case WITHDRAWAL_SLA_REQUESTED, WITHDRAWAL_SLA_APPROVED -> 30 * 60_000L;
             case WITHDRAWAL_SLA_AWAITING_APPROVAL -> 24 * 3_600_000L;
             case WITHDRAWAL_SLA_BROADCAST -> 6 * 3_600_000L;
+            case WITHDRAWAL_SLA_SENDING -> 15 * 60_000L;
             default -> ReferenceWithdrawals.NO_LIMIT;
         };
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 import org.candor.engine.Bucket;
+import org.candor.engine.HoldPolicy;
 import org.candor.engine.PolicyKind;
 import org.candor.engine.RejectReason;
 import org.candor.engine.WithdrawalFailure;
@@ -132,6 +133,61 @@ public final class ReferenceWithdrawals {
         return exchange.done(withdrawalSeq);
     }
 
+    public RejectReason approve(final long withdrawalId, final long operatorId) {
+        exchange.clearReference();
+        if (operatorId <= 0) {
+            return RejectReason.INVALID_ARGUMENT;
+        }
+        final Live w = live.get(withdrawalId);
+        if (w == null) {
+            return RejectReason.UNKNOWN_WITHDRAWAL;
+        }
+        if (w.state != WithdrawalState.AWAITING_APPROVAL) {
+            return RejectReason.WITHDRAWAL_NOT_AWAITING_APPROVAL;
+        }
+        w.state = WithdrawalState.APPROVED;
+        return exchange.done(withdrawalId);
+    }
+
+    public RejectReason reject(final long withdrawalId, final long operatorId, final String justification) {
+        exchange.clearReference();
+        if (operatorId <= 0) {
+            return RejectReason.INVALID_ARGUMENT;
+        }
+        if (!HoldPolicy.isValidText(justification)) {
+            return RejectReason.HOLD_EXPLANATION_INVALID;
+        }
+        final Live w = live.get(withdrawalId);
+        if (w == null) {
+            return RejectReason.UNKNOWN_WITHDRAWAL;
+        }
+        if (w.state == WithdrawalState.SENDING) {
+            return RejectReason.WITHDRAWAL_SENDING;
+        }
+        if (w.state != WithdrawalState.AWAITING_APPROVAL) {
+            return RejectReason.WITHDRAWAL_NOT_AWAITING_APPROVAL;
+        }
+        giveBack(withdrawalId, w);
+        return exchange.done(withdrawalId);
+    }
+
+    /** The reference has no pauses (the generator sends none), so a ready withdrawal is always claimed. */
+    public RejectReason claim(final long withdrawalId) {
+        exchange.clearReference();
+        final Live w = live.get(withdrawalId);
+        if (w == null) {
+            return RejectReason.UNKNOWN_WITHDRAWAL;
+        }
+        if (w.state == WithdrawalState.SENDING) {
+            return RejectReason.WITHDRAWAL_SENDING;
+        }
+        if (w.state != WithdrawalState.REQUESTED && w.state != WithdrawalState.APPROVED) {
+            return RejectReason.WITHDRAWAL_NOT_READY_FOR_BROADCAST;
+        }
+        w.state = WithdrawalState.SENDING;
+        return exchange.done(withdrawalId);
+    }
+
     public RejectReason broadcast(final long withdrawalId, final String txRef, final long fee) {
         exchange.clearReference();
         if (txRef == null || txRef.isEmpty() || txRef.length() > 100
@@ -145,8 +201,8 @@ public final class ReferenceWithdrawals {
         if (fee < 0 || fee > w.amount) {
             return RejectReason.INVALID_ARGUMENT;
         }
-        if (w.state != WithdrawalState.REQUESTED && w.state != WithdrawalState.APPROVED) {
-            return RejectReason.WITHDRAWAL_NOT_READY_FOR_BROADCAST;
+        if (w.state != WithdrawalState.SENDING) {
+            return RejectReason.WITHDRAWAL_NOT_SENDING;
         }
         w.state = WithdrawalState.BROADCAST;
         return exchange.done(withdrawalId);
@@ -190,6 +246,9 @@ public final class ReferenceWithdrawals {
         final Live w = live.get(withdrawalId);
         if (w == null || w.userId != userId) {
             return RejectReason.UNKNOWN_WITHDRAWAL;
+        }
+        if (w.state == WithdrawalState.SENDING) {
+            return RejectReason.WITHDRAWAL_SENDING;
         }
         if (w.state == WithdrawalState.BROADCAST) {
             return RejectReason.WITHDRAWAL_ALREADY_BROADCAST;

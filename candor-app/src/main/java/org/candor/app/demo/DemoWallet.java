@@ -31,9 +31,10 @@ import org.candor.journal.EventJournalReader;
  * The demo's wallet service: the chain edge ({@code candor-chain}) over simulated BTC, ETH and USDT chains, wired
  * to the exchange. It follows the node's committed events to learn which withdrawals may leave (requested below
  * their threshold, or approved) and to which allow-listed address, hands them to the withdrawal processor, and sends
- * the engine what the chains report: deposits credited after their confirmations, withdrawals broadcast, confirmed
- * or failed (funds back to the user). It is a cluster client like any other (its own client id) and never blocks on
- * the cluster: commands are sent and their answers polled on its thread.
+ * the engine what the chains report: deposits credited after their confirmations, withdrawals claimed (SENDING,
+ * after which their owners can no longer cancel; the processor broadcasts only once it reads that state change in
+ * the journal), broadcast, confirmed or failed (funds back to the user). It is a cluster client like any other (its
+ * own client id) and never blocks on the cluster: commands are sent and their answers polled on its thread.
  *
  * <p>The simulated chains keep their own time, starting at 0 when the wallet starts, and mine each block when its
  * block time has passed on the wallet's clock. Restart (scanned heights, credited deposits, withdrawals in flight)
@@ -70,7 +71,10 @@ public final class DemoWallet implements DepositAddresses, AutoCloseable {
         this.startMs = clockMs.getAsLong();
         this.client = ExchangeClient.connect(new ExchangeClient.Config(node.aeronDirectoryName(),
             node.ingressEndpoints(), clientId, 1, ExchangeClient.IN_FLIGHT_DEFAULT), result -> {
-                if (result.reason() != RejectReason.NONE) {
+                // A claim asked again before its SENDING was read (the processor repeats unanswered claims) is
+                // answered WITHDRAWAL_SENDING: the withdrawal is claimed, as asked. Only the wallet claims, so no
+                // other command of this client gets that answer.
+                if (result.reason() != RejectReason.NONE && result.reason() != RejectReason.WITHDRAWAL_SENDING) {
                     refused.incrementAndGet();
                 }
             }, null);
@@ -172,6 +176,11 @@ public final class DemoWallet implements DepositAddresses, AutoCloseable {
     /** What the chains report, as engine commands. */
     private final class ToEngine implements ChainCommands {
         @Override
+        public void claim(final long withdrawalId) {
+            send((e, b, o, c, id) -> e.claimWithdrawal(b, o, c, id, 0, withdrawalId));
+        }
+
+        @Override
         public void creditDeposit(final ChainDeposit deposit) {
             final long ref = depositRef(deposit.key());
             send((e, b, o, c, id) -> e.deposit(b, o, c, id, 0, deposit.userId(), deposit.key().assetId(),
@@ -251,9 +260,20 @@ public final class DemoWallet implements DepositAddresses, AutoCloseable {
             }
         }
 
+        /**
+         * SENDING is the engine's answer to the edge's claim: only now may the processor broadcast. An end (the
+         * owner's cancel before the claim, an operator's rejection, or the chain's verdict) makes it forget the
+         * withdrawal, so a claim the engine refused is never asked again.
+         */
         @Override
         public void withdrawalStateChanged(final long seq, final long withdrawalId, final WithdrawalState state) {
             awaitingApproval.remove(withdrawalId);
+            if (state == WithdrawalState.SENDING) {
+                edge.withdrawals().claimed(withdrawalId);
+            } else if (state.isFinal()) {
+                ready.removeIf(withdrawal -> withdrawal.withdrawalId() == withdrawalId);
+                edge.withdrawals().ended(withdrawalId);
+            }
         }
 
         void submitReady() {
