@@ -149,6 +149,7 @@ final class WithdrawalMessages {
             case REQUESTED -> "waiting to be sent";
             case AWAITING_APPROVAL -> "waiting for an operator's approval";
             case APPROVED -> "approved and waiting to be sent";
+            case SENDING -> "in the middle of being sent on its network";
             case BROADCAST -> "sent and waiting for the network to confirm it";
             default -> Wording.words(state);
         };

@@ -297,6 +297,12 @@ class NotifierTest {
         assertThat(s.last().body()).isEqualTo("Your withdrawal #12 of 0.25 BTC to bc1qexample has been waiting to be "
             + "sent for longer than it should: it was expected to move on by 2026-12-01 14:05 UTC. Operators have "
             + "been alerted and are looking at it. The amount stays set aside for it, and you can still cancel it.");
+        s.notifier.withdrawalStateChanged(s.next(), WITHDRAWAL, WithdrawalState.SENDING);
+        s.end(NOW_MS);
+        s.notifier.withdrawalSlaMissed(s.next(), WITHDRAWAL, Script.USER, WithdrawalState.SENDING, DEADLINE_MS);
+        s.end(DEADLINE_MS);
+        assertThat(s.last().body()).contains("has been in the middle of being sent on its network for longer")
+            .as("claimed by the chain edge: no longer cancellable").endsWith("The amount stays set aside for it.");
         s.notifier.withdrawalBroadcast(s.next(), WITHDRAWAL, "tx", 0);
         s.end(NOW_MS);
         s.notifier.withdrawalSlaMissed(s.next(), WITHDRAWAL, Script.USER, WithdrawalState.BROADCAST, DEADLINE_MS);
