@@ -3,8 +3,9 @@ package org.candor.gateway;
 import java.util.Optional;
 
 /**
- * Where API keys live. The gateway asks on every signed request (so a revocation takes effect on the next one); the
- * implementation keeps secrets encrypted at rest. {@link PostgresApiKeyStore} is the one the exchange runs with.
+ * Where API keys live. The gateway asks on signed requests, through {@link CachedApiKeys} in production (a
+ * revocation elsewhere takes effect within a second); the implementation keeps secrets encrypted at rest.
+ * {@link PostgresApiKeyStore} is the one the exchange runs with.
  */
 public interface ApiKeyStore {
     /** The key with this public string, revoked or not; empty if there is none. */

@@ -35,6 +35,9 @@ class NotificationsApiTest {
     private static TestExchange exchange;
     private static ApiClient late;
     private static long lateWithdrawal;
+    private static ApiClient stuck;
+    private static long stuckWithdrawal;
+    private static long stuckBroadcastMs;
 
     @BeforeAll
     static void start() throws Exception {
@@ -53,6 +56,19 @@ class NotificationsApiTest {
             late.userId, TestExchange.ETH, "0xlate" + late.userId));
         lateWithdrawal = exchange.operateForReference((e, b, o, c, id) -> e.requestWithdrawal(b, o, c, id, 0,
             late.userId, TestExchange.ETH, 150_000_000L, address));
+
+        // A transaction that never confirms: claimed and broadcast as the chain edge does, then nothing.
+        exchange.operate((e, b, o, c, id) -> e.setWithdrawalPolicy(b, o, c, id, 0, TestExchange.ETH,
+            PolicyKind.WITHDRAWAL_SLA_BROADCAST, SLA_MS, OPERATOR_A));
+        stuck = exchange.newTrader();
+        final long stuckAddress = exchange.operateForReference((e, b, o, c, id) -> e.addWithdrawalAddress(b, o, c,
+            id, 0, stuck.userId, TestExchange.ETH, "0xstuck" + stuck.userId));
+        stuckWithdrawal = exchange.operateForReference((e, b, o, c, id) -> e.requestWithdrawal(b, o, c, id, 0,
+            stuck.userId, TestExchange.ETH, 50_000_000L, stuckAddress));
+        exchange.operate((e, b, o, c, id) -> e.claimWithdrawal(b, o, c, id, 0, stuckWithdrawal));
+        stuckBroadcastMs = System.currentTimeMillis();
+        exchange.operate((e, b, o, c, id) -> e.markWithdrawalBroadcast(b, o, c, id, 0, stuckWithdrawal,
+            "0xstucktx", 21_000L));
     }
 
     @AfterAll
@@ -204,6 +220,41 @@ class NotificationsApiTest {
         assertThat(read.json().get("readUpToId").asLong()).isEqualTo(delayed.get("id").asLong());
         assertThat(await(late, kind("withdrawal_delayed", "withdrawalId", lateWithdrawal), WAIT).get("read")
             .asBoolean()).isTrue();
+    }
+
+    /**
+     * A stuck transaction surfaces with its deadline: while it waits the user's fund status shows it broadcast, with
+     * its transaction and when it was expected to confirm; once that passes the status says the deadline was missed
+     * and the user is told, still with the amount set aside and no cancel offered.
+     */
+    @Test
+    @Order(6)
+    void aStuckTransactionSurfacesWithItsDeadline() throws Exception {
+        final JsonNode delayed = await(stuck, kind("withdrawal_delayed", "withdrawalId", stuckWithdrawal),
+            Duration.ofMillis(SLA_MS).plus(WAIT));
+        assertThat(delayed.get("body").asText()).contains("has been sent and waiting for the network to confirm it "
+            + "for longer than it should").endsWith("The amount stays set aside for it.");
+
+        final JsonNode withdrawal = ethWithdrawals(stuck).get(0);
+        assertThat(withdrawal.get("id").asLong()).isEqualTo(stuckWithdrawal);
+        assertThat(withdrawal.get("state").asText()).isEqualTo("broadcast");
+        assertThat(withdrawal.get("txId").asText()).isEqualTo("0xstucktx");
+        assertThat(withdrawal.get("deadlineMissed").asBoolean()).isTrue();
+        assertThat(withdrawal.get("expectedBy").asLong()).isBetween(stuckBroadcastMs + SLA_MS,
+            delayed.get("time").asLong());
+        final Reply cancel = stuck.delete("/v1/withdrawals/" + stuckWithdrawal, "");
+        assertThat(cancel.status()).as(cancel.json().toString()).isEqualTo(400);
+    }
+
+    private static JsonNode ethWithdrawals(final ApiClient user) {
+        final Reply funds = user.get("/v1/funds", "");
+        assertThat(funds.status()).as(funds.json().toString()).isEqualTo(200);
+        for (final JsonNode asset : funds.json().get("assets")) {
+            if ("ETH".equals(asset.get("asset").asText())) {
+                return asset.get("withdrawing").get("withdrawals");
+            }
+        }
+        throw new AssertionError("no ETH in " + funds.json());
     }
 
     private static String utc(final long epochMs) {

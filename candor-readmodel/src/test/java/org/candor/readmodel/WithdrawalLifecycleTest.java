@@ -61,6 +61,7 @@ class WithdrawalLifecycleTest {
             addressId = RECORDING.ofKind(RecordingEvents.WithdrawalAddressAdded.class).get(0).addressId();
             final long t = 2_000 + DAY_MS;
             confirmed = request(t, 500);
+            ok(engine.claimWithdrawal(1, ++command, t + 5, confirmed));
             ok(engine.markWithdrawalBroadcast(1, ++command, t + 10, confirmed, "0xconfirmed", 3));
             ok(engine.completeWithdrawal(1, ++command, t + 20, confirmed));
             failed = request(t + 30, 5_000);
@@ -79,6 +80,7 @@ class WithdrawalLifecycleTest {
         // A new projector loads the live withdrawal and the address from the tables and goes on with them.
         try (Projector projector = Projector.open(database, 3)) {
             projection.set(projector);
+            ok(engine.claimWithdrawal(1, ++command, 3 * DAY_MS - 1, late));
             ok(engine.markWithdrawalBroadcast(1, ++command, 3 * DAY_MS, late, "0xlate", 1));
             ok(engine.removeWithdrawalAddress(1, ++command, 3 * DAY_MS + 1, USER, addressId));
         }
@@ -123,9 +125,9 @@ class WithdrawalLifecycleTest {
                 "AWAITING_APPROVAL 0 ", "REJECTED 901 not this amount");
         assertThat(Projections.rows(database, "SELECT state_name, detail, timestamp_ms - " + (2_000 + DAY_MS)
             + " FROM withdrawal_events WHERE withdrawal_id = " + confirmed + " ORDER BY seq")).containsExactly(
-                "REQUESTED  0", "BROADCAST 0xconfirmed 10", "CONFIRMED  20");
+                "REQUESTED  0", "SENDING  5", "BROADCAST 0xconfirmed 10", "CONFIRMED  20");
         assertThat(Projections.rows(database, "SELECT state_name FROM withdrawal_events WHERE withdrawal_id = "
-            + late + " ORDER BY seq")).containsExactly("REQUESTED", "BROADCAST");
+            + late + " ORDER BY seq")).containsExactly("REQUESTED", "SENDING", "BROADCAST");
         // Every history row is an event of the stream: its sequence names a withdrawal event of that id.
         assertThat(Projections.longs(database, "SELECT seq FROM withdrawal_events ORDER BY seq"))
             .allSatisfy(seq -> assertThat(seq).isBetween(1L, engine.lastEventSeq()));
