@@ -1,6 +1,6 @@
-// Order and trade history of one market from the read model (/api/v3/allOrders and /myTrades), a page at a time
-// with keyset paging: a page starts at an id (orderId or fromId) and the next page at the first id not shown, so
-// orders and trades written meanwhile neither repeat nor go missing. Oldest first, as those queries page.
+// Order and trade history of one market from the read model (/web/v1/history/orders and /trades), newest first, a
+// page at a time with keyset paging: each page ends at a cursor and the older page starts below it, so orders and
+// trades written meanwhile neither repeat nor go missing (new ones appear on the first page).
 import {h} from 'preact';
 import {useEffect, useState} from 'preact/hooks';
 import {api, formatTime} from './api.js';
@@ -8,16 +8,16 @@ import {trim} from './decimal.js';
 
 const SIZES = [10, 25, 50, 100];
 const KINDS = {
-  orders: {title: 'Order history', path: '/api/v3/allOrders', cursor: 'orderId', id: row => row.orderId},
-  trades: {title: 'Trade history', path: '/api/v3/myTrades', cursor: 'fromId', id: row => row.id}};
+  orders: {title: 'Order history', path: '/web/v1/history/orders'},
+  trades: {title: 'Trade history', path: '/web/v1/history/trades'}};
 
 export function HistoryPage({kind}) {
   const spec = KINDS[kind] || KINDS.orders;
   const [markets, setMarkets] = useState(null);
   const [symbol, setSymbol] = useState('');
   const [size, setSize] = useState(SIZES[0]);
-  // The ids each page starts at: the last is the current page, the ones before it lead back.
-  const [starts, setStarts] = useState([0]);
+  // The cursor each page starts below (null: the newest); the last is the current page, the ones before lead back.
+  const [starts, setStarts] = useState([null]);
   const [page, setPage] = useState(null);
   const [error, setError] = useState('');
   useEffect(() => {
@@ -31,16 +31,13 @@ export function HistoryPage({kind}) {
     if (!symbol) return;
     let live = true;
     setError('');
-    // One row more than the page shows: the first id of the next page, if any.
-    api('GET', spec.path, {symbol, [spec.cursor]: start, limit: size + 1}).then(rows => {
-      if (!live) return;
-      const next = rows.length > size ? spec.id(rows[size]) : null;
-      // A self-trade is two rows with one id: a page ends before the next page's first id, so both go together.
-      setPage({rows: next === null ? rows : rows.filter(r => spec.id(r) < next), next});
+    const query = start === null ? {symbol, limit: size} : {symbol, before: start, limit: size};
+    api('GET', spec.path, query).then(page => {
+      if (live) setPage({rows: page.rows, next: page.next});
     }, e => live && setError(e.message));
     return () => { live = false; };
   }, [symbol, size, start, kind]);
-  const restart = change => { change(); setStarts([0]); setPage(null); };
+  const restart = change => { change(); setStarts([null]); setPage(null); };
   const pageNumber = starts.length;
   return h('section', {'aria-labelledby': 'history-title', class: 'history', 'data-kind': kind},
     h('h1', {id: 'history-title'}, spec.title),
@@ -53,15 +50,15 @@ export function HistoryPage({kind}) {
         SIZES.map(n => h('option', {value: String(n), key: n}, String(n))))),
     error && h('p', {class: 'error', role: 'alert'}, error),
     !page ? h('p', {class: 'loading'}, 'Loading…') : [
-      h('p', {class: 'hint', key: 'p', id: 'history-page', 'aria-live': 'polite'}, 'Page ' + pageNumber + ', oldest first' +
+      h('p', {class: 'hint', key: 'p', id: 'history-page', 'aria-live': 'polite'}, 'Page ' + pageNumber + ', newest first' +
         (page.rows.length ? ' (' + page.rows.length + ' rows)' : '')),
       page.rows.length === 0 ? h('p', {class: 'empty', key: 'e'}, 'Nothing in this market yet.') :
         kind === 'trades' ? h(TradesTable, {rows: page.rows, key: 't'}) : h(OrdersTable, {rows: page.rows, key: 'o'}),
       h('nav', {class: 'pager', key: 'n', 'aria-label': 'Pages'},
         h('button', {type: 'button', class: 'previous', disabled: pageNumber === 1,
-          onClick: () => { setPage(null); setStarts(starts.slice(0, -1)); }}, 'Previous page'),
+          onClick: () => { setPage(null); setStarts(starts.slice(0, -1)); }}, 'Newer'),
         h('button', {type: 'button', class: 'next', disabled: page.next === null,
-          onClick: () => { setPage(null); setStarts(starts.concat(page.next)); }}, 'Next page'))]);
+          onClick: () => { setPage(null); setStarts(starts.concat(page.next)); }}, 'Older'))]);
 }
 
 function OrdersTable({rows}) {

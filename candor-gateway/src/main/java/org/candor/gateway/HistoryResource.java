@@ -56,6 +56,54 @@ final class HistoryResource {
         routes.get("/api/v3/aggTrades", this::aggTrades);
         routes.get("/api/v3/allOrders", this::allOrders);
         routes.get("/api/v3/myTrades", this::myTrades);
+        routes.get(WebLoginResource.PREFIX + "/history/orders", this::webOrders);
+        routes.get(WebLoginResource.PREFIX + "/history/trades", this::webTrades);
+    }
+
+    /**
+     * The web app's order history of one market, newest first, a page at a time: {@code before} (an order id, absent
+     * for the newest page) and {@code limit}; rows as allOrders', and {@code next}, the cursor of the older page, or
+     * null. Binance's allOrders only pages upwards; people read history from the newest down.
+     */
+    private void webOrders(final Context ctx) {
+        final RequestGuard.Caller caller = guard.webSession(ctx, ALL_ORDERS_WEIGHT);
+        final RequestParams params = caller.params();
+        final MarketInfo market = OrderLookup.market(views, params.required("symbol"));
+        final long before = params.has("before") ? nonNegative(params, "before", 0) : UserHistory.NEWEST;
+        final int limit = limit(params);
+        final Page<UserHistory.OrderView> page = history.read(true, db -> new UserHistory(db)
+            .marketOrdersBefore(caller.userId(), market.id(), before, limit));
+        final List<Map<String, Object>> rows = new ArrayList<>(page.items().size());
+        for (final UserHistory.OrderView order : page.items()) {
+            final OrderRecord record = HistoryJson.record(caller.userId(), order);
+            rows.add(OrderJson.query(market, record, clientOrderIds.stringFor(caller.userId(),
+                record.clientOrderId())));
+        }
+        sendPage(ctx, rows, page);
+    }
+
+    /** As {@link #webOrders}, for the user's trades; {@code before} is the previous page's {@code next}. */
+    private void webTrades(final Context ctx) {
+        final RequestGuard.Caller caller = guard.webSession(ctx, MY_TRADES_WEIGHT);
+        final RequestParams params = caller.params();
+        final MarketInfo market = OrderLookup.market(views, params.required("symbol"));
+        final long before = params.has("before") ? nonNegative(params, "before", 0) : UserHistory.NEWEST;
+        final int limit = limit(params);
+        final Page<UserHistory.TradeView> page = history.read(true, db -> new UserHistory(db)
+            .marketTradesBefore(caller.userId(), market.id(), before, limit));
+        final List<Map<String, Object>> rows = new ArrayList<>(page.items().size());
+        for (final UserHistory.TradeView trade : page.items()) {
+            final AssetInfo feeAsset = views.read(s -> s.market().asset(trade.feeAssetId()));
+            rows.add(HistoryJson.myTrade(market, trade, feeAsset));
+        }
+        sendPage(ctx, rows, page);
+    }
+
+    private static void sendPage(final Context ctx, final List<Map<String, Object>> rows, final Page<?> page) {
+        final Map<String, Object> body = new LinkedHashMap<>();
+        body.put("rows", rows);
+        body.put("next", page.more() ? page.next() : null);
+        Json.send(ctx, body);
     }
 
     private void klines(final Context ctx) {

@@ -161,6 +161,7 @@ class WalletApiTest {
         final long failed = withdraw(user, addressId, 2_000_000);
         final long cancelled = withdraw(user, addressId, 3_000_000);
         final long underWay = withdraw(user, addressId, 4_000_000);
+        exchange.operate((e, b, o, c, id) -> e.claimWithdrawal(b, o, c, id, 0, confirmed));
         exchange.operate((e, b, o, c, id) -> e.markWithdrawalBroadcast(b, o, c, id, 0, confirmed, "0xdone8005",
             1_000));
         exchange.operate((e, b, o, c, id) -> e.completeWithdrawal(b, o, c, id, 0, confirmed));

@@ -62,6 +62,14 @@ class WebWalletTest {
         final TestExchange.Reply signedRoute = browser.post("/v1/withdrawal-addresses", "asset=BTC&address=bc1qx");
         assertThat(signedRoute.status()).isEqualTo(403);
         assertThat(browser.get("/web/v1/funds").status()).isEqualTo(404);
+
+        // The web app's history pages: a session's own routes, their parameters checked before the read model.
+        assertThat(exchange.send(request("/web/v1/history/orders?symbol=BTCUSDT").GET().build()).status())
+            .isEqualTo(401);
+        for (String bad : new String[] {"symbol=NOPE", "symbol=BTCUSDT&before=-1", "symbol=BTCUSDT&before=x",
+            "symbol=BTCUSDT&limit=0", "symbol=BTCUSDT&limit=1001", "before=5"}) {
+            assertThat(browser.get("/web/v1/history/trades?" + bad).status()).as(bad).isEqualTo(400);
+        }
     }
 
     @Test

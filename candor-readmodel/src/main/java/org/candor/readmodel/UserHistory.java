@@ -88,6 +88,22 @@ public final class UserHistory {
             range.toMs());
     }
 
+    /** The user's orders in one market with ids below {@code beforeOrderId}, newest first; the cursor is an id. */
+    public Page<OrderView> marketOrdersBefore(final long userId, final int marketId, final long beforeOrderId,
+        final int limit) {
+        return Paging.page(database, "SELECT * FROM orders WHERE user_id=? AND market_id=? AND order_id<? "
+            + "ORDER BY order_id DESC LIMIT ?", limit, UserHistory::order, OrderView::orderId, userId, marketId,
+            beforeOrderId);
+    }
+
+    /** The user's trades in one market before {@code before} ({@link TradeView#cursor()}), newest first. */
+    public Page<TradeView> marketTradesBefore(final long userId, final int marketId, final long before,
+        final int limit) {
+        return Paging.page(database, "SELECT * FROM user_trades WHERE user_id=? AND market_id=? AND "
+            + "(trade_id, is_maker::int) < (?, ?) ORDER BY trade_id DESC, is_maker DESC LIMIT ?", limit,
+            UserHistory::trade, TradeView::cursor, userId, marketId, before >> 1, before & 1);
+    }
+
     /**
      * The user's trades in one market with ids at or above {@code fromTradeId} and times in {@code range}, of one
      * order when {@code orderId} is not negative: the oldest {@code limit} in id order (maker side first for a

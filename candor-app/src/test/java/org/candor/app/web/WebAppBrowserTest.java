@@ -352,7 +352,9 @@ class WebAppBrowserTest {
         browser.await(By.cssSelector("table.order-history"));
         final java.util.List<String> second = orderIds();
         assertThat(second).isNotEmpty().doesNotContainAnyElementsOf(first);
-        assertThat(Long.parseLong(second.get(0))).isGreaterThan(Long.parseLong(first.get(first.size() - 1)));
+        // Newest first: every row of the older page is below every row of the first.
+        assertThat(Long.parseLong(first.get(0))).isGreaterThan(Long.parseLong(first.get(first.size() - 1)));
+        assertThat(Long.parseLong(second.get(0))).isLessThan(Long.parseLong(first.get(first.size() - 1)));
         browser.screenshot("order-history-page-2");
         browser.driver.findElement(By.cssSelector(".pager button.previous")).click();
         browser.awaitText(By.id("history-page"), "Page 1");
