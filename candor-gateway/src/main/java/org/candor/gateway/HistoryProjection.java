@@ -2,6 +2,7 @@ package org.candor.gateway;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
@@ -14,64 +15,44 @@ import org.candor.readmodel.ReadModelDatabase;
  * model's {@link Projector}, resuming after the last committed sequence, and commits whenever it has caught up (so
  * what a user just did is queryable within one transaction of the journal). {@link #committedSeq()} is how far the
  * tables are; history requests wait on it ({@link #awaitCommitted}). A failed write is retried from the last
- * commit with a new projector after {@link #RETRY_DELAY}; meanwhile the tables stay at their last commit.
+ * commit with a new projector ({@link RetryingFollower}); meanwhile the tables stay at their last commit.
  */
 final class HistoryProjection implements AutoCloseable {
     /** Events per poll of the journal; a poll that returns fewer means the projector has caught up. */
     static final int POLL_EVENTS_MAX = 10_000;
-    static final Duration RETRY_DELAY = Duration.ofSeconds(1);
-    private static final System.Logger LOG = System.getLogger(HistoryProjection.class.getName());
-    private static final long JOIN_TIMEOUT_MS = 5_000;
 
     private final Path journalDir;
     private final ReadModelDatabase database;
-    private final Thread thread;
-    private final Object progress = new Object();
-    private volatile boolean running = true;
-    private volatile long committedSeq;
+    private final CommittedSeq committed = new CommittedSeq();
+    private final RetryingFollower follower;
     private volatile long committedTimestampMs;
-    private volatile Throwable failure;
 
     HistoryProjection(final Path journalDir, final ReadModelDatabase database) {
         this.journalDir = journalDir;
         this.database = database;
-        this.thread = new Thread(this::run, "candor-gateway-projection");
-        this.thread.setDaemon(true);
-        this.thread.start();
+        this.follower = new RetryingFollower("candor-gateway-projection", "read model projection", this::follow);
     }
 
     ReadModelDatabase database() {
         return database;
     }
 
-    private void run() {
-        while (running) {
-            try {
-                follow();
-            } catch (RuntimeException e) {
-                failure = e;
-                LOG.log(System.Logger.Level.ERROR, "read model projection failed; retrying from the last commit", e);
-                sleep(RETRY_DELAY);
-            }
-        }
-    }
-
-    private void follow() {
+    private void follow(final BooleanSupplier running) {
         Projector projector = null;
         EventJournalReader reader = null;
         try {
             projector = Projector.open(database, Projector.DEFAULT_COMMANDS_PER_BATCH);
             reader = EventJournalReader.open(journalDir, projector.committedSeq());
             committedTimestampMs = projector.committedTimestampMs();
-            published(projector.committedSeq());
+            committed.publish(projector.committedSeq());
             final IdleStrategy idle = new BackoffIdleStrategy();
-            while (running) {
+            while (running.getAsBoolean()) {
                 final int events = reader.poll(projector, POLL_EVENTS_MAX);
                 if (events < POLL_EVENTS_MAX) {
                     projector.flush();
                     committedTimestampMs = projector.committedTimestampMs();
-                    published(projector.committedSeq());
-                    failure = null;
+                    committed.publish(projector.committedSeq());
+                    follower.committed();
                 }
                 idle.idle(events);
             }
@@ -80,18 +61,9 @@ final class HistoryProjection implements AutoCloseable {
         }
     }
 
-    private void published(final long seq) {
-        if (seq != committedSeq) {
-            committedSeq = seq;
-            synchronized (progress) {
-                progress.notifyAll();
-            }
-        }
-    }
-
     /** The last event sequence committed to the tables. */
     long committedSeq() {
-        return committedSeq;
+        return committed.get();
     }
 
     /** The cluster timestamp of the last command committed to the tables. */
@@ -101,47 +73,16 @@ final class HistoryProjection implements AutoCloseable {
 
     /** Why the last attempt to project failed, or null while projecting. */
     Throwable failure() {
-        return failure;
+        return follower.failure();
     }
 
     /** Waits until the tables hold every event up to {@code seq}; false if they did not within {@code timeout}. */
     boolean awaitCommitted(final long seq, final Duration timeout) {
-        if (committedSeq >= seq) {
-            return true;
-        }
-        final long deadlineNs = System.nanoTime() + timeout.toNanos();
-        synchronized (progress) {
-            while (committedSeq < seq) {
-                final long leftNs = deadlineNs - System.nanoTime();
-                if (leftNs <= 0) {
-                    return false;
-                }
-                try {
-                    progress.wait(Math.max(1, leftNs / 1_000_000));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
-
-    private static void sleep(final Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        return committed.await(seq, timeout);
     }
 
     @Override
     public void close() {
-        running = false;
-        try {
-            thread.join(JOIN_TIMEOUT_MS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        follower.close();
     }
 }
