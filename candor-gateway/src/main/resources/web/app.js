@@ -7,6 +7,7 @@ import {trim} from './decimal.js';
 import {MarketPage, OpenOrdersTable} from './market.js';
 import {FundsPage} from './funds.js';
 import {HistoryPage} from './history.js';
+import {NotificationsPage, UNREAD_POLL_MS, unreadCount} from './notifications.js';
 
 const POLL_MS = 5000;
 
@@ -27,20 +28,29 @@ function App() {
     whenLoggedOut(() => setSession(null));
   }, []);
   const route = useRoute();
+  const [unread, setUnread] = useState(0);
+  const refreshUnread = () => unreadCount().then(setUnread, () => {});
+  useEffect(() => {
+    if (!session) return undefined;
+    refreshUnread();
+    const timer = setInterval(refreshUnread, UNREAD_POLL_MS);
+    return () => clearInterval(timer);
+  }, [session]);
   if (session === undefined) return h('p', {class: 'loading'}, 'Loading…');
   if (!session) return h(LoginPage, {onLogin: setSession});
   let page;
   if (route[0] === 'market' && route[1]) page = h(MarketPage, {symbol: route[1], key: route[1]});
   else if (route[0] === 'orders') page = h(OrdersPage);
   else if (route[0] === 'funds') page = h(FundsPage);
+  else if (route[0] === 'notifications') page = h(NotificationsPage, {onRead: refreshUnread});
   else if (route[0] === 'history') page = h(HistoryPage, {kind: route[1] === 'trades' ? 'trades' : 'orders', key: route[1] || 'orders'});
   else page = h(MarketsPage);
   return h('div', {class: 'shell'},
-    h(Header, {session, route, onLogout: () => logout().finally(() => setSession(null))}),
+    h(Header, {session, route, unread, onLogout: () => logout().finally(() => setSession(null))}),
     h('main', {id: 'main'}, page));
 }
 
-function Header({session, route, onLogout}) {
+function Header({session, route, unread, onLogout}) {
   const link = (href, label, active) => h('a', {href, 'aria-current': active ? 'page' : undefined}, label);
   return h('header', {class: 'top'},
     h('a', {class: 'skip', href: '#main', onClick: e => { e.preventDefault(); document.getElementById('main').focus(); }},
@@ -51,7 +61,9 @@ function Header({session, route, onLogout}) {
       link('#/orders', 'Open orders', route[0] === 'orders'),
       link('#/history/orders', 'Order history', route[0] === 'history' && route[1] !== 'trades'),
       link('#/history/trades', 'Trade history', route[0] === 'history' && route[1] === 'trades'),
-      link('#/funds', 'Funds', route[0] === 'funds')),
+      link('#/funds', 'Funds', route[0] === 'funds'),
+      link('#/notifications', unread > 0 ? 'Notifications (' + unread + ' unread)' : 'Notifications',
+        route[0] === 'notifications')),
     h('span', {class: 'who'}, 'Signed in as ', h('strong', null, session.username)),
     h('button', {type: 'button', class: 'link', onClick: onLogout}, 'Log out'));
 }

@@ -10,6 +10,7 @@ import io.aeron.cluster.ConsensusModule;
 import io.aeron.cluster.service.ClusteredServiceContainer;
 import io.aeron.driver.MediaDriver;
 import io.aeron.driver.ThreadingMode;
+import io.aeron.exceptions.AeronException;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -252,11 +253,17 @@ public final class EmbeddedNode implements AutoCloseable {
     private static void noTerminationAction() {
     }
 
+    /**
+     * Aeron reports warnings through the same handler as errors (a leader's heartbeat timing out in a failover, an
+     * archive control request for a session that just closed): they are printed, not kept as the node's error.
+     */
     private void onError(final Throwable error) {
-        if (firstError == null) {
+        final boolean warning = error instanceof AeronException aeron
+            && aeron.category() == AeronException.Category.WARN;
+        if (!warning && firstError == null) {
             firstError = error;
         }
-        System.err.println("candor-node error:");
+        System.err.println(warning ? "candor-node warning:" : "candor-node error:");
         error.printStackTrace(System.err);
     }
 
@@ -300,7 +307,7 @@ public final class EmbeddedNode implements AutoCloseable {
         return service;
     }
 
-    /** The first error any component reported, or null. */
+    /** The first error any component reported (warnings aside), or null. */
     public Throwable firstError() {
         return firstError;
     }

@@ -78,6 +78,7 @@ class DeadlineFailoverTest {
                     .map(RecordingEvents.HoldReleased.class::cast).filter(r -> r.holdId() == holdId))
                     .as("member %d releases the hold once, automatically", node.memberId())
                     .singleElement().satisfies(release -> assertThat(release.automatic()).isTrue());
+                assertThat(node.firstError()).as("warnings of the failover aside").isNull();
             }
         } finally {
             CloseHelper.closeAll(nodes);

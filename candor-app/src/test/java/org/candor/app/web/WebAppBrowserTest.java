@@ -366,6 +366,25 @@ class WebAppBrowserTest {
         browser.screenshot("trade-history");
     }
 
+    /** What the user was told: test 3's hold with its explanation, unread until read, and the count in the menu. */
+    @Test
+    @Order(10)
+    void theUserReadsWhatTheyWereToldAboutTheirFunds() {
+        browser.open(credentials.baseUrl() + "/#/notifications");
+        browser.awaitText(By.id("notifications-unread"), "unread.");
+        browser.awaitText(By.cssSelector("ol.notification-list"), "We are checking the source of a deposit");
+        assertThat(browser.driver.findElement(By.cssSelector("nav a[href='#/notifications']")).getText())
+            .contains("unread");
+        assertThat(browser.driver.findElements(By.cssSelector("li.notification.unread"))).isNotEmpty();
+        browser.screenshot("notifications");
+        browser.driver.findElement(By.cssSelector("button.mark-read")).click();
+        browser.awaitText(By.id("notifications-unread"), "Nothing unread.");
+        assertThat(browser.driver.findElements(By.cssSelector("li.notification.unread"))).isEmpty();
+        browser.awaitText(By.cssSelector("nav a[href='#/notifications']"), "Notifications");
+        assertThat(browser.driver.findElement(By.cssSelector("nav a[href='#/notifications']")).getText())
+            .doesNotContain("unread");
+    }
+
     private java.util.List<String> orderIds() {
         return browser.driver.findElements(By.cssSelector("table.order-history tbody tr")).stream()
             .map(row -> row.getAttribute("data-order-id")).toList();
