@@ -67,7 +67,7 @@ function OrdersTable({rows}) {
       .map((t, i) => h('th', {scope: 'col', key: t, class: i >= 4 && i <= 6 ? 'num' : ''}, t)))),
     h('tbody', null, rows.map(o => h('tr', {key: o.orderId, 'data-order-id': o.orderId},
       h('td', null, formatTime(o.time)), h('td', null, o.orderId), h('td', {class: o.side === 'BUY' ? 'up' : 'down'}, o.side),
-      h('td', null, o.type + (o.timeInForce ? ' ' + o.timeInForce : '')), h('td', {class: 'num'}, o.type === 'MARKET' ? 'market' : trim(o.price)),
+      h('td', null, o.type + (o.timeInForce && o.type === 'LIMIT' ? ' ' + o.timeInForce : '')), h('td', {class: 'num'}, o.type === 'MARKET' ? 'market' : trim(o.price)),
       h('td', {class: 'num'}, trim(o.origQty)), h('td', {class: 'num'}, trim(o.executedQty)), h('td', null, o.status)))));
 }
 
