@@ -17,8 +17,7 @@ import org.junit.jupiter.api.Test;
  * trading keys cannot operate and operator keys cannot trade.
  */
 class AdminApiTest {
-    private static final long OLIVIA = 900;
-    private static final long OSCAR = 901;
+    private static final long OLIVIA = TestOperators.OLIVIA;
     private static TestExchange exchange;
     private static AdminServer admin;
     private static OperatorActions actions;
@@ -30,14 +29,11 @@ class AdminApiTest {
         exchange = new TestExchange();
         final Gateway gateway = exchange.startGateway(TestExchange.GATEWAY_CLIENT_ID,
             Gateway.Config.IP_WEIGHT_PER_MINUTE_DEFAULT);
-        final PostgresOperatorKeyStore operators =
-            new PostgresOperatorKeyStore(exchange.pool, new SecretCipher(PostgresApiKeyStoreTest.MASTER_KEY));
-        operators.create("OliviaOperatorKey00000001", OLIVIA, "olivia", "olivia-secret");
-        operators.create("OscarOperatorKey000000001", OSCAR, "oscar", "oscar-secret");
-        actions = new OperatorActions(exchange.pool);
-        admin = gateway.startAdmin("127.0.0.1", 0, operators, exchange.keys, actions);
-        olivia = new OperatorClient(exchange, admin::port, "OliviaOperatorKey00000001", "olivia-secret");
-        oscar = new OperatorClient(exchange, admin::port, "OscarOperatorKey000000001", "oscar-secret");
+        final TestOperators operators = TestOperators.start(exchange, gateway);
+        admin = operators.admin();
+        actions = operators.actions();
+        olivia = operators.olivia();
+        oscar = operators.oscar();
     }
 
     @AfterAll
@@ -150,7 +146,7 @@ class AdminApiTest {
         assertThat(refused.json().path("code").asInt()).isEqualTo(-2015);
 
         final TestExchange.ApiClient operatorAsTrader = new TestExchange.ApiClient(exchange, OLIVIA,
-            "OliviaOperatorKey00000001", "olivia-secret");
+            TestOperators.OLIVIA_KEY, "olivia-secret");
         assertThat(operatorAsTrader.get("/api/v3/account", "").json().path("code").asInt()).isEqualTo(-2015);
     }
 

@@ -29,13 +29,10 @@ class BlastRadiusApiTest {
         exchange = new TestExchange();
         final Gateway gateway = exchange.startGateway(TestExchange.GATEWAY_CLIENT_ID,
             Gateway.Config.IP_WEIGHT_PER_MINUTE_DEFAULT);
-        final PostgresOperatorKeyStore operators =
-            new PostgresOperatorKeyStore(exchange.pool, new SecretCipher(PostgresApiKeyStoreTest.MASTER_KEY));
-        operators.create("OliviaOperatorKey00000002", 900, "olivia", "olivia-secret");
-        operators.create("OscarOperatorKey000000002", 901, "oscar", "oscar-secret");
-        admin = gateway.startAdmin("127.0.0.1", 0, operators, exchange.keys, new OperatorActions(exchange.pool));
-        olivia = new OperatorClient(exchange, admin::port, "OliviaOperatorKey00000002", "olivia-secret");
-        oscar = new OperatorClient(exchange, admin::port, "OscarOperatorKey000000002", "oscar-secret");
+        final TestOperators operators = TestOperators.start(exchange, gateway);
+        admin = operators.admin();
+        olivia = operators.olivia();
+        oscar = operators.oscar();
     }
 
     @AfterAll

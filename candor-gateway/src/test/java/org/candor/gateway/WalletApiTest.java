@@ -24,13 +24,10 @@ class WalletApiTest {
         exchange = new TestExchange();
         final Gateway gateway = exchange.startGateway(TestExchange.GATEWAY_CLIENT_ID,
             Gateway.Config.IP_WEIGHT_PER_MINUTE_DEFAULT);
-        final PostgresOperatorKeyStore operators =
-            new PostgresOperatorKeyStore(exchange.pool, new SecretCipher(PostgresApiKeyStoreTest.MASTER_KEY));
-        operators.create("OliviaWalletKey0000000001", 900, "olivia", "olivia-secret");
-        operators.create("OscarWalletKey00000000001", 901, "oscar", "oscar-secret");
-        admin = gateway.startAdmin("127.0.0.1", 0, operators, exchange.keys, new OperatorActions(exchange.pool));
-        olivia = new OperatorClient(exchange, admin::port, "OliviaWalletKey0000000001", "olivia-secret");
-        oscar = new OperatorClient(exchange, admin::port, "OscarWalletKey00000000001", "oscar-secret");
+        final TestOperators operators = TestOperators.start(exchange, gateway);
+        admin = operators.admin();
+        olivia = operators.olivia();
+        oscar = operators.oscar();
     }
 
     @AfterAll

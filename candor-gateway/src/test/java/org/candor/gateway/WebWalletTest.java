@@ -35,11 +35,9 @@ class WebWalletTest {
         logins = PostgresWebLogins.traders(exchange.pool);
         gateway = exchange.startGateway(TestExchange.GATEWAY_CLIENT_ID, Gateway.Config.IP_WEIGHT_PER_MINUTE_DEFAULT,
             Gateway.Config.KEY_WEIGHT_PER_MINUTE_DEFAULT, 0, logins);
-        final PostgresOperatorKeyStore operators =
-            new PostgresOperatorKeyStore(exchange.pool, new SecretCipher(PostgresApiKeyStoreTest.MASTER_KEY));
-        operators.create("OliviaWebWalletKey0000001", 900, "olivia", "olivia-secret");
-        admin = gateway.startAdmin("127.0.0.1", 0, operators, exchange.keys, new OperatorActions(exchange.pool));
-        olivia = new OperatorClient(exchange, admin::port, "OliviaWebWalletKey0000001", "olivia-secret");
+        final TestOperators operators = TestOperators.start(exchange, gateway);
+        admin = operators.admin();
+        olivia = operators.olivia();
     }
 
     @AfterAll
