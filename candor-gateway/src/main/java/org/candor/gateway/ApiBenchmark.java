@@ -12,10 +12,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -49,9 +53,11 @@ public final class ApiBenchmark {
      * @param connections   concurrent connections (workers)
      * @param measureMs     how long each measured phase runs
      * @param warmupMs      how long orders run before measuring
+     * @param metricsUrl    the gateway's Prometheus metrics (its admin server's {@code /metrics}), scraped around the
+     *                      measured orders for the mean time of each stage of a command; null to skip
      */
     public record Options(String baseUrl, String apiKey, String secret, String symbol, String price,
-        String quantity, int connections, long measureMs, long warmupMs) {
+        String quantity, int connections, long measureMs, long warmupMs, String metricsUrl) {
         public Options {
             if (connections < 1 || connections > 1_024) {
                 throw new IllegalArgumentException("connections out of range [1, 1024]: connections=" + connections);
@@ -73,11 +79,17 @@ public final class ApiBenchmark {
         }
     }
 
-    /** Both phases of a run. */
-    public record Result(int connections, Phase orders, Phase ping) {
+    /**
+     * Both phases of a run, and the gateway's mean microseconds per command in each stage during the measured
+     * orders ({@link CommandStages}; empty without a metrics URL).
+     */
+    public record Result(int connections, Phase orders, Phase ping, Map<String, Long> stageMeansUs) {
         /** The summary line: key=value pairs. */
         public String line() {
-            return "connections=" + connections + " " + pairs("order", orders) + " " + pairs("ping", ping);
+            final StringBuilder line = new StringBuilder("connections=").append(connections).append(' ')
+                .append(pairs("order", orders)).append(' ').append(pairs("ping", ping));
+            stageMeansUs.forEach((stage, us) -> line.append(" stage_").append(stage).append("_us=").append(us));
+            return line.toString();
         }
 
         private static String pairs(final String name, final Phase phase) {
@@ -100,18 +112,68 @@ public final class ApiBenchmark {
                 final Phase warmup = phase(workers, pool, true, options.warmupMs());
                 out.printf(Locale.ROOT, "warmup orders=%d errors=%d%n", warmup.requests(), warmup.errors());
             }
+            final Map<String, double[]> stagesBefore = scrapeStageTotals(options.metricsUrl());
             final Phase orders = phase(workers, pool, true, options.measureMs());
+            final Map<String, Long> stageMeansUs = stageMeansUs(stagesBefore, scrapeStageTotals(options.metricsUrl()));
             out.printf(Locale.ROOT, "orders %.0f/s p50=%dus p99=%dus p99.9=%dus errors=%d%n", orders.perSecond(),
                 orders.micros(50), orders.micros(99), orders.micros(99.9), orders.errors());
+            if (!stageMeansUs.isEmpty()) {
+                out.println("gateway stages, mean per command: " + stageMeansUs.entrySet().stream()
+                    .map(stage -> stage.getKey() + "=" + stage.getValue() + "us").collect(Collectors.joining(" ")));
+            }
             final Phase ping = phase(workers, pool, false, options.measureMs());
             out.printf(Locale.ROOT, "ping   %.0f/s p50=%dus p99=%dus p99.9=%dus errors=%d%n", ping.perSecond(),
                 ping.micros(50), ping.micros(99), ping.micros(99.9), ping.errors());
-            final Result result = new Result(options.connections(), orders, ping);
+            final Result result = new Result(options.connections(), orders, ping, stageMeansUs);
             out.println(result.line());
             return result;
         } finally {
             workers.shutdownNow();
         }
+    }
+
+    /** Per stage, {count, total seconds}, from a scrape of the gateway's metrics; empty without a URL. */
+    private static Map<String, double[]> scrapeStageTotals(final String metricsUrl) throws InterruptedException {
+        if (metricsUrl == null) {
+            return Map.of();
+        }
+        try {
+            final HttpResponse<String> scrape = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(metricsUrl)).timeout(REQUEST_TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofString());
+            if (scrape.statusCode() != 200) {
+                throw new IllegalStateException("reason=metrics-scrape-failed status=" + scrape.statusCode());
+            }
+            return stageTotals(scrape.body());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("reason=metrics-scrape-failed url=" + metricsUrl, e);
+        }
+    }
+
+    private static final Pattern STAGE_LINE = Pattern.compile(
+        "^candor_gateway_command_stage_seconds_(count|sum)\\{stage=\"(\\w+)\",?\\} (\\S+)$", Pattern.MULTILINE);
+
+    /** Per stage, {count, total seconds}, read from Prometheus text. */
+    static Map<String, double[]> stageTotals(final CharSequence prometheusText) {
+        final Map<String, double[]> totals = new TreeMap<>();
+        final Matcher line = STAGE_LINE.matcher(prometheusText);
+        while (line.find()) {
+            final double[] total = totals.computeIfAbsent(line.group(2), stage -> new double[2]);
+            total["count".equals(line.group(1)) ? 0 : 1] = Double.parseDouble(line.group(3));
+        }
+        return totals;
+    }
+
+    /** Mean microseconds per command of each stage between two scrapes (stages without commands left out). */
+    static Map<String, Long> stageMeansUs(final Map<String, double[]> before, final Map<String, double[]> after) {
+        final Map<String, Long> means = new TreeMap<>();
+        after.forEach((stage, total) -> {
+            final double[] earlier = before.getOrDefault(stage, new double[2]);
+            final double count = total[0] - earlier[0];
+            if (count > 0) {
+                means.put(stage, Math.round((total[1] - earlier[1]) / count * 1e6));
+            }
+        });
+        return means;
     }
 
     private static Phase phase(final ExecutorService executor, final List<Worker> pool, final boolean orders,
@@ -202,7 +264,7 @@ public final class ApiBenchmark {
 
     /**
      * {@code --url U --key K --secret S --symbol BTCUSDT --price 1.00 --quantity 0.001 [--connections 8]
-     * [--seconds 10] [--warmup-seconds 3]}.
+     * [--seconds 10] [--warmup-seconds 10] [--metrics http://admin-host:port/metrics]}.
      */
     public static void main(final String[] args) throws InterruptedException {
         final Map<String, String> given = new HashMap<>();
@@ -213,7 +275,7 @@ public final class ApiBenchmark {
             required(given, "--secret"), required(given, "--symbol"), required(given, "--price"),
             required(given, "--quantity"), Integer.parseInt(given.getOrDefault("--connections", "8")),
             Long.parseLong(given.getOrDefault("--seconds", "10")) * 1_000,
-            Long.parseLong(given.getOrDefault("--warmup-seconds", "3")) * 1_000);
+            Long.parseLong(given.getOrDefault("--warmup-seconds", "10")) * 1_000, given.get("--metrics"));
         run(options, System.out);
     }
 

@@ -53,12 +53,14 @@ final class ClusterCommands implements AutoCloseable {
     private final Map<Long, Request> inFlight = new HashMap<>();
     private final FillCollector fills = new FillCollector();
     private final EventDecoder decoder = new EventDecoder(fills);
+    private final CommandStages stages;
     private final Thread thread;
     private volatile boolean running = true;
 
     /** Connects on the caller's thread (so a failure is the caller's), then hands the client to the sender thread. */
-    ClusterCommands(final ExchangeClient.Config config) {
+    ClusterCommands(final ExchangeClient.Config config, final CommandStages stages) {
         this.clientId = config.clientId();
+        this.stages = stages;
         this.client = ExchangeClient.connect(config, this::onResult, this::onEvent);
         this.thread = new Thread(this::run, "candor-gateway-commands");
         this.thread.setDaemon(true);
@@ -72,7 +74,7 @@ final class ClusterCommands implements AutoCloseable {
 
     /** Queues a command; the future completes when the engine has answered it. */
     CompletableFuture<CommandOutcome> submit(final CommandWriter writer) {
-        final Request request = new Request(writer, new CompletableFuture<>());
+        final Request request = new Request(writer, new CompletableFuture<>(), System.nanoTime());
         if (!running || !queue.offer(request)) {
             throw ErrorMapper.overloaded();
         }
@@ -142,6 +144,7 @@ final class ClusterCommands implements AutoCloseable {
         final List<Fill> taken = fills.take();
         final Request request = inFlight.remove(result.commandId());
         if (request != null) {
+            stages.cluster(request.submittedNs, System.nanoTime());
             request.future.complete(new CommandOutcome(result, taken));
         }
     }
@@ -179,7 +182,7 @@ final class ClusterCommands implements AutoCloseable {
         }
     }
 
-    private record Request(CommandWriter writer, CompletableFuture<CommandOutcome> future) {
+    private record Request(CommandWriter writer, CompletableFuture<CommandOutcome> future, long submittedNs) {
     }
 
     /** Gathers the taker side of each trade until the next result takes them. */

@@ -21,13 +21,15 @@ final class EngineCommands {
 
     private final ClusterCommands commands;
     private final ReadViews views;
+    private final CommandStages stages;
     private final AtomicLong lastAcknowledged = new AtomicLong();
     /** The views' sequence once they had applied the newest acknowledged command: history waits for it. */
     private final AtomicLong lastAcknowledgedSeq = new AtomicLong();
 
-    EngineCommands(final ClusterCommands commands, final ReadViews views) {
+    EngineCommands(final ClusterCommands commands, final ReadViews views, final CommandStages stages) {
         this.commands = commands;
         this.views = views;
+        this.stages = stages;
     }
 
     /** Sends a command, waits for its answer, then for the views to have applied it. */
@@ -40,11 +42,15 @@ final class EngineCommands {
      * that must be done before the answer but need not delay the command (it must not throw).
      */
     CommandOutcome execute(final CommandWriter writer, final Runnable meanwhile) {
+        final long submittedNs = System.nanoTime();
         final CompletableFuture<CommandOutcome> answer = commands.submit(writer);
         meanwhile.run();
+        final long meanwhileDoneNs = System.nanoTime();
         final CommandOutcome outcome = ClusterCommands.await(answer, COMMAND_TIMEOUT_MS);
+        final long answerTakenNs = System.nanoTime();
         lastAcknowledged.accumulateAndGet(outcome.result().commandId(), Math::max);
         views.awaitCommand(commands.clientId(), outcome.result().commandId(), CATCH_UP_TIMEOUT);
+        stages.handler(submittedNs, meanwhileDoneNs, answerTakenNs, System.nanoTime());
         lastAcknowledgedSeq.accumulateAndGet(views.lastSeq(), Math::max);
         return outcome;
     }

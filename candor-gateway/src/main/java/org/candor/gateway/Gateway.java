@@ -1,6 +1,8 @@
 package org.candor.gateway;
 
 import io.javalin.Javalin;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -36,6 +38,8 @@ public final class Gateway implements AutoCloseable {
     private final EngineCommands engine;
     private final RequestGuard.Limits limits;
     private final HealthResource health;
+    /** This gateway's metrics, scraped at the admin server's {@code /metrics}. */
+    private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private volatile DepositAddresses depositAddresses;
     private final PostgresWebLogins traderLogins;
 
@@ -58,8 +62,9 @@ public final class Gateway implements AutoCloseable {
             startedNotifications = config.readModel() == null ? null : new NotificationFeed(config.journalDir(),
                 NotificationStore.open(config.readModel().dataSource(), NotificationStore.DEFAULT_SCHEMA),
                 userStreams::publishNotifications);
-            startedCommands = new ClusterCommands(config.client());
-            engine = new EngineCommands(startedCommands, views);
+            final CommandStages stages = new CommandStages(metrics);
+            startedCommands = new ClusterCommands(config.client(), stages);
+            engine = new EngineCommands(startedCommands, views, stages);
             final WebSessions sessions = WebApp.traderSessions(config.clockMs());
             final RequestGuard guard = new RequestGuard(
                 new RequestAuthenticator(keys, new ReplayCache(), config.clockMs()),
@@ -82,7 +87,7 @@ public final class Gateway implements AutoCloseable {
                     new NativeStatementResource(guard, views, history)),
                 streams);
             final WebApp web = WebApp.trader(guard, views, engine, sessions, traderLogins, wallet);
-            health = new HealthResource(guard, views, startedProjection);
+            health = new HealthResource(guard, views, startedProjection, metrics);
             final NotificationsResource notices = new NotificationsResource(guard, engine, startedNotifications);
             this.server = GatewayServer.create(register -> {
                 api.register(register);

@@ -3,7 +3,6 @@ package org.candor.gateway;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.micrometer.core.instrument.Gauge;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,10 +26,12 @@ final class HealthResource {
     private final RequestGuard guard;
     private final ReadViews views;
     private final HistoryProjection projection;
-    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final PrometheusMeterRegistry registry;
 
-    HealthResource(final RequestGuard guard, final ReadViews views, final HistoryProjection projection) {
+    HealthResource(final RequestGuard guard, final ReadViews views, final HistoryProjection projection,
+        final PrometheusMeterRegistry registry) {
         this.guard = guard;
+        this.registry = registry;
         this.views = views;
         this.projection = projection;
         Gauge.builder("candor_views_last_seq", views, ReadViews::lastSeq)

@@ -172,6 +172,30 @@ class AdminApiTest {
             .contains("candor_readmodel_lag_events");
     }
 
+    /** Each command's stages are timed: an admin command through the engine shows in every stage's count. */
+    @Test
+    void theMetricsTimeEachStageOfACommand() throws Exception {
+        final String before = scrapeMetrics();
+        olivia.post("/admin/v1/users", "userId=7006");
+        final String after = scrapeMetrics();
+
+        for (final String stage : java.util.List.of("cluster", "meanwhile", "answer_wait", "views")) {
+            assertThat(stageCount(after, stage)).as(stage).isEqualTo(stageCount(before, stage) + 1);
+        }
+    }
+
+    private String scrapeMetrics() throws Exception {
+        return exchange.http.send(java.net.http.HttpRequest.newBuilder(
+            java.net.URI.create("http://127.0.0.1:" + admin.port() + "/metrics")).GET().build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private static double stageCount(final String metrics, final String stage) {
+        final java.util.regex.Matcher line = java.util.regex.Pattern.compile(
+            "candor_gateway_command_stage_seconds_count\\{stage=\"" + stage + "\",?\\} (\\S+)").matcher(metrics);
+        return line.find() ? Double.parseDouble(line.group(1)) : 0;
+    }
+
     @Test
     void anEditedTrailIsFoundOut() throws Exception {
         olivia.post("/admin/v1/users", "userId=7005");
