@@ -43,10 +43,6 @@ final class DepositMemory {
         this.remembered = new long[assetsMax];
     }
 
-    int perAssetMax() {
-        return perAssetMax;
-    }
-
     /** Whether {@code depositRef} is among the asset's remembered (credited) references. */
     boolean contains(final int assetId, final long depositRef) {
         return sets[assetId] != null && sets[assetId].contains(depositRef);
