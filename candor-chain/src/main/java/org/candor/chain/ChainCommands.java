@@ -6,8 +6,10 @@ package org.candor.chain;
  *
  * <p>Calls are made from the poll thread and must not block on the cluster: an implementation queues the command
  * and lets the client's resend deliver it. Every call may be repeated after a restart of the chain edge (it
- * resumes from what the engine knows), so the engine side must treat a repeat as a no-op: a deposit is keyed by
- * {@link DepositKey}, a withdrawal's claim, broadcast, confirmation and failure by its withdrawal id and state.
+ * resumes from what the engine knows), and Candor's engine refuses a repeat with a stable code and changes nothing:
+ * a deposit by its reference, which the wiring derives from the {@link DepositKey} (DEPOSIT_ALREADY_CREDITED while
+ * it is among the asset's 65,536 most recent references), a withdrawal's claim, broadcast, confirmation and failure
+ * by its withdrawal id and state. A wiring reads such a refusal as done, not as a failure to alert on.
  */
 public interface ChainCommands {
     /**
@@ -18,7 +20,11 @@ public interface ChainCommands {
      */
     void claim(long withdrawalId);
 
-    /** Credit a deposit that has the asset's required confirmations; called once per {@link DepositKey}. */
+    /**
+     * Credit a deposit that has the asset's required confirmations; called once per {@link DepositKey} in a run, and
+     * again after a restart that did not resume with the key (the engine refuses it then as already credited). The
+     * engine's deposit reference must be derived from the key, positive and the same in every run.
+     */
     void creditDeposit(ChainDeposit deposit);
 
     /** The withdrawal's transaction left: {@code txId} on chain, {@code fee} in the asset's minor units. */

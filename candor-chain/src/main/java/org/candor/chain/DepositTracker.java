@@ -25,7 +25,11 @@ import java.util.Set;
  * bounds memory; a reorg deeper than the window is outside what this class can see.
  *
  * <p>Restart: pass the last scanned height and the keys already credited (persisted, or known to the engine); a
- * key above the floor is then recognised and not credited again.
+ * key above the floor is then recognised and not sent again. Neither is needed for safety with Candor's engine,
+ * which refuses a deposit reference it credited before (DEPOSIT_ALREADY_CREDITED, for the asset's 65,536 most
+ * recent references): a key not recognised is sent again and refused there, so a restart from height 0 with no keys
+ * credits nothing twice as long as the chain holds no more of the asset's deposits than the engine remembers. The
+ * scanned height keeps the rescan within that bound on a long chain.
  */
 public final class DepositTracker {
     /** How many blocks past its required confirmations a credited deposit is watched for a reversing reorg. */
@@ -61,9 +65,11 @@ public final class DepositTracker {
     private long floor;
 
     /**
-     * @param scannedHeight the tip at the last scan of a previous run, 0 for a first start
+     * @param scannedHeight the tip at the last scan of a previous run, 0 for a first start (or when not kept)
      * @param alreadyCredited the keys credited by earlier runs, at least those of blocks above
-     *     {@code scannedHeight - confirmationsRequired - REORG_WATCH_BLOCKS}; older ones are harmless but useless
+     *     {@code scannedHeight - confirmationsRequired - REORG_WATCH_BLOCKS}; older ones are harmless but useless.
+     *     May be empty when the engine refuses repeated deposit references: the window's deposits are then sent
+     *     again and refused
      */
     public DepositTracker(final ChainAsset asset, final ChainAdapter adapter, final ChainCommands commands,
         final ChainAlerts alerts, final long scannedHeight, final Collection<DepositKey> alreadyCredited) {

@@ -31,8 +31,13 @@ final class EngineLink extends IgnoringEvents implements ChainCommands {
     final List<Queued> queued = new ArrayList<>();
     /** The deposit references the engine credited, from its events: a repeat would show twice. */
     final List<Long> creditedRefs = new ArrayList<>();
-    /** The keys of deposits the engine credited: what a wiring persists for the next run of the edge. */
+    /**
+     * The keys of deposits the engine credited (applied, or refused as credited before): what a wiring may persist
+     * for the next run of the edge.
+     */
     final List<DepositKey> creditedKeys = new ArrayList<>();
+    /** The references the engine named when it refused a deposit as already credited. */
+    final List<Long> alreadyCreditedRefs = new ArrayList<>();
     /** What the engine answered to each delivered command of the edge, in order. */
     final List<String> answers = new ArrayList<>();
     private WithdrawalProcessor processor;
@@ -168,7 +173,12 @@ final class EngineLink extends IgnoringEvents implements ChainCommands {
         queue("deposit " + deposit.key().txId(), id -> {
             final RejectReason reason = engine.deposit(CLIENT, id, ++nowMs, deposit.userId(),
                 deposit.key().assetId(), deposit.amount(), depositRef(deposit.key()));
-            if (reason == RejectReason.NONE) {
+            // A deposit the engine refuses as credited before is credited, as the edge asked: no refusal, no alert.
+            if (reason == RejectReason.DEPOSIT_ALREADY_CREDITED) {
+                alreadyCreditedRefs.add(lastReference);
+            }
+            if ((reason == RejectReason.NONE || reason == RejectReason.DEPOSIT_ALREADY_CREDITED)
+                && !creditedKeys.contains(deposit.key())) {
                 creditedKeys.add(deposit.key());
             }
             return reason.code();

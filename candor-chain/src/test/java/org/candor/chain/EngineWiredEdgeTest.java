@@ -13,8 +13,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The chain edge against the real engine: the owner's cancel racing the edge's claim, and a restart of the edge in
- * the middle of everything with the engine's state as the only record of the withdrawals.
+ * The chain edge against the real engine: the owner's cancel racing the edge's claim, a restart of the edge in the
+ * middle of everything with the engine's state as the only record of the withdrawals, and a restart with nothing
+ * persisted at all, where the engine's refusal of a deposit it credited before is what keeps deposits single.
  */
 class EngineWiredEdgeTest {
     /** Two confirmations, blocks every ten minutes, stuck after half an hour. */
@@ -133,9 +134,9 @@ class EngineWiredEdgeTest {
     /**
      * Deposits and withdrawals in flight, then the edge stops with commands undelivered and a new one starts over
      * the same chain and engine. Withdrawals come back from the engine's state alone (ready ones claimed, SENDING
-     * ones sent again, BROADCAST ones watched): each is paid exactly once. Deposits need what the engine does not
-     * keep: the scanned heights and the keys of the deposits it credited (it accepts a deposit reference twice),
-     * handed over here as the small persisted file of a real wiring would.
+     * ones sent again, BROADCAST ones watched): each is paid exactly once. Deposits resume here from the scanned
+     * heights and the keys of the deposits credited, as a wiring that persists them would (the next test resumes
+     * with neither).
      */
     @Test
     void aRestartedEdgeCreditsEachDepositOnceAndPaysEachWithdrawalOnce() throws ChainUnavailableException {
@@ -200,6 +201,65 @@ class EngineWiredEdgeTest {
         assertThat(link.engine.balance(ALICE, 1, Bucket.AVAILABLE) + link.engine.balance(BOB, 1, Bucket.AVAILABLE))
             .isEqualTo(expected);
         link.engine.checkInvariants();
+    }
+
+    /**
+     * An edge restarted with nothing persisted (scanned height 0, no credited keys) rescans the chain from its start
+     * and sends every deposit again. The engine refuses each it credited before as DEPOSIT_ALREADY_CREDITED, naming
+     * its reference, and moves no money; the deposits lost with the crash are credited, once. No alert is raised.
+     */
+    @Test
+    void anEdgeRestartedWithNothingPersistedResendsItsDepositsAndTheEngineRefusesEachCreditedOne() {
+        link.listBtcAndUsers(ALICE, BOB);
+        final List<Long> refs = new ArrayList<>();
+        long total = 0;
+        for (int i = 0; i < 5; i++) {
+            final String txId = chain.receive(newDepositAddress(i % 2 == 0 ? ALICE : BOB), 5_000 + i);
+            refs.add(EngineLink.depositRef(new DepositKey(1, txId, 0)));
+            total += 5_000 + i;
+        }
+        chain.mineBlock();
+        chain.mineBlock();
+        final ChainEdge first = new ChainEdge(registry, link, alerts, Map.of(), List.of());
+        first.poll(chain.nowMs());
+        assertThat(link.queued).as("five deposits with their confirmations").hasSize(5);
+        link.deliver("deposit", 3);
+        final List<Long> creditedFirst = List.copyOf(link.creditedRefs);
+        link.crash();
+        final long[] before = {available(ALICE), available(BOB)};
+        final long creditedBefore = before[0] + before[1];
+
+        final ChainEdge second = new ChainEdge(registry, link, alerts, Map.of(), List.of());
+        second.poll(chain.nowMs());
+        assertThat(link.queued).as("every deposit sent again").hasSize(5);
+        link.deliver("deposit", 3);
+        assertThat(new long[] {available(ALICE), available(BOB)}).as("the three credited move nothing")
+            .containsExactly(before);
+        link.deliver();
+
+        assertThat(link.answers).filteredOn(a -> a.endsWith(" " + RejectReason.DEPOSIT_ALREADY_CREDITED)).hasSize(3);
+        assertThat(link.alreadyCreditedRefs).as("each refusal names the deposit").isEqualTo(creditedFirst);
+        assertThat(link.creditedRefs).as("each deposit credited once").hasSize(5).doesNotHaveDuplicates()
+            .containsExactlyInAnyOrderElementsOf(refs);
+        assertThat(creditedBefore).isLessThan(total);
+        assertThat(available(ALICE) + available(BOB)).isEqualTo(total);
+        assertThat(link.engine.balance(0, 1, Bucket.CUSTODY)).isEqualTo(-total);
+        assertThat(alerts.lines).as("no alert").isEmpty();
+        second.poll(chain.nowMs());
+        assertThat(link.queued).as("the running edge remembers what it sent").isEmpty();
+        link.engine.checkInvariants();
+    }
+
+    private String newDepositAddress(final long userId) {
+        try {
+            return chain.newDepositAddress(userId);
+        } catch (ChainUnavailableException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private long available(final long userId) {
+        return link.engine.balance(userId, 1, Bucket.AVAILABLE);
     }
 
     private void runUntilQuiet(final WithdrawalProcessor processor, final long fromMs) {

@@ -65,7 +65,8 @@ public final class Engine {
         this.clientOrders = new ClientOrderIndex(1024);
         this.markets = new Market[capacity.marketsMax()];
         this.trading = new Trading(users, ledger, orders, clientOrders, markets, emitter, digest, capacity);
-        this.funds = new Funds(users, ledger, emitter);
+        this.funds = new Funds(users, ledger, emitter,
+            new DepositMemory(capacity.depositRefsPerAsset(), capacity.assetsMax(), digest));
         this.withdrawalPolicy = new WithdrawalPolicy(capacity.assetsMax());
         this.addresses = new WithdrawalAddresses(users, emitter, digest);
         this.velocity = new Velocity(capacity.assetsMax(), digest);
@@ -106,7 +107,7 @@ public final class Engine {
 
     // ---------------------------------------------------------------- money in, money out, holds
 
-    /** Credits a confirmed deposit: custody to the user's available balance. */
+    /** Credits a confirmed deposit (custody to available), once per asset and depositRef: see {@link Funds}. */
     public RejectReason deposit(final long client, final long command, final long nowMs, final long userId,
         final int assetId, final long amount, final long depositRef) {
         if (!begin(client, command, nowMs)) {
@@ -548,8 +549,8 @@ public final class Engine {
     }
 
     private RejectReason end(final RejectReason reason, final long reference) {
-        // A rejection that names its cause (the blocking hold, the pause, the time lock, the limit) carries it, so the
-        // user can read why; other rejections carry 0.
+        // A rejection that names its cause (the blocking hold, the pause, the time lock, the limit, the deposit
+        // already credited) carries it, so the user or the edge can read why; other rejections carry 0.
         final long resultReference = reason == RejectReason.NONE || reason.namesCause() ? reference : 0;
         memory.record(commandId, reason, resultReference, firstSeq);
         emitter.commandResult(clientId, commandId, timestampMs, reason, resultReference, firstSeq, false);

@@ -15,10 +15,12 @@ package org.candor.engine;
  * @param holdsMax                active holds
  * @param clientsMax              command sources (gateways, admin tools) whose command ids are remembered
  * @param resultsPerClient        recent command results remembered per client; a power of two
+ * @param depositRefsPerAsset     credited deposit references remembered per asset (a repeat is refused); a power
+ *                                of two
  */
 public record EngineCapacity(int usersMax, int assetsMax, int marketsMax, int accountsMax, int ordersMax,
     int openOrdersPerUserMax, int openOrdersPerMarketMax, int pendingWithdrawalsMax, int holdsMax, int clientsMax,
-    int resultsPerClient) {
+    int resultsPerClient, int depositRefsPerAsset) {
 
     /** A million users fit in a few tens of megabytes of per-user arrays; more calls for a larger machine. */
     public static final int USERS_MAX = 1_000_000;
@@ -48,10 +50,29 @@ public record EngineCapacity(int usersMax, int assetsMax, int marketsMax, int ac
      * every resend is found here and answered with its original result.
      */
     public static final int RESULTS_PER_CLIENT = 1 << 14;
+    /**
+     * The engine refuses a deposit reference it credited before for the same asset, so the chain edge may re-send
+     * every deposit of its rescan window after a restart without paying anyone twice. The bound must cover every
+     * deposit the edge can re-send: those of its rescan window, the asset's confirmations plus the 64 blocks it
+     * watches for reorgs ({@code DepositTracker.REORG_WATCH_BLOCKS}) below the last scanned height it kept, which is
+     * about 11 hours of Bitcoin blocks (2 + 64) and 15 minutes of Ethereum blocks (12 + 64). 65,536 covers 6,000
+     * deposits of one asset an hour across Bitcoin's window. It costs about 1.5 MB for each asset that receives
+     * deposits (a ring of longs and a hash set, grown as they arrive). An older reference is forgotten and would be
+     * credited again, so the edge must not re-send a deposit older than its window.
+     */
+    public static final int DEPOSIT_REFS_PER_ASSET = 1 << 16;
 
     public static final EngineCapacity DEFAULT = new EngineCapacity(USERS_MAX, ASSETS_MAX, MARKETS_MAX, ACCOUNTS_MAX,
         ORDERS_MAX, OPEN_ORDERS_PER_USER_MAX, OPEN_ORDERS_PER_MARKET_MAX, PENDING_WITHDRAWALS_MAX, HOLDS_MAX,
-        CLIENTS_MAX, RESULTS_PER_CLIENT);
+        CLIENTS_MAX, RESULTS_PER_CLIENT, DEPOSIT_REFS_PER_ASSET);
+
+    /** Every bound but the deposit memory, which keeps its default {@link #DEPOSIT_REFS_PER_ASSET}. */
+    public EngineCapacity(final int usersMax, final int assetsMax, final int marketsMax, final int accountsMax,
+        final int ordersMax, final int openOrdersPerUserMax, final int openOrdersPerMarketMax,
+        final int pendingWithdrawalsMax, final int holdsMax, final int clientsMax, final int resultsPerClient) {
+        this(usersMax, assetsMax, marketsMax, accountsMax, ordersMax, openOrdersPerUserMax, openOrdersPerMarketMax,
+            pendingWithdrawalsMax, holdsMax, clientsMax, resultsPerClient, DEPOSIT_REFS_PER_ASSET);
+    }
 
     /** Constructors reject impossible sizes: every bound must be positive and fit the structures that use it. */
     public EngineCapacity {
@@ -66,6 +87,7 @@ public record EngineCapacity(int usersMax, int assetsMax, int marketsMax, int ac
         requirePositive("holdsMax", holdsMax);
         requirePositive("clientsMax", clientsMax);
         requirePositive("resultsPerClient", resultsPerClient);
+        requirePositive("depositRefsPerAsset", depositRefsPerAsset);
         if (ordersMax > (1 << Engine.ORDER_SLOT_BITS) - 1) {
             throw new IllegalArgumentException("ordersMax=" + ordersMax + " exceeds the order slot space");
         }
@@ -78,11 +100,15 @@ public record EngineCapacity(int usersMax, int assetsMax, int marketsMax, int ac
         if (Integer.bitCount(resultsPerClient) != 1) {
             throw new IllegalArgumentException("resultsPerClient=" + resultsPerClient + " is not a power of two");
         }
+        if (Integer.bitCount(depositRefsPerAsset) != 1) {
+            throw new IllegalArgumentException("depositRefsPerAsset=" + depositRefsPerAsset
+                + " is not a power of two");
+        }
     }
 
     /** A small engine for tests: every bound is low enough to be reached in a unit test. */
     public static EngineCapacity small() {
-        return new EngineCapacity(64, 16, 8, 512, 1024, 64, 512, 64, 64, 8, 1024);
+        return new EngineCapacity(64, 16, 8, 512, 1024, 64, 512, 64, 64, 8, 1024, 1024);
     }
 
     private static void requirePositive(final String name, final int value) {

@@ -126,6 +126,12 @@ public enum RejectReason {
     WITHDRAWAL_SENDING(114),
     /** A broadcast recorded for a withdrawal the chain edge has not claimed for sending (not SENDING). */
     WITHDRAWAL_NOT_SENDING(115),
+    /**
+     * The deposit reference was credited before for this asset (among the asset's recent references, see
+     * {@link EngineCapacity#DEPOSIT_REFS_PER_ASSET}): the deposit is not credited again. The result's reference is
+     * the deposit reference, so the chain edge can mark that deposit as credited.
+     */
+    DEPOSIT_ALREADY_CREDITED(116),
 
     /** No pending policy change has the id (never proposed, approved already, or expired). */
     UNKNOWN_POLICY_CHANGE(120),
@@ -161,11 +167,12 @@ public enum RejectReason {
 
     /**
      * Whether a rejection for this reason names its cause in the result's reference (the blocking hold, the
-     * pause reason, when the time lock ends, the limit); every other rejection carries 0.
+     * pause reason, when the time lock ends, the limit, the deposit already credited); every other rejection carries
+     * 0.
      */
     public boolean namesCause() {
         return this == ACCOUNT_BLOCKED || this == WITHDRAWALS_PAUSED || this == ADDRESS_TIME_LOCKED
-            || this == WITHDRAWAL_VELOCITY_LIMIT;
+            || this == WITHDRAWAL_VELOCITY_LIMIT || this == DEPOSIT_ALREADY_CREDITED;
     }
 
     public static RejectReason fromCode(final int code) {

@@ -11,11 +11,18 @@ final class Snapshots {
     /** "CNDRSNAP" in ASCII. */
     static final long MAGIC = 0x434E4452534E4150L;
     /**
+     * Format 5 adds the credited deposit references ({@link DepositMemory}) before the command-id memory: per asset
+     * with any, in asset id order, the asset, how many references it ever remembered, and its ring oldest first. A
+     * format 4 snapshot restores with an empty memory (its deposits can then be credited again: an edge that
+     * re-sends older deposits after such an upgrade still needs its own record of them).
+     */
+    static final int FORMAT_VERSION = 5;
+    /**
      * Format 4 is format 3's layout with two new values it may hold: the SENDING state of a withdrawal and its
      * deadline setting ({@link PolicyKind#WITHDRAWAL_SLA_SENDING}). The version still changes, so a format 3 reader
      * refuses such a snapshot by its version instead of by an out-of-range code deep inside it.
      */
-    static final int FORMAT_VERSION = 4;
+    static final int FORMAT_VERSION_4 = 4;
     /**
      * Format 3 added the withdrawal lifecycle (states, addresses, deadlines, broadcast), allow-lists, withdrawal
      * settings and pauses, velocity windows, policy proposals and mass action expiry (decision 0010).
@@ -44,6 +51,7 @@ final class Snapshots {
         writeHolds(engine, out);
         writeLimits(engine, out);
         SnapshotWithdrawals.write(engine, out);
+        engine.funds.memory().write(out);
         engine.memory.write(out);
         out.putLong(MAGIC);
     }
@@ -271,6 +279,9 @@ final class Snapshots {
         }
         if (version >= FORMAT_VERSION_3) {
             SnapshotWithdrawals.read(engine, in, version);
+        }
+        if (version > FORMAT_VERSION_4) {
+            engine.funds.memory().read(in, engine.assets);
         }
         engine.memory.read(in);
         if (in.getLong() != MAGIC || !in.atEnd()) {

@@ -53,7 +53,7 @@ final class StateAudit {
         for (final MassAction action : engine.blastRadius.massActions()) {
             h += action.hash();
         }
-        return h;
+        return h + engine.funds.memory().recomputeHash();
     }
 
     private long sideHash(final BookSide side) {
@@ -77,6 +77,7 @@ final class StateAudit {
         final long[] expectedWithdrawing = new long[ledger.count()];
         new WithdrawalAudit(engine).check(expectedWithdrawing);
         checkLimiter();
+        engine.funds.memory().check();
         final long[] sums = new long[engine.assets.capacity()];
         for (int account = 0; account < ledger.count(); account++) {
             final int asset = ledger.assetOf(account);

@@ -53,7 +53,7 @@ class FundsTest {
         fx.assertRejectedWithoutChange(RejectReason.INVALID_ARGUMENT,
             (e, c, id, t) -> e.deposit(c, id, t, ALICE, BTC, 0, 1));
         fx.assertRejectedWithoutChange(RejectReason.INVALID_ARGUMENT,
-            (e, c, id, t) -> e.deposit(c, id, t, ALICE, BTC, -5, 1));
+            (e, c, id, t) -> e.deposit(c, id, t, ALICE, BTC, -5, 2));
     }
 
     @Test
@@ -62,9 +62,9 @@ class FundsTest {
         EngineFixture.accept(fx.deposit(ALICE, BTC, 1));
 
         fx.assertRejectedWithoutChange(RejectReason.BALANCE_OVERFLOW,
-            (e, c, id, t) -> e.deposit(c, id, t, BOB, BTC, 1, 1));
+            (e, c, id, t) -> e.deposit(c, id, t, BOB, BTC, 1, 3));
         fx.assertRejectedWithoutChange(RejectReason.BALANCE_OVERFLOW,
-            (e, c, id, t) -> e.deposit(c, id, t, ALICE, BTC, Long.MAX_VALUE, 1));
+            (e, c, id, t) -> e.deposit(c, id, t, ALICE, BTC, Long.MAX_VALUE, 4));
         assertThat(fx.available(ALICE, BTC)).isEqualTo(Ledger.AMOUNT_MAX);
         assertLedgerBalances();
     }

@@ -86,7 +86,7 @@ class OrderValidationTest {
         fx.assertRejectedWithoutChange(RejectReason.UNKNOWN_ASSET,
             (e, c, id, t) -> e.deposit(c, id, t, BUYER, 9, 1_000, 1));
         fx.assertRejectedWithoutChange(RejectReason.UNKNOWN_USER,
-            (e, c, id, t) -> e.deposit(c, id, t, 99, BTC, 1_000, 1));
+            (e, c, id, t) -> e.deposit(c, id, t, 99, BTC, 1_000, 2));
         fx.assertRejectedWithoutChange(RejectReason.UNKNOWN_MARKET,
             (e, c, id, t) -> e.cancelAllOrders(c, id, t, BUYER, 6));
     }

@@ -61,9 +61,13 @@ class SnapshotTest {
             ReleaseCondition.OPERATOR_RELEASE, 12, 70)));
         EngineFixture.accept(fx.execAs(55, 3, (e, c, id, t) -> e.createUser(c, id, t, 4)));
         EngineFixture.accept(fx.exec((e, c, id, t) -> e.setMarketStatus(c, id, t, 2, MarketStatus.HALTED)));
+        EngineFixture.accept(fx.exec((e, c, id, t) -> e.deposit(c, id, t, 3, BTC, 1_000, 77_000)));
     }
 
-    /** Commands applied after the snapshot, to the original and to the restored engine alike. */
+    /**
+     * Commands applied after the snapshot, to the original and to the restored engine alike; the repeat of deposit
+     * reference 77,000 is refused by both only if the snapshot carried the memory of it.
+     */
     private static void moreCommands(final EngineFixture fx) {
         fx.buy(2, PRICE_30K + 10_000, 70_000_000);
         fx.sell(3, PRICE_30K - 100_000, 10_000_000);
@@ -86,6 +90,9 @@ class SnapshotTest {
         fx.exec((e, c, id, t) -> e.createUser(c, id, t, 6));
         fx.engine.advanceTime(fx.nowMs() + EngineFixture.HOLD_REVIEW_MS);
         fx.exec((e, c, id, t) -> e.renewHold(c, id, t, 4, 10, t + 60_000, "Court extended the order"));
+        fx.exec((e, c, id, t) -> e.deposit(c, id, t, 2, BTC, 1_000, 77_000));
+        fx.exec((e, c, id, t) -> e.deposit(c, id, t, 3, BTC, 1_000, 77_001));
+        fx.exec((e, c, id, t) -> e.deposit(c, id, t, 3, USDT, 1_000, 77_000));
     }
 
     private static byte[] snapshot(final Engine engine) {

@@ -63,6 +63,25 @@ class AdminApiTest {
     }
 
     @Test
+    void aDepositReferenceCreditedBeforeIsRefusedAndRecorded() {
+        assertThat(olivia.post("/admin/v1/users", "userId=7004").status()).isEqualTo(200);
+        assertThat(olivia.post("/admin/v1/deposits", "userId=7004&asset=BTC&amount=2&depositRef=70041").status())
+            .isEqualTo(200);
+
+        final TestExchange.Reply again = oscar.post("/admin/v1/deposits", "userId=7004&asset=BTC&amount=2"
+            + "&depositRef=70041");
+        assertThat(again.status()).isEqualTo(400);
+        assertThat(again.json().path("code").asInt()).isEqualTo(-3116);
+        assertThat(again.json().path("msg").asText()).isEqualTo("Refused by the engine: DEPOSIT_ALREADY_CREDITED.");
+        assertThat(olivia.post("/admin/v1/deposits", "userId=7004&asset=USDT&amount=3&depositRef=70041").status())
+            .as("the same reference in another asset").isEqualTo(200);
+        assertThat(bucket(7004, "BTC", "total")).as("credited once").isEqualTo("2.00000000");
+        assertThat(bucket(7004, "USDT", "total")).isEqualTo("3.000000");
+        assertThat(oscar.get("/admin/v1/actions", "limit=10").json().path("actions").findValuesAsText("outcome"))
+            .contains("DEPOSIT_ALREADY_CREDITED");
+    }
+
+    @Test
     void aHoldTakesEffectOnlyWhenASecondOperatorApprovesIt() {
         olivia.post("/admin/v1/users", "userId=7002");
         olivia.post("/admin/v1/deposits", "userId=7002&asset=USDT&amount=1000&depositRef=70021");
@@ -99,7 +118,8 @@ class AdminApiTest {
             "userId=7003&asset=BTC&amount=-1&depositRef=1", "userId=7003&asset=BTC&amount=1e3&depositRef=1",
             "userId=7003&asset=BTC&amount=NaN&depositRef=1", "userId=7003&asset=DOGE&amount=1&depositRef=1",
             "userId=7003&asset=BTC&amount=0.000000001&depositRef=1", "userId=0&asset=BTC&amount=1&depositRef=1",
-            "userId=7003&asset=BTC&amount=99999999999999999999&depositRef=1"}) {
+            "userId=7003&asset=BTC&amount=99999999999999999999&depositRef=1",
+            "userId=7003&asset=BTC&amount=1&depositRef=0", "userId=7003&asset=BTC&amount=1&depositRef=-4"}) {
             final TestExchange.Reply reply = olivia.post("/admin/v1/deposits", params);
             assertThat(reply.status()).as(params).isEqualTo(400);
         }
@@ -213,9 +233,13 @@ class AdminApiTest {
     }
 
     private static String held(final long userId, final String asset) {
+        return bucket(userId, asset, "held");
+    }
+
+    private static String bucket(final long userId, final String asset, final String bucket) {
         for (var row : olivia.get("/admin/v1/balances", "userId=" + userId).json().path("balances")) {
             if (row.path("asset").asText().equals(asset)) {
-                return row.path("held").asText();
+                return row.path(bucket).asText();
             }
         }
         throw new AssertionError("no " + asset + " row");

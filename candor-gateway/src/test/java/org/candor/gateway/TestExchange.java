@@ -46,6 +46,11 @@ final class TestExchange implements AutoCloseable {
         new AtomicInteger(25_000 + (int) (ProcessHandle.current().pid() % 16) * 50);
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final AtomicLong NEXT_USER = new AtomicLong(100);
+    /**
+     * The engine credits a deposit reference once per asset: references of funded traders start far above the ones
+     * tests choose by hand (users' ids and their multiples), so no test's deposit is refused as already credited.
+     */
+    private static final AtomicLong NEXT_DEPOSIT_REF = new AtomicLong(1_000_000_000L);
 
     final Path dir;
     final EmbeddedNode node;
@@ -125,13 +130,19 @@ final class TestExchange implements AutoCloseable {
         }
     }
 
+    /** A deposit reference no test of this run has used: one per deposit, the same for one in each asset. */
+    static long nextDepositRef() {
+        return NEXT_DEPOSIT_REF.incrementAndGet();
+    }
+
     /** A new user with 10 BTC, 10 ETH and 1,000,000 USDT, and an API key that may read and trade. */
     ApiClient newTrader() {
         final long user = NEXT_USER.incrementAndGet();
         operate((e, b, o, c, id) -> e.createUser(b, o, c, id, 0, user));
-        operate((e, b, o, c, id) -> e.deposit(b, o, c, id, 0, user, BTC, 1_000_000_000L, user * 10));
-        operate((e, b, o, c, id) -> e.deposit(b, o, c, id, 0, user, ETH, 1_000_000_000L, user * 10 + 1));
-        operate((e, b, o, c, id) -> e.deposit(b, o, c, id, 0, user, USDT, 1_000_000_000_000L, user * 10 + 2));
+        final long ref = nextDepositRef();
+        operate((e, b, o, c, id) -> e.deposit(b, o, c, id, 0, user, BTC, 1_000_000_000L, ref));
+        operate((e, b, o, c, id) -> e.deposit(b, o, c, id, 0, user, ETH, 1_000_000_000L, ref));
+        operate((e, b, o, c, id) -> e.deposit(b, o, c, id, 0, user, USDT, 1_000_000_000_000L, ref));
         final String key = "TestKey" + user + "x".repeat(16);
         final String secret = "secret-of-" + user;
         keys.create(new ApiKey(key, user, secret.getBytes(StandardCharsets.UTF_8),

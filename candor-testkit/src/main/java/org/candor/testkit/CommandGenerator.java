@@ -24,7 +24,8 @@ import org.candor.engine.WithdrawalFailure;
 import org.candor.engine.WithdrawalState;
 
 /**
- * A seeded source of realistic and deliberately wrong commands for a {@link Universe}: deposits, limit orders of
+ * A seeded source of realistic and deliberately wrong commands for a {@link Universe}: deposits (some repeating a
+ * recent deposit reference, as a restarted chain edge does), limit orders of
  * every time in force near a drifting mid price, market orders, cancels, reduces, moves, withdrawals, holds with
  * approvals, rejections, renewals and account blocks, limiter policies and mass actions, timer ticks that advance
  * time, halts, and a share of commands the engine must refuse (off tick, off lot, unknown order, someone else's
@@ -45,6 +46,11 @@ public final class CommandGenerator {
     private static final long[] START_TICKS = {100, 40, 50};
 
     private final Random random;
+    /**
+     * Draws which deposits are sent again or reuse a reference, apart from {@link #random}, so that adding them left
+     * the rest of every seed's stream as it was.
+     */
+    private final Random refs;
     private final Universe universe;
     private final long[] midTicks;
     private final TreeMap<Long, Long> withdrawalOwners = new TreeMap<>();
@@ -63,10 +69,15 @@ public final class CommandGenerator {
     private static final long PROPOSAL_IDS_PROBED = 300;
     private final List<WithdrawalAddress> addresses = new ArrayList<>();
     private final List<Long> proposals = new ArrayList<>();
+    /** The last deposit reference handed out; references are 1, 2, 3, ... unless repeated on purpose. */
     private long depositRef;
+    /** A deposit sent again is one of this many most recent; a reference used again is one of as many. */
+    private static final int RECENT_DEPOSITS = 64;
+    private final List<Command.Deposit> recentDeposits = new ArrayList<>();
 
     public CommandGenerator(final long seed, final Universe universe) {
         this.random = new Random(seed);
+        this.refs = new Random(~seed);
         this.universe = universe;
         this.midTicks = new long[universe.markets().size()];
         for (int i = 0; i < midTicks.length; i++) {
@@ -206,10 +217,34 @@ public final class CommandGenerator {
         }
     }
 
+    /**
+     * A deposit. One in twelve is a recent deposit sent again unchanged, as a chain edge re-sends the deposits of its
+     * rescan window after a restart: refused while the asset remembers its reference, credited again once a tight
+     * capacity forgot it. One in twenty-five takes a recent reference with new terms: refused in the same asset,
+     * credited in another. One in fifty has a reference of 0 or below, which is never valid.
+     */
     private Command deposit() {
         final long userId = pickUser();
         final long amount = random.nextInt(50) == 0 ? 0 : 1 + random.nextInt(isPoor(userId) ? 1_000 : 200_000);
-        return new Command.Deposit(userId, pickAsset(), amount, ++depositRef);
+        final int assetId = pickAsset();
+        final int roll = refs.nextInt(300);
+        if (roll < 25 && !recentDeposits.isEmpty()) {
+            return recentDeposits.get(refs.nextInt(recentDeposits.size()));
+        }
+        final long ref;
+        if (roll < 37 && depositRef > 0) {
+            ref = depositRef - refs.nextInt((int) Math.min(depositRef, RECENT_DEPOSITS));
+        } else if (roll < 43) {
+            ref = -refs.nextInt(3);
+        } else {
+            ref = ++depositRef;
+        }
+        final Command.Deposit deposit = new Command.Deposit(userId, assetId, amount, ref);
+        recentDeposits.add(deposit);
+        if (recentDeposits.size() > RECENT_DEPOSITS) {
+            recentDeposits.remove(0);
+        }
+        return deposit;
     }
 
     private Command limitOrder(final MarketTerms market) {

@@ -73,6 +73,10 @@ public final class DifferentialDriver {
             return report(id, command, "engine reference " + engineReference + " but reference "
                 + reference.lastReference());
         }
+        if (engineReason == RejectReason.DEPOSIT_ALREADY_CREDITED && engineReference != reference.lastReference()) {
+            return report(id, command, "refused deposit names " + engineReference + " but reference "
+                + reference.lastReference());
+        }
         return compareState ? compareState(id, command) : null;
     }
 

@@ -3,6 +3,7 @@ package org.candor.testkit;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -37,6 +38,8 @@ public final class ReferenceExchange {
     private final TreeMap<Integer, Book> markets = new TreeMap<>();
     private final TreeSet<Long> users = new TreeSet<>();
     private final TreeMap<ExchangeState.BalanceKey, Long> balances = new TreeMap<>();
+    /** Per asset, the credited deposit references in the order they were credited, at most the capacity's bound. */
+    private final TreeMap<Integer, LinkedHashSet<Long>> creditedRefs = new TreeMap<>();
     private final ReferenceWithdrawals withdrawals;
     private final ReferencePolicies policies;
     private final ReferenceHolds holds;
@@ -135,8 +138,13 @@ public final class ReferenceExchange {
         if (known != RejectReason.NONE) {
             return known;
         }
-        if (amount <= 0) {
+        if (amount <= 0 || depositRef <= 0) {
             return RejectReason.INVALID_ARGUMENT;
+        }
+        final LinkedHashSet<Long> credited = creditedRefs.computeIfAbsent(assetId, a -> new LinkedHashSet<>());
+        if (credited.contains(depositRef)) {
+            lastReference = depositRef;
+            return RejectReason.DEPOSIT_ALREADY_CREDITED;
         }
         final BigInteger minted = BigInteger.valueOf(-get(SYSTEM, assetId, Bucket.CUSTODY))
             .add(BigInteger.valueOf(amount));
@@ -145,6 +153,11 @@ public final class ReferenceExchange {
         }
         add(SYSTEM, assetId, Bucket.CUSTODY, -amount);
         add(userId, assetId, Bucket.AVAILABLE, amount);
+        credited.add(depositRef);
+        if (credited.size() > capacity.depositRefsPerAsset()) {
+            // Only the most recent references are remembered: the oldest is forgotten and may be credited again.
+            credited.remove(credited.iterator().next());
+        }
         return done(depositRef);
     }
 

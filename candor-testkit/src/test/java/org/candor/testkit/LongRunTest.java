@@ -2,6 +2,8 @@ package org.candor.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashSet;
+import java.util.Set;
 import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
@@ -20,6 +22,8 @@ import org.candor.engine.RejectReason;
 class LongRunTest {
     private static final long SEED = 20_260_101L;
     private static final int COMMANDS = 20_000;
+    /** The tally of deposits credited with an asset and reference that were credited before. */
+    private static final String CREDITED_AGAIN = "deposit reference credited again";
 
     @Test
     void aLongFixedSeedRunKeepsEveryInvariantAndAgreesWithTheReference() {
@@ -38,7 +42,10 @@ class LongRunTest {
             "ReleaseHold " + RejectReason.NONE, "RequestWithdrawal " + RejectReason.INSUFFICIENT_FUNDS,
             "PlaceOrder " + RejectReason.NOTIONAL_OVERFLOW, "PlaceOrder " + RejectReason.INVALID_TIME_IN_FORCE,
             "PlaceOrder " + RejectReason.INVALID_PRICE, "Deposit " + RejectReason.BALANCE_OVERFLOW,
-            "PlaceHold " + RejectReason.UNKNOWN_ASSET, "MoveOrder " + RejectReason.UNKNOWN_MARKET);
+            "PlaceHold " + RejectReason.UNKNOWN_ASSET, "MoveOrder " + RejectReason.UNKNOWN_MARKET,
+            "Deposit " + RejectReason.DEPOSIT_ALREADY_CREDITED, "Deposit " + RejectReason.INVALID_ARGUMENT);
+        assertThat(outcomes).as("within the bound, no deposit reference is credited twice")
+            .doesNotContainKey(CREDITED_AGAIN);
     }
 
     @Test
@@ -47,7 +54,9 @@ class LongRunTest {
         assertThat(outcomes.keySet()).contains("PlaceOrder " + RejectReason.USER_ORDERS_CAPACITY_REACHED,
             "PlaceOrder " + RejectReason.MARKET_ORDERS_CAPACITY_REACHED,
             "RequestWithdrawal " + RejectReason.WITHDRAWALS_CAPACITY_REACHED,
-            "PlaceHold " + RejectReason.HOLDS_CAPACITY_REACHED);
+            "PlaceHold " + RejectReason.HOLDS_CAPACITY_REACHED, "Deposit " + RejectReason.DEPOSIT_ALREADY_CREDITED);
+        assertThat(outcomes.getOrDefault(CREDITED_AGAIN, 0)).as("references forgotten beyond eight per asset")
+            .isPositive();
     }
 
     /**
@@ -60,13 +69,16 @@ class LongRunTest {
         final DifferentialDriver driver = new DifferentialDriver(universe, capacity);
         final Engine engine = driver.engine();
         final TreeMap<String, Integer> outcomes = new TreeMap<>();
+        final Set<String> creditedRefs = new HashSet<>();
         for (final Command command : generator.setup()) {
             assertThat(driver.step(command, true)).isNull();
+            countCredits(outcomes, creditedRefs, driver);
         }
         for (int i = 1; i <= COMMANDS; i++) {
             final Command command = generator.next(engine);
             assertThat(driver.step(command, i % 100 == 0)).isNull();
             count(outcomes, command, driver);
+            countCredits(outcomes, creditedRefs, driver);
             if (i % 100 == 0) {
                 engine.checkInvariants();
                 assertThat(engine.recomputeDigest()).isEqualTo(engine.digest());
@@ -74,6 +86,17 @@ class LongRunTest {
         }
         assertThat(driver.compareState(COMMANDS, null)).isNull();
         return outcomes;
+    }
+
+    /** Counts a deposit credited with an (asset, reference) credited before, which only the bound allows. */
+    private static void countCredits(final TreeMap<String, Integer> outcomes, final Set<String> creditedRefs,
+        final DifferentialDriver driver) {
+        for (final RecordingEvents.Event event : driver.lastEvents()) {
+            if (event instanceof RecordingEvents.DepositCredited d && !creditedRefs.add(d.assetId() + "/"
+                + d.depositRef())) {
+                outcomes.merge(CREDITED_AGAIN, 1, Integer::sum);
+            }
+        }
     }
 
     /** Tallies the verdict of one command and the trades and order ends it caused. */

@@ -117,6 +117,20 @@ class ReferenceScenariosTest {
         assertThat(reference.get(1, USD, Bucket.IN_ORDERS)).isZero();
     }
 
+    @Test
+    void aDepositReferenceIsCreditedOncePerAssetAndARepeatIsRefusedNamingIt() {
+        expect(new Command.Deposit(2, USD, 500, 1), RejectReason.DEPOSIT_ALREADY_CREDITED);
+        assertThat(reference.lastReference()).isEqualTo(1);
+        expect(new Command.Deposit(1, USD, 500, 1), RejectReason.DEPOSIT_ALREADY_CREDITED);
+        expect(new Command.Deposit(2, USD, 500, 2), RejectReason.NONE);
+        expect(new Command.Deposit(2, USD, 500, 0), RejectReason.INVALID_ARGUMENT);
+        expect(new Command.Deposit(2, USD, 0, 9), RejectReason.INVALID_ARGUMENT);
+        expect(new Command.Deposit(2, USD, 500, 9), RejectReason.NONE);
+
+        assertThat(reference.get(1, USD, Bucket.AVAILABLE)).isEqualTo(100_000);
+        assertThat(reference.get(2, USD, Bucket.AVAILABLE)).isEqualTo(1_000);
+    }
+
     private static Command limit(final long userId, final Side side, final TimeInForce tif, final long price,
         final long quantity, final StpMode stp) {
         return Command.PlaceOrder.limit(userId, MARKET, side, tif, price, quantity, 0, stp);

@@ -74,7 +74,8 @@ public final class AdminCommand implements Callable<Integer> {
         @Parameters(paramLabel = "ASSET") final String asset,
         @Parameters(paramLabel = "AMOUNT", description = "Decimal, in the asset's units (e.g. 1.5).")
         final String amount,
-        @Option(names = "--ref", description = "Deposit reference (default: the clock in milliseconds).")
+        @Option(names = "--ref", description = "Deposit reference, positive; the engine credits one once per asset "
+            + "(default: the clock in milliseconds).")
         final Long ref) {
         return call("POST", "/admin/v1/deposits", ordered("userId", userId, "asset", asset, "amount", amount,
             "depositRef", ref == null ? System.currentTimeMillis() : ref));

@@ -37,8 +37,11 @@ import org.candor.journal.EventJournalReader;
  * own client id) and never blocks on the cluster: commands are sent and their answers polled on its thread.
  *
  * <p>The simulated chains keep their own time, starting at 0 when the wallet starts, and mine each block when its
- * block time has passed on the wallet's clock. Restart (scanned heights, credited deposits, withdrawals in flight)
- * is not wired: the demo starts fresh every time.
+ * block time has passed on the wallet's clock. The wallet keeps nothing on disk and starts its edge with no scanned
+ * heights and no credited deposit keys: a wallet started again over the same chains rescans them from the start
+ * and sends every deposit again, which the engine refuses as already credited (DEPOSIT_ALREADY_CREDITED, counted in
+ * {@link #alreadyCredited()}, not as a refusal), so no deposit is paid twice. A restart of the whole demo is still
+ * not wired (the simulated chains live in this process, and the demo starts fresh every time).
  */
 public final class DemoWallet implements DepositAddresses, AutoCloseable {
     /** Events read from the journal per tick. */
@@ -53,6 +56,7 @@ public final class DemoWallet implements DepositAddresses, AutoCloseable {
     private final long startMs;
     private final WithdrawalsToSend watcher = new WithdrawalsToSend();
     private final AtomicLong refused = new AtomicLong();
+    private final AtomicLong alreadyCredited = new AtomicLong();
     private final AtomicLong alerts = new AtomicLong();
     /** Deposit addresses handed out, by asset and user: one per user and asset, as exchanges give them. */
     private final Map<String, String> depositAddresses = new HashMap<>();
@@ -73,8 +77,12 @@ public final class DemoWallet implements DepositAddresses, AutoCloseable {
             node.ingressEndpoints(), clientId, 1, ExchangeClient.IN_FLIGHT_DEFAULT), result -> {
                 // A claim asked again before its SENDING was read (the processor repeats unanswered claims) is
                 // answered WITHDRAWAL_SENDING: the withdrawal is claimed, as asked. Only the wallet claims, so no
-                // other command of this client gets that answer.
-                if (result.reason() != RejectReason.NONE && result.reason() != RejectReason.WITHDRAWAL_SENDING) {
+                // other command of this client gets that answer. A deposit sent again after a restart is answered
+                // DEPOSIT_ALREADY_CREDITED (with its reference): it is credited, as asked, and no one is alerted.
+                if (result.reason() == RejectReason.DEPOSIT_ALREADY_CREDITED) {
+                    alreadyCredited.incrementAndGet();
+                } else if (result.reason() != RejectReason.NONE
+                    && result.reason() != RejectReason.WITHDRAWAL_SENDING) {
                     refused.incrementAndGet();
                 }
             }, null);
@@ -127,9 +135,17 @@ public final class DemoWallet implements DepositAddresses, AutoCloseable {
         return chains;
     }
 
-    /** Commands the engine refused (a repeat after a restart would be one); the wallet carries on. */
+    /**
+     * Commands the engine refused, but for a repeat it answers as done (a deposit already credited, a claim already
+     * SENDING); the wallet carries on.
+     */
     public long refused() {
         return refused.get();
+    }
+
+    /** Deposits sent again (after a restart) that the engine had credited before: credited, not refused. */
+    public long alreadyCredited() {
+        return alreadyCredited.get();
     }
 
     /** Alerts raised for operators: stuck or reorganised withdrawals, deposits reversed after crediting. */
@@ -154,7 +170,10 @@ public final class DemoWallet implements DepositAddresses, AutoCloseable {
         }
     }
 
-    /** The engine's deposit reference for a chain deposit: 63 bits of SHA-256 over its key, stable across runs. */
+    /**
+     * The engine's deposit reference for a chain deposit: 63 bits of SHA-256 over its key, stable across runs, so the
+     * engine recognises a deposit sent again; at least 1, since the engine refuses reference 0.
+     */
     static long depositRef(final DepositKey key) {
         try {
             final byte[] digest = MessageDigest.getInstance("SHA-256").digest((key.assetId() + "/" + key.txId()

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The wallet service end to end on a real node: a deposit on a simulated chain is credited only after its
  * confirmations; a withdrawal is broadcast and confirmed by the chain edge while every market is halted and while
- * another asset's chain is down; a withdrawal to an address the chain refuses comes back to the user.
+ * another asset's chain is down; a withdrawal to an address the chain refuses comes back to the user; a wallet
+ * started again with nothing kept sends the deposit again and the engine refuses it as already credited.
  */
 class DemoWalletTest {
     /** Apart from the demo and admin tests' node ports. */
@@ -80,6 +81,24 @@ class DemoWalletTest {
             awaitBalance(node, wallet, clock, Bucket.WITHDRAWING, 0);
             assertThat(balance(node, Bucket.AVAILABLE)).isEqualTo(2 * ETH_UNIT - ETH_UNIT / 2);
             assertThat(wallet.refused()).isZero();
+
+            // A wallet started again over the same chains with nothing kept (as client 5, a new client): it rescans
+            // from height 0 and sends the deposit again, the engine refuses it as already credited, and the wallet
+            // counts it as credited, not as a refusal. Nothing is paid twice, nothing is sent again.
+            final long broadcasts = chains.chain(DemoChains.ETH_ID).broadcastCalls();
+            try (DemoWallet again = new DemoWallet(node, chains, 5, clock::get, false)) {
+                final long deadline = System.nanoTime() + TIMEOUT.toNanos();
+                while (again.alreadyCredited() == 0 && System.nanoTime() < deadline) {
+                    clock.addAndGet(1_000);
+                    again.tick();
+                    Thread.sleep(5);
+                }
+                advance(again, clock, 5_000);
+                assertThat(again.alreadyCredited()).as("the deposit, sent again").isOne();
+                assertThat(again.refused()).isZero();
+                assertThat(balance(node, Bucket.AVAILABLE)).isEqualTo(2 * ETH_UNIT - ETH_UNIT / 2);
+                assertThat(chains.chain(DemoChains.ETH_ID).broadcastCalls()).isEqualTo(broadcasts);
+            }
         }
     }
 
