@@ -19,8 +19,9 @@ import org.candor.readmodel.ReadModelDatabase;
 
 /**
  * A gateway as it runs beside a node, in the demo and in production alike: its PostgreSQL pool (API keys, operator
- * keys, web logins, the operators' trail), the read model it projects the journal into for history, the public
- * HTTP server and the admin API on a second address. Secrets at rest are sealed with the caller's master key.
+ * keys, web logins and sessions, listen keys, client order ids, the operators' trail), the read model it projects
+ * the journal into for history, the public HTTP server and the admin API on a second address. Secrets at rest are
+ * sealed with the caller's master key.
  */
 public final class GatewayServices implements AutoCloseable {
     private final HikariDataSource pool;
@@ -59,7 +60,7 @@ public final class GatewayServices implements AutoCloseable {
             readModel = ReadModelDatabase.connect(database, readModelSchema, ReadModelDatabase.DEFAULT_POOL_SIZE);
             gateway = Gateway.start(new Gateway.Config(config.host(), config.port(), config.client(),
                 config.journalDir(), config.ipWeightPerMinute(), config.keyWeightPerMinute(), config.clockMs(),
-                readModel), keys, PostgresWebLogins.traders(pool), new PostgresClientOrderIds(pool));
+                readModel), keys, pool, PostgresWebLogins.traders(pool), new PostgresClientOrderIds(pool));
             final AdminServer admin = gateway.startAdmin(adminHost, adminPort, new CachedApiKeys(operatorKeys), keys,
                 new OperatorActions(pool), PostgresWebLogins.operators(pool));
             return new GatewayServices(pool, readModel, keys, operatorKeys, gateway, admin);
