@@ -40,6 +40,7 @@ public final class Gateway implements AutoCloseable {
     private final RequestGuard.Limits limits;
     private final HealthResource health;
     private volatile DepositAddresses depositAddresses;
+    private volatile PendingDeposits pendingDeposits;
     private final PostgresWebLogins traderLogins;
     private final DataSource database;
 
@@ -72,7 +73,8 @@ public final class Gateway implements AutoCloseable {
                 new RateLimiter("UID", config.keyWeightPerMinute(), RateLimiter.CALLERS_MAX_DEFAULT),
                 config.clockMs(), sessions);
             final HistoryAccess history = new HistoryAccess(engine, startedProjection, views.lastSeq());
-            final WalletResource wallet = new WalletResource(guard, views, engine, () -> depositAddresses, history);
+            final WalletResource wallet = new WalletResource(guard, views, engine, () -> depositAddresses,
+                () -> pendingDeposits, history);
             final GatewayServer.Resources api = new GatewayServer.Resources(new GeneralResource(guard, views),
                 new MarketDataResource(guard, views), new CompatibilityResource(guard),
                 new OrderResource(guard, views, engine, clientOrderIds),
@@ -149,6 +151,14 @@ public final class Gateway implements AutoCloseable {
     /** Connects the wallet service that hands out deposit addresses (until then, deposit addresses answer 503). */
     public void useDepositAddresses(final DepositAddresses addresses) {
         this.depositAddresses = addresses;
+    }
+
+    /**
+     * Connects the wallet service's deposits waiting for confirmations, which the deposit history then lists with
+     * status 0 (until then, and in a process without a chain edge, it lists credited deposits only).
+     */
+    public void usePendingDeposits(final PendingDeposits deposits) {
+        this.pendingDeposits = deposits;
     }
 
     /**

@@ -9,6 +9,7 @@ import org.candor.gateway.DepositAddresses;
 import org.candor.gateway.Gateway;
 import org.candor.gateway.GatewayDatabase;
 import org.candor.gateway.OperatorActions;
+import org.candor.gateway.PendingDeposits;
 import org.candor.gateway.PostgresApiKeyStore;
 import org.candor.gateway.PostgresClientOrderIds;
 import org.candor.gateway.PostgresOperatorKeyStore;
@@ -73,6 +74,11 @@ public final class GatewayServices implements AutoCloseable {
     /** Connects the wallet service that hands out deposit addresses to the gateway. */
     public void useDepositAddresses(final DepositAddresses addresses) {
         gateway.useDepositAddresses(addresses);
+    }
+
+    /** Connects the wallet service's deposits waiting for confirmations to the gateway's deposit history. */
+    public void usePendingDeposits(final PendingDeposits deposits) {
+        gateway.usePendingDeposits(deposits);
     }
 
     public int httpPort() {
