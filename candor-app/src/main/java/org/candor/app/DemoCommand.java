@@ -211,6 +211,7 @@ final class DemoCommand implements Callable<Integer> {
             out.println("  keys of alice, bob and the operators: " + credentialsFile.toAbsolutePath()
                 + " (owner-only)");
             services.useDepositAddresses(wallet);
+            services.usePendingDeposits(wallet);
             final String aliceEth = depositAddress(wallet, ETH, ALICE);
             chains.chain(ETH).receive(aliceEth, ALICE_DEPOSIT);
             out.println("  wallet: simulated BTC, ETH and USDT chains; bob's ETH withdrawal goes out on the ETH chain; "

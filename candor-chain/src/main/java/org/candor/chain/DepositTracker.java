@@ -3,6 +3,7 @@ package org.candor.chain;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -57,6 +58,8 @@ public final class DepositTracker {
     private final Backoff backoff = new Backoff();
     private final Map<DepositKey, Credit> credited = new LinkedHashMap<>();
     private List<PendingDeposit> pending = List.of();
+    /** When each pending deposit was first seen: those of the last successful poll, so bounded as it is. */
+    private Map<DepositKey, Long> firstSeenMs = Map.of();
     private long scannedHeight;
     /**
      * Only transfers above this height are asked for. It never goes down, even when a reorg shortens the chain:
@@ -117,16 +120,22 @@ public final class DepositTracker {
         for (final IncomingTransfer transfer : transfers) {
             final DepositKey key = new DepositKey(asset.assetId(), transfer.txId(), transfer.outputIndex());
             if (seen.add(key)) {
-                consider(key, transfer, stillPending);
+                consider(key, transfer, stillPending, nowMs);
             }
         }
         reviewCredits(seen);
+        final Map<DepositKey, Long> firstSeen = new HashMap<>();
+        for (final PendingDeposit deposit : stillPending) {
+            firstSeen.put(deposit.key(), deposit.firstSeenMs());
+        }
+        firstSeenMs = firstSeen;
         pending = Collections.unmodifiableList(stillPending);
         scannedHeight = tip;
         return true;
     }
 
-    private void consider(final DepositKey key, final IncomingTransfer transfer, final List<PendingDeposit> pending) {
+    private void consider(final DepositKey key, final IncomingTransfer transfer, final List<PendingDeposit> pending,
+        final long nowMs) {
         final Credit credit = credited.get(key);
         if (credit != null) {
             // Credited with N confirmations, so only a reorg deeper than N can unmine it or change its block.
@@ -153,7 +162,7 @@ public final class DepositTracker {
             return;
         }
         pending.add(new PendingDeposit(key, transfer.userId(), transfer.address(), transfer.amount(),
-            transfer.confirmations(), asset.confirmationsRequired()));
+            transfer.confirmations(), asset.confirmationsRequired(), firstSeenMs.getOrDefault(key, nowMs)));
     }
 
     /** Raises an incident for credits missing from the window; forgets credits that fell below it. */
@@ -185,7 +194,10 @@ public final class DepositTracker {
         }
     }
 
-    /** Deposits seen and not credited yet, in chain order (mempool last), with their confirmations. */
+    /**
+     * Deposits seen and not credited yet, in chain order (mempool last), with their confirmations and when this
+     * tracker first saw each.
+     */
     public List<PendingDeposit> pending() {
         return pending;
     }

@@ -9,7 +9,9 @@ package org.candor.chain;
  * @param amount minor units in the exchange's scale
  * @param confirmations 0 while in the mempool
  * @param confirmationsRequired how many it needs before it is credited
+ * @param firstSeenMs the edge's clock ({@code poll(nowMs)}) at the poll that first saw the transfer, kept while it
+ *     stays pending; a transfer a reorg removed that comes back is seen anew, as its confirmations count anew
  */
 public record PendingDeposit(DepositKey key, long userId, String address, long amount, long confirmations,
-                             long confirmationsRequired) {
+                             long confirmationsRequired, long firstSeenMs) {
 }

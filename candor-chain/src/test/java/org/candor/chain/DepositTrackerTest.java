@@ -33,7 +33,7 @@ class DepositTrackerTest {
         final String txId = chain.receive(address, 5_000);
         poll();
         assertThat(tracker.pending()).containsExactly(
-            new PendingDeposit(new DepositKey(1, txId, 0), 7, address, 5_000, 0, 3));
+            new PendingDeposit(new DepositKey(1, txId, 0), 7, address, 5_000, 0, 3, 1_000_000));
         mineAndPoll(2);
         assertThat(tracker.pending(7)).singleElement().satisfies(p -> assertThat(p.confirmations()).isEqualTo(2));
         assertThat(recorder.credits).isEmpty();
@@ -44,6 +44,27 @@ class DepositTrackerTest {
         mineAndPoll(100);
         assertThat(recorder.credits).hasSize(1);
         assertThat(recorder.reversed).isEmpty();
+    }
+
+    @Test
+    void aPendingDepositKeepsTheTimeItWasFirstSeenAcrossPollsReorgsAndOutages() throws Exception {
+        final String address = chain.newDepositAddress(7);
+        chain.receive(address, 5_000);
+        poll();
+        final long firstSeenMs = nowMs;
+        mineAndPoll(1);
+        chain.reorg(1, true);
+        poll();
+        assertThat(tracker.pending(7)).singleElement().satisfies(p -> assertThat(p.confirmations()).isZero());
+        chain.goDown("rpc timeout");
+        assertThat(tracker.poll(nowMs + 1)).isFalse();
+        chain.comeUp();
+        chain.receive(address, 7_000);
+        mineAndPoll(2);
+        assertThat(tracker.pending(7)).extracting(PendingDeposit::amount, PendingDeposit::confirmations,
+                PendingDeposit::firstSeenMs)
+            .containsExactly(org.assertj.core.groups.Tuple.tuple(5_000L, 2L, firstSeenMs),
+                org.assertj.core.groups.Tuple.tuple(7_000L, 2L, nowMs - 1_000_000));
     }
 
     @Test

@@ -46,6 +46,11 @@ public final class ErrorMapper {
         return viewsUnavailable();
     }
 
+    /** The gateway's own tables (listen keys, browser sessions) cannot be read or written now: retry. */
+    static ApiError databaseUnavailable() {
+        return viewsUnavailable();
+    }
+
     static ApiError invalidInterval() {
         return new ApiError(BAD_REQUEST, -1120, "Invalid interval.");
     }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.LongSupplier;
+import javax.sql.DataSource;
 import org.agrona.CloseHelper;
 import org.candor.cluster.ExchangeClient;
 import org.candor.notifications.NotificationStore;
@@ -15,7 +16,9 @@ import org.candor.readmodel.ReadModelDatabase;
 
 /**
  * A running gateway: the read views following the node's journal, the cluster connection, and the HTTP server.
- * Stateless apart from caches: several gateways may serve one cluster, each with its own client id.
+ * Stateless apart from caches: several gateways may serve one cluster, each with its own client id; what must
+ * outlive one gateway or be seen by the others (API keys, listen keys, browser sessions, client order id strings)
+ * is in the database they share.
  *
  * <p>Threads: Jetty's request threads run the handlers; one thread owns the cluster client
  * ({@link ClusterCommands}); one thread applies the journal to the views ({@link JournalFollower}).
@@ -41,13 +44,16 @@ public final class Gateway implements AutoCloseable {
     /** This gateway's metrics, scraped at the admin server's {@code /metrics}. */
     private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private volatile DepositAddresses depositAddresses;
+    private volatile PendingDeposits pendingDeposits;
     private final PostgresWebLogins traderLogins;
+    private final DataSource database;
 
-    private Gateway(final Config config, final ApiKeyStore keys, final PostgresWebLogins traderLogins,
-        final ClientOrderIdStore clientOrderIdStore) {
+    private Gateway(final Config config, final ApiKeyStore keys, final DataSource database,
+        final PostgresWebLogins traderLogins, final ClientOrderIdStore clientOrderIdStore) {
         final ReadViews views = new ReadViews();
         final ClientOrderIds clientOrderIds = new ClientOrderIds(config.client().firstCommandId(), clientOrderIdStore);
-        final UserStreams userStreams = new UserStreams(views, clientOrderIds, config.clockMs());
+        final UserStreams userStreams = new UserStreams(views, clientOrderIds, new PostgresListenKeys(database),
+            config.clockMs());
         final MarketStreams streams = new MarketStreams(config.clockMs(), userStreams);
         views.onMarketUpdates(streams::publish);
         JournalFollower startedFollower = null;
@@ -65,14 +71,15 @@ public final class Gateway implements AutoCloseable {
             final CommandStages stages = new CommandStages(metrics);
             startedCommands = new ClusterCommands(config.client(), stages);
             engine = new EngineCommands(startedCommands, views, stages);
-            final WebSessions sessions = WebApp.traderSessions(config.clockMs());
+            final WebSessions sessions = WebApp.traderSessions(database, config.clockMs());
             final RequestGuard guard = new RequestGuard(
                 new RequestAuthenticator(keys, new ReplayCache(), config.clockMs()),
                 new RateLimiter("IP", config.ipWeightPerMinute(), RateLimiter.CALLERS_MAX_DEFAULT),
                 new RateLimiter("UID", config.keyWeightPerMinute(), RateLimiter.CALLERS_MAX_DEFAULT),
                 config.clockMs(), sessions);
             final HistoryAccess history = new HistoryAccess(engine, startedProjection, views.lastSeq());
-            final WalletResource wallet = new WalletResource(guard, views, engine, () -> depositAddresses, history);
+            final WalletResource wallet = new WalletResource(guard, views, engine, () -> depositAddresses,
+                () -> pendingDeposits, history);
             final GatewayServer.Resources api = new GatewayServer.Resources(new GeneralResource(guard, views),
                 new MarketDataResource(guard, views), new CompatibilityResource(guard),
                 new OrderResource(guard, views, engine, clientOrderIds),
@@ -108,6 +115,7 @@ public final class Gateway implements AutoCloseable {
         this.commands = startedCommands;
         this.views = views;
         this.traderLogins = traderLogins;
+        this.database = database;
         this.limits = new RequestGuard.Limits(config.ipWeightPerMinute(), config.keyWeightPerMinute(),
             config.clockMs());
     }
@@ -127,7 +135,7 @@ public final class Gateway implements AutoCloseable {
      */
     public AdminServer startAdmin(final String host, final int port, final ApiKeyStore operatorKeys,
         final ApiKeyStore tradingKeys, final OperatorActions actions, final PostgresWebLogins operatorLogins) {
-        final WebSessions sessions = WebApp.operatorSessions(limits.clockMs());
+        final WebSessions sessions = WebApp.operatorSessions(database, limits.clockMs());
         final RequestGuard guard = new RequestGuard(
             new RequestAuthenticator(operatorKeys, new ReplayCache(), limits.clockMs()),
             new RateLimiter("IP", limits.ipWeightPerMinute(), RateLimiter.CALLERS_MAX_DEFAULT),
@@ -150,23 +158,36 @@ public final class Gateway implements AutoCloseable {
         this.depositAddresses = addresses;
     }
 
-    /** Starts a gateway; the key store is the application's (a {@link PostgresApiKeyStore} on its pool). */
-    public static Gateway start(final Config config, final ApiKeyStore keys) {
-        return new Gateway(config, keys, null, ClientOrderIdStore.NONE);
-    }
-
-    /** Starts a gateway whose web app (at {@code /}) logs traders in with {@code traderLogins}. */
-    public static Gateway start(final Config config, final ApiKeyStore keys, final PostgresWebLogins traderLogins) {
-        return new Gateway(config, keys, traderLogins, ClientOrderIdStore.NONE);
+    /**
+     * Connects the wallet service's deposits waiting for confirmations, which the deposit history then lists with
+     * status 0 (until then, and in a process without a chain edge, it lists credited deposits only).
+     */
+    public void usePendingDeposits(final PendingDeposits deposits) {
+        this.pendingDeposits = deposits;
     }
 
     /**
-     * As {@link #start(Config, ApiKeyStore, PostgresWebLogins)}, keeping users' client order id strings in
-     * {@code clientOrderIds} so that orders show them after a restart.
+     * Starts a gateway. The key store is the application's (a {@link PostgresApiKeyStore} on its pool);
+     * {@code database} is the pool of the gateway's schema ({@link PostgresApiKeyStore#migrate} brings it up to date),
+     * where the listen keys of the user data streams and the browser sessions live, shared with every gateway on it.
      */
-    public static Gateway start(final Config config, final ApiKeyStore keys, final PostgresWebLogins traderLogins,
-        final PostgresClientOrderIds clientOrderIds) {
-        return new Gateway(config, keys, traderLogins, clientOrderIds);
+    public static Gateway start(final Config config, final ApiKeyStore keys, final DataSource database) {
+        return new Gateway(config, keys, database, null, ClientOrderIdStore.NONE);
+    }
+
+    /** Starts a gateway whose web app (at {@code /}) logs traders in with {@code traderLogins}. */
+    public static Gateway start(final Config config, final ApiKeyStore keys, final DataSource database,
+        final PostgresWebLogins traderLogins) {
+        return new Gateway(config, keys, database, traderLogins, ClientOrderIdStore.NONE);
+    }
+
+    /**
+     * As {@link #start(Config, ApiKeyStore, DataSource, PostgresWebLogins)}, keeping users' client order id strings
+     * in {@code clientOrderIds} so that orders show them after a restart.
+     */
+    public static Gateway start(final Config config, final ApiKeyStore keys, final DataSource database,
+        final PostgresWebLogins traderLogins, final PostgresClientOrderIds clientOrderIds) {
+        return new Gateway(config, keys, database, traderLogins, clientOrderIds);
     }
 
     /** The port the server listens on (the one chosen when the configuration asked for 0). */

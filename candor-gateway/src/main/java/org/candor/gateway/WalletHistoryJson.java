@@ -22,6 +22,7 @@ final class WalletHistoryJson {
     static final int PROCESSING = 4;
     /** Binance: 0 pending, 6 credited but cannot withdraw, 7 wrong deposit, 8 waiting user confirm, 1 success. */
     static final List<Integer> DEPOSIT_STATUSES = List.of(0, 1, 6, 7, 8);
+    static final int DEPOSIT_PENDING = 0;
     static final int DEPOSIT_CREDITED = 1;
     static final long RANGE_MAX_MS = 90L * 86_400_000L;
     private static final DateTimeFormatter BINANCE_TIME =
@@ -127,6 +128,28 @@ final class WalletHistoryJson {
         row.put("completeTime", creditedMs);
         row.put("transferType", 0);
         row.put("confirmTimes", "");
+        row.put("walletType", 0);
+        return row;
+    }
+
+    /**
+     * A deposit waiting for confirmations, as Binance shows one: status 0, {@code confirmTimes} "seen/required",
+     * the chain's transaction as {@code txId}, no {@code completeTime}. Its {@code id} is the transaction and
+     * output ("txId:n"): it has no event sequence yet, and once credited it is the engine's row instead.
+     */
+    static Map<String, Object> pendingDeposit(final AssetInfo asset, final PendingDeposits.Deposit deposit) {
+        final Map<String, Object> row = new LinkedHashMap<>();
+        row.put("id", deposit.txId() + ":" + deposit.outputIndex());
+        row.put("amount", Decimals.format(deposit.amount(), asset.scale()));
+        row.put("coin", asset.code());
+        row.put("network", asset.code());
+        row.put("status", DEPOSIT_PENDING);
+        row.put("address", deposit.address());
+        row.put("addressTag", "");
+        row.put("txId", deposit.txId());
+        row.put("insertTime", deposit.firstSeenMs());
+        row.put("transferType", 0);
+        row.put("confirmTimes", deposit.confirmations() + "/" + deposit.confirmationsRequired());
         row.put("walletType", 0);
         return row;
     }

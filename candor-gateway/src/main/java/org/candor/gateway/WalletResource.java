@@ -30,15 +30,22 @@ final class WalletResource {
     private final ReadViews views;
     private final EngineCommands commands;
     private final Supplier<DepositAddresses> depositAddresses;
+    private final Supplier<PendingDeposits> pendingDeposits;
     private final HistoryAccess history;
 
-    /** @param history the read model, for the withdraw and deposit histories (the views serve them without one) */
+    /**
+     * @param pendingDeposits the wallet service's deposits waiting for confirmations (supplies null without one)
+     * @param history         the read model, for the withdraw and deposit histories (the views serve them without
+     *                        one)
+     */
     WalletResource(final RequestGuard guard, final ReadViews views, final EngineCommands commands,
-        final Supplier<DepositAddresses> depositAddresses, final HistoryAccess history) {
+        final Supplier<DepositAddresses> depositAddresses, final Supplier<PendingDeposits> pendingDeposits,
+        final HistoryAccess history) {
         this.guard = guard;
         this.views = views;
         this.commands = commands;
         this.depositAddresses = depositAddresses;
+        this.pendingDeposits = pendingDeposits;
         this.history = history;
     }
 
@@ -218,47 +225,98 @@ final class WalletResource {
     }
 
     /**
-     * Binance's deposit history of credited deposits (status 1), newest first, from the read model, filtered by
-     * {@code coin}, {@code status} and the time range, paged by {@code offset} and {@code limit}. Deposits not yet
-     * credited are the wallet service's (pending on chain) and not in the engine's stream, so a status other than 1
-     * finds none. A gateway without a read model serves the latest credited deposits its views keep.
+     * Binance's deposit history: the deposits waiting for confirmations (status 0, from the wallet service when one
+     * is connected) and the credited ones (status 1, from the read model), newest first by {@code insertTime},
+     * filtered by {@code coin}, {@code status} and the time range, paged by {@code offset} and {@code limit} over
+     * both at once ({@link DepositHistoryPage}). Statuses 6, 7 and 8 never occur. A gateway without a read model
+     * pages the latest credited deposits its views keep instead.
      */
     private void depositHistory(final Context ctx) {
         final RequestGuard.Caller caller = guard.signed(ctx, LIST_WEIGHT, Permission.READ);
         final RequestParams params = caller.params();
         final int assetId = coin(params);
-        final boolean credited = !params.has("status")
-            || choice(params, "status", WalletHistoryJson.DEPOSIT_STATUSES) == WalletHistoryJson.DEPOSIT_CREDITED;
+        final long status = params.has("status") ? choice(params, "status", WalletHistoryJson.DEPOSIT_STATUSES) : -1;
         final TimeRange range = WalletHistoryJson.range(params, guard.nowMs());
         final int offset = offset(params);
         final int limit = limit(params);
-        if (!history.available()) {
-            creditedFromViews(ctx, caller, params.optional("coin"));
-            return;
+        final List<DepositHistoryPage.Row> pending = status < 0 || status == WalletHistoryJson.DEPOSIT_PENDING
+            ? pendingRows(caller.userId(), assetId, range) : List.of();
+        final boolean credited = status < 0 || status == WalletHistoryJson.DEPOSIT_CREDITED;
+        final DepositHistoryPage.CreditedRows rows;
+        if (!credited) {
+            rows = (from, count) -> List.of();
+        } else if (history.available()) {
+            rows = (from, count) -> creditedRows(history.read(true, db -> new WalletHistory(db)
+                .deposits(caller.userId(), assetId, range, from, count)));
+        } else {
+            final List<DepositHistoryPage.Row> fromViews = creditedFromViews(caller.userId(), assetId, range);
+            rows = (from, count) -> fromViews.subList(Math.min(from, fromViews.size()),
+                (int) Math.min((long) from + count, fromViews.size()));
         }
-        final List<WalletHistory.DepositView> rows = credited ? history.read(true, db -> new WalletHistory(db)
-            .deposits(caller.userId(), assetId, range, offset, limit)) : List.of();
-        final List<Map<String, Object>> body = new ArrayList<>(rows.size());
-        for (final WalletHistory.DepositView row : rows) {
-            body.add(WalletHistoryJson.deposit(views.read(s -> s.market().asset(row.assetId())), row.seq(),
-                row.amount(), row.depositRef(), row.timestampMs()));
-        }
-        Json.send(ctx, body);
+        Json.send(ctx, DepositHistoryPage.page(pending, rows, offset, limit));
     }
 
-    /** The latest credited deposits this gateway's views keep: its history when it has no read model. */
-    private void creditedFromViews(final Context ctx, final RequestGuard.Caller caller, final String coin) {
+    private List<DepositHistoryPage.Row> creditedRows(final List<WalletHistory.DepositView> deposits) {
+        return views.read(s -> {
+            final List<DepositHistoryPage.Row> rows = new ArrayList<>(deposits.size());
+            for (final WalletHistory.DepositView row : deposits) {
+                rows.add(new DepositHistoryPage.Row(row.timestampMs(), WalletHistoryJson.deposit(
+                    s.market().asset(row.assetId()), row.seq(), row.amount(), row.depositRef(), row.timestampMs())));
+            }
+            return rows;
+        });
+    }
+
+    /** The latest credited deposits this gateway's views keep, newest first: its history without a read model. */
+    private List<DepositHistoryPage.Row> creditedFromViews(final long userId, final int assetId,
+        final TimeRange range) {
         commands.catchUp();
-        Json.send(ctx, views.read(s -> {
-            final List<Map<String, Object>> list = new ArrayList<>();
-            for (final FundsView.DepositInfo d : s.funds().depositsOf(caller.userId())) {
-                final AssetInfo asset = s.market().asset(d.assetId());
-                if (coin == null || coin.equals(asset.code())) {
-                    list.add(WalletHistoryJson.deposit(asset, d.seq(), d.amount(), d.depositRef(), d.creditedMs()));
+        return views.read(s -> {
+            final List<DepositHistoryPage.Row> list = new ArrayList<>();
+            for (final FundsView.DepositInfo d : s.funds().depositsOf(userId)) {
+                if ((assetId == WalletHistory.ALL_ASSETS || d.assetId() == assetId) && within(range, d.creditedMs())) {
+                    list.add(new DepositHistoryPage.Row(d.creditedMs(), WalletHistoryJson.deposit(
+                        s.market().asset(d.assetId()), d.seq(), d.amount(), d.depositRef(), d.creditedMs())));
                 }
             }
             return list;
-        }));
+        });
+    }
+
+    /**
+     * The user's deposits waiting for confirmations that pass the filters, from the wallet service; none without
+     * one. An asset the engine does not list is left out (the views cannot name it).
+     *
+     * @throws ApiError 503 -1001 when the wallet service cannot answer now
+     */
+    private List<DepositHistoryPage.Row> pendingRows(final long userId, final int assetId, final TimeRange range) {
+        final PendingDeposits wallet = pendingDeposits.get();
+        if (wallet == null) {
+            return List.of();
+        }
+        final List<PendingDeposits.Deposit> deposits;
+        try {
+            deposits = wallet.pendingFor(userId);
+        } catch (IllegalStateException e) {
+            throw new ApiError(ErrorMapper.UNAVAILABLE, -1001, "Deposits waiting for confirmations cannot be read "
+                + "now; try again later.");
+        }
+        return views.read(s -> {
+            final List<DepositHistoryPage.Row> rows = new ArrayList<>();
+            for (final PendingDeposits.Deposit deposit : deposits) {
+                final AssetInfo asset = s.market().asset(deposit.assetId());
+                if (asset != null && (assetId == WalletHistory.ALL_ASSETS || deposit.assetId() == assetId)
+                    && within(range, deposit.firstSeenMs())) {
+                    rows.add(new DepositHistoryPage.Row(deposit.firstSeenMs(),
+                        WalletHistoryJson.pendingDeposit(asset, deposit)));
+                }
+            }
+            return rows;
+        });
+    }
+
+    private static boolean within(final TimeRange range, final long timeMs) {
+        return timeMs >= range.fromMs() && timeMs < range.toMs();
     }
 
     /**

@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import java.util.EnumSet;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import javax.sql.DataSource;
 
 /**
  * The browser apps' routes on a server (issue 7, decision 0012): the page and its files ({@link WebAppAssets}),
@@ -28,13 +29,15 @@ final class WebApp {
         this.reads = reads;
     }
 
-    /** Sessions for traders: read and trade, never withdraw (no step-up yet). */
-    static WebSessions traderSessions(final LongSupplier clockMs) {
-        return new WebSessions(TRADER_COOKIE, EnumSet.of(Permission.READ, Permission.TRADE), clockMs);
+    /** Sessions for traders, in the gateway's database: read and trade, never withdraw (no step-up yet). */
+    static WebSessions traderSessions(final DataSource database, final LongSupplier clockMs) {
+        return new WebSessions(TRADER_COOKIE, EnumSet.of(Permission.READ, Permission.TRADE),
+            PostgresWebSessions.traders(database), clockMs);
     }
 
-    static WebSessions operatorSessions(final LongSupplier clockMs) {
-        return new WebSessions(OPERATOR_COOKIE, EnumSet.of(Permission.OPERATE), clockMs);
+    static WebSessions operatorSessions(final DataSource database, final LongSupplier clockMs) {
+        return new WebSessions(OPERATOR_COOKIE, EnumSet.of(Permission.OPERATE), PostgresWebSessions.operators(database),
+            clockMs);
     }
 
     /**

@@ -3,32 +3,30 @@ package org.candor.gateway;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HashMap;
-import java.util.HexFormat;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.LongSupplier;
 
 /**
  * Browser sessions of one server: the web app's traders on the trading port, or the console's operators on the
- * admin port (two instances, two cookie names, two login tables, so neither kind of session is valid on the other
- * server). A session id is 256 random bits, sent only in an HttpOnly, SameSite=Strict cookie; the store keeps its
- * SHA-256, never the id. Each session also has a CSRF token, returned by the login answer and required in
- * {@link #CSRF_HEADER} on every request that is not a GET: a page of another site can make the browser send the
- * cookie (or, on another port of the same host, even SameSite ones) but cannot read the token nor, without a CORS
- * preflight the gateway never grants, set a custom header.
+ * admin port (two instances, two cookie names, two login tables and two session tables, so neither kind of session
+ * is valid on the other server). A session id is 256 random bits, sent only in an HttpOnly, SameSite=Strict cookie;
+ * the store ({@link PostgresWebSessions}, shared by every gateway on the database) keeps its SHA-256, never the id.
+ * Each session also has a CSRF token, returned by the login answer and required in {@link #CSRF_HEADER} on every
+ * request that is not a GET: a page of another site can make the browser send the cookie (or, on another port of
+ * the same host, even SameSite ones) but cannot read the token nor, without a CORS preflight the gateway never
+ * grants, set a custom header.
  *
- * <p>Bounded: at most {@link #SESSIONS_MAX} live sessions ({@link ErrorMapper#overloaded} beyond, after dropping
- * expired ones) and {@link #PER_PRINCIPAL_MAX} per principal (the oldest is dropped). A session ends after
- * {@link #IDLE_MS} without a request or {@link #LIFETIME_MS} after login, whichever comes first.
+ * <p>Bounded: at most {@link #PER_PRINCIPAL_MAX} live sessions per principal (the oldest is dropped); each login
+ * also deletes up to {@link #PURGE_ROWS_MAX} expired sessions of anyone. A session ends after {@link #IDLE_MS}
+ * without a request (recorded to {@link PostgresWebSessions#TOUCH_INTERVAL_MS}) or {@link #LIFETIME_MS} after
+ * login, whichever comes first.
  */
 final class WebSessions {
     static final String CSRF_HEADER = "X-Candor-CSRF";
-    static final int SESSIONS_MAX = 10_000;
     static final int PER_PRINCIPAL_MAX = 8;
+    static final int PURGE_ROWS_MAX = 100;
     static final long IDLE_MS = 30L * 60 * 1000;
     static final long LIFETIME_MS = 12L * 60 * 60 * 1000;
     private static final int TOKEN_BYTES = 32;
@@ -37,18 +35,21 @@ final class WebSessions {
 
     private final String cookieName;
     private final Set<Permission> granted;
+    private final PostgresWebSessions store;
     private final LongSupplier clockMs;
     private final SecureRandom random = new SecureRandom();
-    private final Map<String, Session> byIdHash = new HashMap<>();
 
     /**
      * @param cookieName the cookie this server's sessions travel in
      * @param granted    what a session may do: READ and TRADE for traders (never WITHDRAW: moving money out wants a
      *                   step-up the web app does not have yet), OPERATE for operators
+     * @param store      where this kind of session is kept
      */
-    WebSessions(final String cookieName, final Set<Permission> granted, final LongSupplier clockMs) {
+    WebSessions(final String cookieName, final Set<Permission> granted, final PostgresWebSessions store,
+        final LongSupplier clockMs) {
         this.cookieName = cookieName;
         this.granted = Set.copyOf(granted);
+        this.store = store;
         this.clockMs = clockMs;
     }
 
@@ -57,51 +58,30 @@ final class WebSessions {
     }
 
     /** A new session for a verified login; its id goes in the cookie, its CSRF token in the answer. */
-    synchronized Opened open(final PostgresWebLogins.Login login) {
+    Opened open(final PostgresWebLogins.Login login) {
         final long nowMs = clockMs.getAsLong();
-        byIdHash.values().removeIf(session -> session.expired(nowMs));
-        dropOldestBeyond(login.principalId(), PER_PRINCIPAL_MAX - 1);
-        if (byIdHash.size() >= SESSIONS_MAX) {
-            throw ErrorMapper.overloaded();
-        }
         final String id = token();
         final Session session = new Session(login.username(), login.principalId(), token(), nowMs);
-        byIdHash.put(hash(id), session);
+        store.open(TokenHash.of(id), new PostgresWebSessions.Stored(session.username(), session.principalId(),
+            session.csrfToken(), nowMs, nowMs + Math.min(IDLE_MS, LIFETIME_MS)), nowMs, PER_PRINCIPAL_MAX,
+            PURGE_ROWS_MAX);
         return new Opened(id, session);
     }
 
-    private void dropOldestBeyond(final long principalId, final int keep) {
-        int count = 0;
-        Map.Entry<String, Session> oldest = null;
-        for (Map.Entry<String, Session> entry : byIdHash.entrySet()) {
-            if (entry.getValue().principalId() == principalId) {
-                count++;
-                if (oldest == null || entry.getValue().createdMs() < oldest.getValue().createdMs()) {
-                    oldest = entry;
-                }
-            }
-        }
-        if (count > keep && oldest != null) {
-            byIdHash.remove(oldest.getKey());
-            dropOldestBeyond(principalId, keep);
-        }
+    /** The live session the request's cookie names, or null; a found session's idle time restarts. */
+    Session find(final Context ctx) {
+        return find(ctx.cookie(cookieName));
     }
 
-    /** The live session the request's cookie names, or null; a found session's idle time restarts. */
-    synchronized Session find(final Context ctx) {
-        final String id = ctx.cookie(cookieName);
+    /** The live session with this id, or null; a found session's idle time restarts. */
+    Session find(final String id) {
         if (id == null || id.isEmpty()) {
             return null;
         }
-        final String key = hash(id);
-        final Session session = byIdHash.get(key);
-        final long nowMs = clockMs.getAsLong();
-        if (session == null || session.expired(nowMs)) {
-            byIdHash.remove(key);
-            return null;
-        }
-        session.lastSeenMs = nowMs;
-        return session;
+        final PostgresWebSessions.Stored stored = store.find(TokenHash.of(id), clockMs.getAsLong(), IDLE_MS,
+            LIFETIME_MS);
+        return stored == null ? null
+            : new Session(stored.username(), stored.principalId(), stored.csrfToken(), stored.createdMs());
     }
 
     /** Whether the request means to use a session: a session cookie and no API key header. */
@@ -143,16 +123,12 @@ final class WebSessions {
         return session;
     }
 
-    /** Ends the request's session, if any. */
-    synchronized void close(final Context ctx) {
+    /** Ends the request's session, if any, on every gateway. */
+    void close(final Context ctx) {
         final String id = ctx.cookie(cookieName);
-        if (id != null) {
-            byIdHash.remove(hash(id));
+        if (id != null && !id.isEmpty()) {
+            store.delete(TokenHash.of(id));
         }
-    }
-
-    synchronized int size() {
-        return byIdHash.size();
     }
 
     /** The Set-Cookie value that carries {@code id}, or with an empty id and no age, clears it. */
@@ -168,15 +144,6 @@ final class WebSessions {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    private static String hash(final String id) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(id.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** A session just opened: the id for the cookie (shown once, never stored) and the session. */
     record Opened(String id, Session session) {
     }
@@ -187,14 +154,12 @@ final class WebSessions {
         private final long principalId;
         private final String csrfToken;
         private final long createdMs;
-        private long lastSeenMs;
 
         Session(final String username, final long principalId, final String csrfToken, final long createdMs) {
             this.username = username;
             this.principalId = principalId;
             this.csrfToken = csrfToken;
             this.createdMs = createdMs;
-            this.lastSeenMs = createdMs;
         }
 
         String username() {
@@ -211,10 +176,6 @@ final class WebSessions {
 
         long createdMs() {
             return createdMs;
-        }
-
-        boolean expired(final long nowMs) {
-            return nowMs - lastSeenMs > IDLE_MS || nowMs - createdMs > LIFETIME_MS;
         }
 
         boolean csrfMatches(final String presented) {

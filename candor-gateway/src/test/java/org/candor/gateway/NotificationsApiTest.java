@@ -130,6 +130,7 @@ class NotificationsApiTest {
         final ApiClient user = exchange.newTrader();
         final WsMessages stream = new WsMessages();
         final WebSocket socket = connect("/ws/" + listenKey(user), stream);
+        stream.awaitOpened(socket);
         final long deadline = System.currentTimeMillis() + 1_500;
         final long hold = exchange.operateForReference((e, b, o, c, id) -> e.placeHold(b, o, c, id, 0, user.userId,
             TestExchange.USDT, 1_000_000L, HoldKind.AMOUNT, HoldReason.SUSPICIOUS_ACTIVITY, "Unusual transfers",

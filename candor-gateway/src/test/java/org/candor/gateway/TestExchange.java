@@ -15,6 +15,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+import javax.sql.DataSource;
 import org.agrona.CloseHelper;
 import org.agrona.IoUtil;
 import org.candor.cluster.CommandResult;
@@ -104,10 +106,22 @@ final class TestExchange implements AutoCloseable {
     /** Starts a gateway whose web app logs traders in with {@code traderLogins} (null: nobody can log in). */
     Gateway startGateway(final long clientId, final long ipWeightPerMinute, final long keyWeightPerMinute,
         final int port, final PostgresWebLogins traderLogins) {
+        return startGateway(clientId, ipWeightPerMinute, keyWeightPerMinute, port, traderLogins, pool,
+            System::currentTimeMillis);
+    }
+
+    /**
+     * Starts a gateway on {@code database} (this exchange's pool, or another pool on the same database, as a
+     * gateway in another process would have) with its own clock; the first one started projects the read model.
+     */
+    Gateway startGateway(final long clientId, final long ipWeightPerMinute, final long keyWeightPerMinute,
+        final int port, final PostgresWebLogins traderLogins, final DataSource database, final LongSupplier clockMs) {
+        final ApiKeyStore gatewayKeys = database == pool ? keys
+            : PostgresApiKeyStore.migrate(database, new SecretCipher(PostgresApiKeyStoreTest.MASTER_KEY));
         final Gateway started = Gateway.start(new Gateway.Config("127.0.0.1", port,
             new ExchangeClient.Config(node.aeronDirectoryName(), node.ingressEndpoints(), clientId, 1, 256),
             node.eventJournalDir(), ipWeightPerMinute, keyWeightPerMinute,
-            System::currentTimeMillis, gateway == null ? readModel : null), keys, traderLogins);
+            clockMs, gateway == null ? readModel : null), gatewayKeys, database, traderLogins);
         if (gateway == null) {
             gateway = started;
         }
@@ -198,12 +212,25 @@ final class TestExchange implements AutoCloseable {
         final long userId;
         final String key;
         private final String secret;
+        /** The gateway this client talks to; null: the exchange's first. */
+        private final Gateway target;
 
         ApiClient(final TestExchange exchange, final long userId, final String key, final String secret) {
+            this(exchange, userId, key, secret, null);
+        }
+
+        private ApiClient(final TestExchange exchange, final long userId, final String key, final String secret,
+            final Gateway target) {
             this.exchange = exchange;
             this.userId = userId;
             this.key = key;
             this.secret = secret;
+            this.target = target;
+        }
+
+        /** The same user and key, talking to {@code gateway}. */
+        ApiClient at(final Gateway gateway) {
+            return new ApiClient(exchange, userId, key, secret, gateway);
         }
 
         String sign(final String params) {
@@ -236,7 +263,8 @@ final class TestExchange implements AutoCloseable {
         }
 
         private HttpRequest.Builder request(final String pathAndQuery) {
-            return HttpRequest.newBuilder(exchange.uri(exchange.gateway, pathAndQuery)).timeout(TIMEOUT)
+            return HttpRequest.newBuilder(exchange.uri(target == null ? exchange.gateway : target, pathAndQuery))
+                .timeout(TIMEOUT)
                 .header(RequestAuthenticator.API_KEY_HEADER, key);
         }
     }

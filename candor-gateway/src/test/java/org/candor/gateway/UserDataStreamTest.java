@@ -1,12 +1,17 @@
 package org.candor.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.WebSocket;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.candor.gateway.TestExchange.ApiClient;
 import org.candor.gateway.TestExchange.Reply;
 import org.junit.jupiter.api.AfterAll;
@@ -34,8 +39,10 @@ class UserDataStreamTest {
         final ApiClient taker = exchange.newTrader();
         final WsMessages makerStream = new WsMessages();
         final WebSocket makerSocket = connect("/ws/" + listenKey(maker), makerStream);
+        makerStream.awaitOpened(makerSocket);
         final WsMessages takerStream = new WsMessages();
         final WebSocket takerSocket = connect("/stream?streams=" + listenKey(taker), takerStream);
+        takerStream.awaitOpened(takerSocket);
 
         final long orderId = maker.post("/api/v3/order", "symbol=BTCUSDT&side=SELL&type=LIMIT&timeInForce=GTC"
             + "&quantity=0.5&price=30000&newClientOrderId=maker-1").json().get("orderId").asLong();
@@ -99,7 +106,10 @@ class UserDataStreamTest {
         final ApiClient other = exchange.newTrader();
         final String key = listenKey(owner);
         assertThat(key).matches("[A-Za-z0-9]{60}");
-        assertThat(listenKey(owner)).isEqualTo(key);
+        // Only hashes are stored, so a second POST cannot give the first key back: it makes another, both live.
+        final String second = listenKey(owner);
+        assertThat(second).matches("[A-Za-z0-9]{60}").isNotEqualTo(key);
+        assertThat(owner.keyOnly("PUT", "/api/v3/userDataStream?listenKey=" + second).status()).isEqualTo(200);
         assertThat(owner.keyOnly("PUT", "/api/v3/userDataStream?listenKey=" + key).status()).isEqualTo(200);
         final Reply foreign = other.keyOnly("PUT", "/api/v3/userDataStream?listenKey=" + key);
         assertThat(foreign.status()).isEqualTo(400);
@@ -111,7 +121,7 @@ class UserDataStreamTest {
             .isEqualTo(-2014);
 
         final WsMessages stream = new WsMessages();
-        connect("/ws/" + key, stream);
+        stream.awaitOpened(connect("/ws/" + key, stream));
         assertThat(owner.keyOnly("DELETE", "/api/v3/userDataStream?listenKey=" + key).status()).isEqualTo(200);
         assertThat(stream.closed.get(10, TimeUnit.SECONDS)).isEqualTo(1000);
         assertThat(code(owner.keyOnly("PUT", "/api/v3/userDataStream?listenKey=" + key))).isEqualTo(-1125);
@@ -124,17 +134,54 @@ class UserDataStreamTest {
     @Test
     void aListenKeyExpiresAnHourAfterItsLastKeepalive() {
         final AtomicLong clock = new AtomicLong(1_000_000);
-        try (UserStreams streams = new UserStreams(new ReadViews(), new ClientOrderIds(1), clock::get)) {
+        final PostgresListenKeys keys = new PostgresListenKeys(migratedDatabase());
+        try (UserStreams streams = new UserStreams(new ReadViews(), new ClientOrderIds(1), keys, clock::get)) {
             final String key = streams.open(7);
             clock.addAndGet(UserStreams.EXPIRY_MS - 1);
             streams.keepAlive(7, key);
             clock.addAndGet(UserStreams.EXPIRY_MS - 1);
             streams.keepAlive(7, key);
             clock.addAndGet(UserStreams.EXPIRY_MS);
-            assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(() -> streams.keepAlive(7, key),
-                ApiError.class).code()).isEqualTo(-1125);
+            assertThat(unknownKeyCode(() -> streams.keepAlive(7, key))).isEqualTo(-1125);
+            assertThat(unknownKeyCode(() -> streams.close(7, key))).isEqualTo(-1125);
+            assertThat(keys.find(TokenHash.of(key), clock.get())).isNull();
+            assertThat(keys.purgeExpired(clock.get(), UserStreams.PURGE_ROWS_MAX)).as("the expired row").isOne();
             assertThat(streams.open(7)).isNotEqualTo(key);
         }
+    }
+
+    @Test
+    void aUserKeepsAtMostEightLiveKeysTheOldestClosedFirst() {
+        final AtomicLong clock = new AtomicLong(1_000_000);
+        final PostgresListenKeys keys = new PostgresListenKeys(migratedDatabase());
+        try (UserStreams streams = new UserStreams(new ReadViews(), new ClientOrderIds(1), keys, clock::get)) {
+            final List<String> made = new ArrayList<>();
+            for (int i = 0; i <= UserStreams.KEYS_PER_USER_MAX; i++) {
+                clock.incrementAndGet();
+                made.add(streams.open(7));
+            }
+            final String other = streams.open(8);
+            assertThat(unknownKeyCode(() -> streams.keepAlive(7, made.get(0)))).isEqualTo(-1125);
+            for (final String live : made.subList(1, made.size())) {
+                streams.keepAlive(7, live);
+            }
+            assertThat(keys.liveCount(clock.get())).isEqualTo(UserStreams.KEYS_PER_USER_MAX + 1);
+            assertThat(unknownKeyCode(() -> streams.keepAlive(7, other))).as("another user's key").isEqualTo(-1125);
+            assertThat(unknownKeyCode(() -> streams.close(8, made.get(1)))).isEqualTo(-1125);
+            streams.close(8, other);
+            assertThat(unknownKeyCode(() -> streams.keepAlive(8, other))).isEqualTo(-1125);
+        }
+    }
+
+    /** A database of its own: the gateway's sweep, on the real clock, would purge keys made on a test clock. */
+    private static DataSource migratedDatabase() {
+        final DataSource database = TestPostgres.freshDatabase();
+        PostgresApiKeyStore.migrate(database, new SecretCipher(PostgresApiKeyStoreTest.MASTER_KEY));
+        return database;
+    }
+
+    private static int unknownKeyCode(final ThrowingCallable call) {
+        return catchThrowableOfType(call, ApiError.class).code();
     }
 
     private static String listenKey(final ApiClient client) {

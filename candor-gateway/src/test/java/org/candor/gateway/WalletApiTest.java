@@ -3,6 +3,7 @@ package org.candor.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import org.agrona.CloseHelper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -208,6 +209,29 @@ class WalletApiTest {
             .isEqualTo("BTC");
         assertThat(user.get("/sapi/v1/capital/deposit/hisrec", "status=0").json().size()).isZero();
         assertThat(user.get("/sapi/v1/capital/deposit/hisrec", "status=2").status()).isEqualTo(400);
+    }
+
+    /** Without a read model, the deposit history pages the latest credited deposits the views keep. */
+    @Test
+    void aGatewayWithoutAReadModelFiltersAndPagesTheDepositsItsViewsKeep() {
+        final TestExchange.ApiClient user = userWithWithdrawKey(8007);
+        try (Gateway withoutHistory = exchange.startGateway(TestExchange.GATEWAY_CLIENT_ID + 1,
+            Gateway.Config.IP_WEIGHT_PER_MINUTE_DEFAULT)) {
+            final TestExchange.ApiClient there = user.at(withoutHistory);
+            assertThat(coins(there, "")).containsExactly("USDT", "BTC");
+            assertThat(coins(there, "limit=1")).containsExactly("USDT");
+            assertThat(coins(there, "offset=1&limit=5")).containsExactly("BTC");
+            assertThat(coins(there, "coin=BTC")).containsExactly("BTC");
+            assertThat(coins(there, "status=0")).isEmpty();
+            assertThat(coins(there, "startTime=0&endTime=1000")).isEmpty();
+            assertThat(there.get("/sapi/v1/capital/deposit/hisrec", "status=2").status()).isEqualTo(400);
+        }
+    }
+
+    private static List<String> coins(final TestExchange.ApiClient user, final String params) {
+        final TestExchange.Reply reply = user.get("/sapi/v1/capital/deposit/hisrec", params);
+        assertThat(reply.status()).as(reply.raw().body()).isEqualTo(200);
+        return reply.json().findValuesAsText("coin");
     }
 
     private static long withdraw(final TestExchange.ApiClient user, final long addressId, final long amount) {

@@ -18,6 +18,7 @@ import java.util.function.Predicate;
  * skipping the others; {@link #closed} completes with the close status the server sent.
  */
 final class WsMessages implements WebSocket.Listener {
+    private static final long OPENED_REQUEST_ID = 4_242_424_242L;
     private final BlockingQueue<String> received = new LinkedBlockingQueue<>();
     private final List<String> skipped = new ArrayList<>();
     private final StringBuilder partial = new StringBuilder();
@@ -43,6 +44,16 @@ final class WsMessages implements WebSocket.Listener {
     @Override
     public void onError(final WebSocket socket, final Throwable error) {
         closed.complete(-1);
+    }
+
+    /**
+     * Sends a request on the connection and waits for its answer. The server handles a connection's messages only
+     * after its connect, so by then a listen key named in the path is attached (one database lookup, which a test
+     * must not race with its next step). Not for a connection the server refuses: no answer comes.
+     */
+    void awaitOpened(final WebSocket socket) throws Exception {
+        socket.sendText("{\"method\":\"LIST_SUBSCRIPTIONS\",\"id\":" + OPENED_REQUEST_ID + "}", true).join();
+        next(m -> m.path("id").asLong() == OPENED_REQUEST_ID);
     }
 
     JsonNode next(final Predicate<JsonNode> wanted) throws Exception {

@@ -12,6 +12,7 @@ import org.candor.cluster.ExchangeClient;
 import org.candor.gateway.ApiKey;
 import org.candor.gateway.DepositAddresses;
 import org.candor.gateway.Gateway;
+import org.candor.gateway.PendingDeposits;
 import org.candor.gateway.Permission;
 import org.candor.gateway.SecretCipher;
 import org.candor.readmodel.EmbeddedPostgres;
@@ -71,6 +72,11 @@ public final class DemoServices implements AutoCloseable {
     /** Connects the wallet service that hands out deposit addresses to the gateway. */
     public void useDepositAddresses(final DepositAddresses addresses) {
         services.useDepositAddresses(addresses);
+    }
+
+    /** Connects the wallet service's deposits waiting for confirmations to the gateway's deposit history. */
+    public void usePendingDeposits(final PendingDeposits deposits) {
+        services.usePendingDeposits(deposits);
     }
 
     /** The port the gateway listens on. */

@@ -17,11 +17,13 @@ import org.candor.chain.ChainEdge;
 import org.candor.chain.ChainUnavailableException;
 import org.candor.chain.DemoChains;
 import org.candor.chain.DepositKey;
+import org.candor.chain.PendingDeposit;
 import org.candor.cluster.CommandWriter;
 import org.candor.cluster.EmbeddedNode;
 import org.candor.cluster.ExchangeClient;
 import org.candor.engine.IgnoringEvents;
 import org.candor.gateway.DepositAddresses;
+import org.candor.gateway.PendingDeposits;
 import org.candor.engine.RejectReason;
 import org.candor.engine.WithdrawalFailure;
 import org.candor.engine.WithdrawalState;
@@ -43,7 +45,7 @@ import org.candor.journal.EventJournalReader;
  * {@link #alreadyCredited()}, not as a refusal), so no deposit is paid twice. A restart of the whole demo is still
  * not wired (the simulated chains live in this process, and the demo starts fresh every time).
  */
-public final class DemoWallet implements DepositAddresses, AutoCloseable {
+public final class DemoWallet implements DepositAddresses, PendingDeposits, AutoCloseable {
     /** Events read from the journal per tick. */
     static final int EVENTS_PER_TICK = 10_000;
     static final long TICK_MS = 200;
@@ -128,6 +130,21 @@ public final class DemoWallet implements DepositAddresses, AutoCloseable {
         } catch (ChainUnavailableException e) {
             throw new IllegalStateException("chain unavailable: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * For the gateway's deposit history: the user's deposits the chain edge has seen and not credited yet, first
+     * seen on the wallet's clock (the edge's clock starts at 0 when the wallet starts).
+     */
+    @Override
+    public synchronized List<PendingDeposits.Deposit> pendingFor(final long userId) {
+        final List<PendingDeposits.Deposit> pending = new java.util.ArrayList<>();
+        for (final PendingDeposit deposit : edge.pendingDeposits(userId)) {
+            pending.add(new PendingDeposits.Deposit(deposit.key().assetId(), deposit.key().txId(),
+                deposit.key().outputIndex(), deposit.address(), deposit.amount(), deposit.confirmations(),
+                deposit.confirmationsRequired(), startMs + deposit.firstSeenMs()));
+        }
+        return pending;
     }
 
     /** The simulated chains, to script deposits and faults. */

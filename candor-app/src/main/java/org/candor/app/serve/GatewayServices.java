@@ -9,6 +9,7 @@ import org.candor.gateway.DepositAddresses;
 import org.candor.gateway.Gateway;
 import org.candor.gateway.GatewayDatabase;
 import org.candor.gateway.OperatorActions;
+import org.candor.gateway.PendingDeposits;
 import org.candor.gateway.PostgresApiKeyStore;
 import org.candor.gateway.PostgresClientOrderIds;
 import org.candor.gateway.PostgresOperatorKeyStore;
@@ -19,8 +20,9 @@ import org.candor.readmodel.ReadModelDatabase;
 
 /**
  * A gateway as it runs beside a node, in the demo and in production alike: its PostgreSQL pool (API keys, operator
- * keys, web logins, the operators' trail), the read model it projects the journal into for history, the public
- * HTTP server and the admin API on a second address. Secrets at rest are sealed with the caller's master key.
+ * keys, web logins and sessions, listen keys, client order ids, the operators' trail), the read model it projects
+ * the journal into for history, the public HTTP server and the admin API on a second address. Secrets at rest are
+ * sealed with the caller's master key.
  */
 public final class GatewayServices implements AutoCloseable {
     private final HikariDataSource pool;
@@ -59,7 +61,7 @@ public final class GatewayServices implements AutoCloseable {
             readModel = ReadModelDatabase.connect(database, readModelSchema, ReadModelDatabase.DEFAULT_POOL_SIZE);
             gateway = Gateway.start(new Gateway.Config(config.host(), config.port(), config.client(),
                 config.journalDir(), config.ipWeightPerMinute(), config.keyWeightPerMinute(), config.clockMs(),
-                readModel), keys, PostgresWebLogins.traders(pool), new PostgresClientOrderIds(pool));
+                readModel), keys, pool, PostgresWebLogins.traders(pool), new PostgresClientOrderIds(pool));
             final AdminServer admin = gateway.startAdmin(adminHost, adminPort, new CachedApiKeys(operatorKeys), keys,
                 new OperatorActions(pool), PostgresWebLogins.operators(pool));
             return new GatewayServices(pool, readModel, keys, operatorKeys, gateway, admin);
@@ -72,6 +74,11 @@ public final class GatewayServices implements AutoCloseable {
     /** Connects the wallet service that hands out deposit addresses to the gateway. */
     public void useDepositAddresses(final DepositAddresses addresses) {
         gateway.useDepositAddresses(addresses);
+    }
+
+    /** Connects the wallet service's deposits waiting for confirmations to the gateway's deposit history. */
+    public void usePendingDeposits(final PendingDeposits deposits) {
+        gateway.usePendingDeposits(deposits);
     }
 
     public int httpPort() {
