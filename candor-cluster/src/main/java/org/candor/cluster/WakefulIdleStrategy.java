@@ -1,7 +1,6 @@
 package org.candor.cluster;
 
 import java.util.concurrent.locks.LockSupport;
-import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.NanoClock;
 import org.agrona.concurrent.SystemNanoClock;
@@ -36,9 +35,6 @@ public final class WakefulIdleStrategy implements IdleStrategy {
     /** How long after its last work an agent stays wakeful. */
     static final long WAKEFUL_WINDOW_NS = 20_000_000;
 
-    /** System property choosing a node's idle strategy ({@link #forNode()}). */
-    public static final String NODE_IDLE_PROPERTY = "candor.node.idle";
-
     private static final int STATE_SPINNING = 0;
     private static final int STATE_YIELDING = 1;
     private static final int STATE_PARKING = 2;
@@ -49,22 +45,6 @@ public final class WakefulIdleStrategy implements IdleStrategy {
     private int yields;
     private long parkNs = PARK_NS_MIN;
     private long lastWorkNs;
-
-    /**
-     * The strategy for one of a node's agents: this one, or Agrona's plain backoff (spin, yield, park up to 1 ms)
-     * when the system property {@value #NODE_IDLE_PROPERTY} is {@code backoff}, to compare the two on a machine.
-     */
-    public static IdleStrategy forNode() {
-        final String chosen = System.getProperty(NODE_IDLE_PROPERTY, "wakeful");
-        switch (chosen) {
-            case "wakeful":
-                return new WakefulIdleStrategy();
-            case "backoff":
-                return new BackoffIdleStrategy();
-            default:
-                throw new IllegalArgumentException(NODE_IDLE_PROPERTY + "=" + chosen + ": wakeful or backoff");
-        }
-    }
 
     public WakefulIdleStrategy() {
         this(SystemNanoClock.INSTANCE);

@@ -1,11 +1,9 @@
 package org.candor.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.agrona.concurrent.BackoffIdleStrategy;
 import org.junit.jupiter.api.Test;
 
 class WakefulIdleStrategyTest {
@@ -72,25 +70,5 @@ class WakefulIdleStrategyTest {
         idle.idle(0);
 
         assertThat(idle.nextParkNs()).isEqualTo(4_000L);
-    }
-
-    @Test
-    void aNodeIsWakefulUnlessThePropertyAsksForThePlainBackoff() {
-        final String before = System.getProperty(WakefulIdleStrategy.NODE_IDLE_PROPERTY);
-        try {
-            System.clearProperty(WakefulIdleStrategy.NODE_IDLE_PROPERTY);
-            assertThat(WakefulIdleStrategy.forNode()).isInstanceOf(WakefulIdleStrategy.class);
-            System.setProperty(WakefulIdleStrategy.NODE_IDLE_PROPERTY, "backoff");
-            assertThat(WakefulIdleStrategy.forNode()).isInstanceOf(BackoffIdleStrategy.class);
-            System.setProperty(WakefulIdleStrategy.NODE_IDLE_PROPERTY, "spin");
-            assertThatThrownBy(WakefulIdleStrategy::forNode).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("spin");
-        } finally {
-            if (before == null) {
-                System.clearProperty(WakefulIdleStrategy.NODE_IDLE_PROPERTY);
-            } else {
-                System.setProperty(WakefulIdleStrategy.NODE_IDLE_PROPERTY, before);
-            }
-        }
     }
 }
