@@ -1,6 +1,7 @@
 package org.candor.gateway;
 
 import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * How far a projection of the journal has committed, for the requests that must wait until it shows what they
@@ -9,6 +10,20 @@ import java.time.Duration;
 final class CommittedSeq {
     private final Object progress = new Object();
     private volatile long seq;
+    /** The highest sequence a reader has waited for: above {@link #seq}, the writer should commit now. */
+    private volatile long wantedSeq;
+    /** The writer's thread, woken when a reader starts to wait ({@link FlushCadence}); null until it registers. */
+    private volatile Thread writer;
+
+    /** The calling thread publishes: it is woken from a park when a reader starts to wait. */
+    void writerThread(final Thread thread) {
+        writer = thread;
+    }
+
+    /** Whether a reader waits for events not committed yet. */
+    boolean wanted() {
+        return wantedSeq > seq;
+    }
 
     /** The last event sequence committed. */
     long get() {
@@ -31,6 +46,14 @@ final class CommittedSeq {
             return true;
         }
         final long deadlineNs = System.nanoTime() + timeout.toNanos();
+        // Benign race: two readers may both write; the writer commits for either, and the later seq still gets in.
+        if (wanted > wantedSeq) {
+            wantedSeq = wanted;
+        }
+        final Thread parked = writer;
+        if (parked != null) {
+            LockSupport.unpark(parked);
+        }
         synchronized (progress) {
             while (seq < wanted) {
                 final long leftNs = deadlineNs - System.nanoTime();

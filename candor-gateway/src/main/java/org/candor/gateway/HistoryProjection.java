@@ -46,10 +46,13 @@ final class HistoryProjection implements AutoCloseable {
             committedTimestampMs = projector.committedTimestampMs();
             committed.publish(projector.committedSeq());
             final IdleStrategy idle = new BackoffIdleStrategy();
+            final FlushCadence cadence = new FlushCadence(committed, System.nanoTime());
+            committed.writerThread(Thread.currentThread());
             while (running.getAsBoolean()) {
                 final int events = reader.poll(projector, POLL_EVENTS_MAX);
-                if (events < POLL_EVENTS_MAX) {
+                if (cadence.due(events, events < POLL_EVENTS_MAX, System.nanoTime())) {
                     projector.flush();
+                    cadence.flushed(System.nanoTime());
                     committedTimestampMs = projector.committedTimestampMs();
                     committed.publish(projector.committedSeq());
                     follower.committed();

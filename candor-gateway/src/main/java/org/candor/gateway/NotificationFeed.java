@@ -16,7 +16,8 @@ import org.candor.notifications.NotificationStore;
 /**
  * The gateway's notifications: one thread follows the node's journal from its first event (the notifier's memory of
  * assets, holds and withdrawals is rebuilt from it, as the views rebuild theirs) into the {@link NotificationStore},
- * writing only what comes after the stored position and committing whenever it has caught up. What it writes is
+ * writing only what comes after the stored position and committing once it has caught up ({@link FlushCadence}:
+ * at once when a request waits for it, else at most 20 ms later). What it writes is
  * handed to {@code published} (the user data streams) on the same thread, newest last. A failed write is retried
  * from the store's position with a new follower ({@link RetryingFollower}).
  */
@@ -49,10 +50,13 @@ final class NotificationFeed implements AutoCloseable {
             final EventJournalReader source = reader;
             committed.publish(notifier.committedSeq());
             final IdleStrategy idle = new BackoffIdleStrategy();
+            final FlushCadence cadence = new FlushCadence(committed, System.nanoTime());
+            committed.writerThread(Thread.currentThread());
             while (running.getAsBoolean()) {
                 final int events = notifier.poll(source::poll, POLL_EVENTS_MAX);
-                if (events < POLL_EVENTS_MAX) {
+                if (cadence.due(events, events < POLL_EVENTS_MAX, System.nanoTime())) {
                     final List<Notification> written = notifier.flush();
+                    cadence.flushed(System.nanoTime());
                     if (!written.isEmpty()) {
                         published.accept(written);
                     }
