@@ -53,9 +53,8 @@ public final class OperatorActions {
     public long append(final long atMs, final long operatorId, final String action, final String detail,
         final String outcome, final long reference) {
         final String kept = detail.length() > DETAIL_LENGTH_MAX ? detail.substring(0, DETAIL_LENGTH_MAX) : detail;
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
+        try {
+            return Transactions.inTransaction(dataSource, connection -> {
                 try (PreparedStatement lock = connection.prepareStatement(
                     "LOCK TABLE gateway.operator_action IN EXCLUSIVE MODE")) {
                     lock.execute();
@@ -83,12 +82,8 @@ public final class OperatorActions {
                     insert.setBytes(9, hash);
                     insert.executeUpdate();
                 }
-                connection.commit();
                 return actionId;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            }
+            });
         } catch (SQLException e) {
             throw new IllegalStateException("reason=operator-action-append-failed action=" + action, e);
         }

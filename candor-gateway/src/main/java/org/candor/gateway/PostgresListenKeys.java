@@ -54,9 +54,8 @@ final class PostgresListenKeys {
      */
     List<String> create(final byte[] keyHash, final long userId, final long nowMs, final long expiresMs,
         final int perUserMax) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
+        try {
+            return Transactions.inTransaction(dataSource, connection -> {
                 final List<String> dropped = new ArrayList<>();
                 try (PreparedStatement drop = connection.prepareStatement(DROP_OLDEST)) {
                     drop.setLong(1, userId);
@@ -77,14 +76,8 @@ final class PostgresListenKeys {
                     insert.setLong(4, expiresMs);
                     insert.executeUpdate();
                 }
-                connection.commit();
                 return dropped;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
+            });
         } catch (SQLException e) {
             throw failed("create", e);
         }

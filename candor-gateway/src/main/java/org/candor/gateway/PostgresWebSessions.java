@@ -48,9 +48,8 @@ final class PostgresWebSessions {
      */
     void open(final byte[] idHash, final Stored session, final long nowMs, final int perPrincipalMax,
         final int purgeMax) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
+        try {
+            Transactions.inTransaction(dataSource, connection -> {
                 try (PreparedStatement drop = connection.prepareStatement("DELETE FROM " + table
                     + " WHERE principal_id = ? AND (expires_ms <= ? OR id_hash NOT IN (SELECT id_hash FROM " + table
                     + " WHERE principal_id = ? AND expires_ms > ? ORDER BY created_ms DESC, id_hash LIMIT ?))")) {
@@ -73,13 +72,8 @@ final class PostgresWebSessions {
                     insert.executeUpdate();
                 }
                 purgeExpired(connection, nowMs, purgeMax);
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
+                return null;
+            });
         } catch (SQLException e) {
             throw failed("open", e);
         }
