@@ -1,6 +1,8 @@
 package org.candor.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.candor.gateway.TestExchange.listenKey;
+import static org.candor.gateway.TestExchange.code;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.zaxxer.hikari.HikariDataSource;
@@ -180,17 +182,6 @@ class GatewaysShareStateTest {
     private static Gateway startOn(final long clientId, final DataSource pool, final LongSupplier clock) {
         return exchange.startGateway(clientId, Gateway.Config.IP_WEIGHT_PER_MINUTE_DEFAULT,
             Gateway.Config.KEY_WEIGHT_PER_MINUTE_DEFAULT, 0, PostgresWebLogins.traders(pool), pool, clock);
-    }
-
-    private static String listenKey(final ApiClient client) {
-        final Reply reply = client.keyOnly("POST", "/api/v3/userDataStream");
-        assertThat(reply.status()).as(reply.json().toString()).isEqualTo(200);
-        return reply.json().get("listenKey").asText();
-    }
-
-    private static int code(final Reply reply) {
-        assertThat(reply.status()).as(reply.json().toString()).isBetween(400, 499);
-        return reply.json().get("code").asInt();
     }
 
     /** Connects and waits until the listen key in the path is attached ({@link WsMessages#awaitOpened}). */

@@ -1,6 +1,7 @@
 package org.candor.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.candor.gateway.TestExchange.code;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -245,11 +246,6 @@ class HistoryEndpointsTest {
         assertThat(code(alice.get("/api/v3/allOrders", "symbol=BTCUSDT&orderId=-3"))).isEqualTo(-1100);
         assertThat(code(alice.get("/api/v3/myTrades", "symbol=BTCUSDT&limit=5000"))).isEqualTo(-1100);
         assertThat(code(alice.get("/api/v3/myTrades", "symbol=BTCUSDT&fromId=abc"))).isEqualTo(-1100);
-    }
-
-    private static int code(final Reply reply) {
-        assertThat(reply.status()).as(reply.json().toString()).isBetween(400, 499);
-        return reply.json().get("code").asInt();
     }
 
     private static List<String> statuses(final JsonNode orders) {

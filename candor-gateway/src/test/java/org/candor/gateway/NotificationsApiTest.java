@@ -1,6 +1,7 @@
 package org.candor.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.candor.gateway.TestExchange.listenKey;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
@@ -259,12 +260,6 @@ class NotificationsApiTest {
     private static String utc(final long epochMs) {
         return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", java.util.Locale.ROOT)
             .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.ofEpochMilli(epochMs));
-    }
-
-    private static String listenKey(final ApiClient client) {
-        final Reply reply = client.keyOnly("POST", "/api/v3/userDataStream");
-        assertThat(reply.status()).as(reply.json().toString()).isEqualTo(200);
-        return reply.json().get("listenKey").asText();
     }
 
     private static WebSocket connect(final String path, final WsMessages messages) {

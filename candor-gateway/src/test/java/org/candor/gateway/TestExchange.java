@@ -1,5 +1,7 @@
 package org.candor.gateway;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
@@ -175,6 +177,19 @@ final class TestExchange implements AutoCloseable {
 
     Gateway gateway() {
         return gateway;
+    }
+
+    /** A new listen key of the client's user, asserting the gateway gave one. */
+    static String listenKey(final ApiClient client) {
+        final Reply reply = client.keyOnly("POST", "/api/v3/userDataStream");
+        assertThat(reply.status()).as(reply.json().toString()).isEqualTo(200);
+        return reply.json().get("listenKey").asText();
+    }
+
+    /** The Binance error code of a refusal, asserting it was a client error (4xx), never a 5xx. */
+    static int code(final Reply reply) {
+        assertThat(reply.status()).as(reply.json().toString()).isBetween(400, 499);
+        return reply.json().get("code").asInt();
     }
 
     /** An HTTP response: status, headers and the parsed JSON body. */

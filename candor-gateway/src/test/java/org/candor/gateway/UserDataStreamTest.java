@@ -2,6 +2,8 @@ package org.candor.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.candor.gateway.TestExchange.listenKey;
+import static org.candor.gateway.TestExchange.code;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
@@ -182,17 +184,6 @@ class UserDataStreamTest {
 
     private static int unknownKeyCode(final ThrowingCallable call) {
         return catchThrowableOfType(call, ApiError.class).code();
-    }
-
-    private static String listenKey(final ApiClient client) {
-        final Reply reply = client.keyOnly("POST", "/api/v3/userDataStream");
-        assertThat(reply.status()).as(reply.json().toString()).isEqualTo(200);
-        return reply.json().get("listenKey").asText();
-    }
-
-    private static int code(final Reply reply) {
-        assertThat(reply.status()).as(reply.json().toString()).isBetween(400, 499);
-        return reply.json().get("code").asInt();
     }
 
     private static WebSocket connect(final String path, final WsMessages messages) {
