@@ -169,7 +169,7 @@ final class DemoCommand implements Callable<Integer> {
             + "driver, archive, consensus module, exchange service) and is answered once committed.");
         final EventDecoder decoder = new EventDecoder(new DemoEvents(out));
         try (ExchangeClient client = ExchangeClient.connect(new ExchangeClient.Config(node.aeronDirectoryName(),
-            node.ingressEndpoints(), CLIENT, 1, ExchangeClient.IN_FLIGHT_DEFAULT), null, decoder::decode)) {
+            node.localClientIngress(), CLIENT, 1, ExchangeClient.IN_FLIGHT_DEFAULT), null, decoder::decode)) {
             session = new DemoSession(client);
             list();
             fund();
@@ -189,7 +189,7 @@ final class DemoCommand implements Callable<Integer> {
         try (DemoServices services = DemoServices.start(node, databaseDir, host, httpPort, adminPort,
             GATEWAY_CLIENT);
              MarketMaker bot = new MarketMaker(ExchangeClient.connect(new ExchangeClient.Config(
-                 node.aeronDirectoryName(), node.ingressEndpoints(), BOT_CLIENT, 1, ExchangeClient.IN_FLIGHT_DEFAULT),
+                 node.aeronDirectoryName(), node.localClientIngress(), BOT_CLIENT, 1, ExchangeClient.IN_FLIGHT_DEFAULT),
                  null, null), MAKER, TAKER, BOT_QUOTES, BOT_SEED);
              DemoWallet wallet = new DemoWallet(node, chains, WALLET_CLIENT, System::currentTimeMillis, true)) {
             final String baseUrl = "http://" + host + ":" + services.httpPort();

@@ -63,6 +63,15 @@ public record ClusterMembers(int count, int portBase) {
         return endpoints.toString();
     }
 
+    /**
+     * What a client sharing a member's media driver connects to: {@link ExchangeClient#IPC_INGRESS} for a single
+     * node (no UDP hop either way), every member's ingress otherwise (the leader may be another member, and a client
+     * follows it by endpoint).
+     */
+    public String localClientIngress() {
+        return count == 1 ? ExchangeClient.IPC_INGRESS : ingressEndpoints();
+    }
+
     /** {@code host:port} of one of a member's ports. */
     String endpoint(final int memberId, final int portOffset) {
         checkMember(memberId);

@@ -222,6 +222,8 @@ public final class EmbeddedNode implements AutoCloseable {
             .clusterMembers(members.aeronMembers())
             .clusterDir(clusterDir())
             .ingressChannel(udp(ClusterMembers.INGRESS_PORT_OFFSET))
+            // A client on this node's media driver may send over shared memory (see ExchangeClient.IPC_INGRESS).
+            .isIpcIngressAllowed(true)
             .logChannel("aeron:udp?term-length=" + LOG_TERM_LENGTH + "|mtu=" + MTU_LENGTH)
             .replicationChannel("aeron:udp?endpoint=" + HOST + ":0")
             .archiveContext(archive)
@@ -270,6 +272,12 @@ public final class EmbeddedNode implements AutoCloseable {
     /** Every member's ingress endpoint, in Aeron's {@code id=host:port,...} form: what a client connects to. */
     public String ingressEndpoints() {
         return members.ingressEndpoints();
+    }
+
+    /** What a client in this process (on this node's media driver) connects to: see {@link
+     * ClusterMembers#localClientIngress()}. */
+    public String localClientIngress() {
+        return members.localClientIngress();
     }
 
     /**

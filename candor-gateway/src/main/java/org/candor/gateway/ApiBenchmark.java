@@ -1,6 +1,8 @@
 package org.candor.gateway;
 
 import java.io.PrintStream;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -37,6 +39,13 @@ import org.HdrHistogram.Histogram;
 public final class ApiBenchmark {
     private static final long HIGHEST_LATENCY_NS = TimeUnit.SECONDS.toNanos(60);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    /** Warm-up runs in steps this long; between steps it scrapes the metrics and reads the JIT's clock. */
+    static final long WARMUP_STEP_MS = 2_000;
+    /** Compilers count as quiet below this share of a step spent compiling (2%: a few small methods). */
+    static final double JIT_QUIET_SHARE = 0.02;
+    private static final long WARMUP_PROGRESS_MS = 10_000;
+    /** In the warm-up's mix, one request in this many is a ping. */
+    private static final int PING_EVERY = 4;
 
     private ApiBenchmark() {
     }
@@ -52,18 +61,20 @@ public final class ApiBenchmark {
      * @param quantity      the quantity, a decimal string that passes the market's filters
      * @param connections   concurrent connections (workers)
      * @param measureMs     how long each measured phase runs
-     * @param warmupMs      how long orders run before measuring
+     * @param warmupMs      how long orders run before measuring, at least
+     * @param warmupMaxMs   how long they run at most, waiting for the JIT compilers to go quiet
      * @param metricsUrl    the gateway's Prometheus metrics (its admin server's {@code /metrics}), scraped around the
      *                      measured orders for the mean time of each stage of a command; null to skip
      */
     public record Options(String baseUrl, String apiKey, String secret, String symbol, String price,
-        String quantity, int connections, long measureMs, long warmupMs, String metricsUrl) {
+        String quantity, int connections, long measureMs, long warmupMs, long warmupMaxMs, String metricsUrl) {
         public Options {
             if (connections < 1 || connections > 1_024) {
                 throw new IllegalArgumentException("connections out of range [1, 1024]: connections=" + connections);
             }
-            if (measureMs < 1 || warmupMs < 0) {
-                throw new IllegalArgumentException("phase lengths: measureMs=" + measureMs + " warmupMs=" + warmupMs);
+            if (measureMs < 1 || warmupMs < 0 || warmupMaxMs < warmupMs) {
+                throw new IllegalArgumentException("phase lengths: measureMs=" + measureMs + " warmupMs=" + warmupMs
+                    + " warmupMaxMs=" + warmupMaxMs);
             }
         }
     }
@@ -108,12 +119,9 @@ public final class ApiBenchmark {
             for (int i = 0; i < options.connections(); i++) {
                 pool.add(new Worker(options, i));
             }
-            if (options.warmupMs() > 0) {
-                final Phase warmup = phase(workers, pool, true, options.warmupMs());
-                out.printf(Locale.ROOT, "warmup orders=%d errors=%d%n", warmup.requests(), warmup.errors());
-            }
+            warmUp(options, workers, pool, out);
             final Map<String, double[]> stagesBefore = scrapeStageTotals(options.metricsUrl());
-            final Phase orders = phase(workers, pool, true, options.measureMs());
+            final Phase orders = phase(workers, pool, Load.ORDERS, options.measureMs());
             final Map<String, Long> stageMeansUs = stageMeansUs(stagesBefore, scrapeStageTotals(options.metricsUrl()));
             out.printf(Locale.ROOT, "orders %.0f/s p50=%dus p99=%dus p99.9=%dus errors=%d%n", orders.perSecond(),
                 orders.micros(50), orders.micros(99), orders.micros(99.9), orders.errors());
@@ -121,7 +129,7 @@ public final class ApiBenchmark {
                 out.println("gateway stages, mean per command: " + stageMeansUs.entrySet().stream()
                     .map(stage -> stage.getKey() + "=" + stage.getValue() + "us").collect(Collectors.joining(" ")));
             }
-            final Phase ping = phase(workers, pool, false, options.measureMs());
+            final Phase ping = phase(workers, pool, Load.PING, options.measureMs());
             out.printf(Locale.ROOT, "ping   %.0f/s p50=%dus p99=%dus p99.9=%dus errors=%d%n", ping.perSecond(),
                 ping.micros(50), ping.micros(99), ping.micros(99.9), ping.errors());
             final Result result = new Result(options.connections(), orders, ping, stageMeansUs);
@@ -129,6 +137,45 @@ public final class ApiBenchmark {
             return result;
         } finally {
             workers.shutdownNow();
+        }
+    }
+
+    /**
+     * Orders mixed with pings and metrics scrapes, in steps of {@link #WARMUP_STEP_MS}, for at least the asked
+     * warm-up and then until the JIT compilers of this process go quiet ({@link #JIT_QUIET_SHARE} of a step), at most
+     * the asked maximum. Each kind of request the measured phases send is sent here first: a flight of
+     * PrintCompilation showed a first scrape (another handler, another body type) deoptimising the hot paths of
+     * Jetty and the HTTP client, whose recompilation then took a sixth of the CPU of the measured orders.
+     */
+    private static void warmUp(final Options options, final ExecutorService workers, final List<Worker> pool,
+        final PrintStream out) throws InterruptedException {
+        if (options.warmupMs() == 0) {
+            return;
+        }
+        final CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        final boolean jitTimed = jit != null && jit.isCompilationTimeMonitoringSupported();
+        final long stepMs = Math.min(WARMUP_STEP_MS, options.warmupMaxMs());
+        final long startNs = System.nanoTime();
+        long requests = 0;
+        long errors = 0;
+        while (true) {
+            final long jitBeforeMs = jitTimed ? jit.getTotalCompilationTime() : 0;
+            final Phase step = phase(workers, pool, Load.MIXED, stepMs);
+            scrapeStageTotals(options.metricsUrl());
+            final long jitMs = jitTimed ? jit.getTotalCompilationTime() - jitBeforeMs : 0;
+            requests += step.requests();
+            errors += step.errors();
+            final long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNs);
+            final boolean quiet = jitMs <= stepMs * JIT_QUIET_SHARE;
+            if (elapsedMs >= options.warmupMs() && (quiet || elapsedMs >= options.warmupMaxMs())) {
+                out.printf(Locale.ROOT, "warmup %d s requests=%d errors=%d jit_last_step_ms=%d%s%n",
+                    elapsedMs / 1_000, requests, errors, jitMs, quiet ? "" : " (compilers still busy: at the limit)");
+                return;
+            }
+            if (elapsedMs / WARMUP_PROGRESS_MS != (elapsedMs - stepMs) / WARMUP_PROGRESS_MS) {
+                out.printf(Locale.ROOT, "warming up: %d s, requests=%d, compiling %d ms of the last %d ms%n",
+                    elapsedMs / 1_000, requests, jitMs, stepMs);
+            }
         }
     }
 
@@ -176,14 +223,14 @@ public final class ApiBenchmark {
         return means;
     }
 
-    private static Phase phase(final ExecutorService executor, final List<Worker> pool, final boolean orders,
+    private static Phase phase(final ExecutorService executor, final List<Worker> pool, final Load load,
         final long durationMs) throws InterruptedException {
         final long startNs = System.nanoTime();
         final long endNs = startNs + TimeUnit.MILLISECONDS.toNanos(durationMs);
         final List<Future<long[]>> running = new ArrayList<>();
         final Histogram total = new Histogram(HIGHEST_LATENCY_NS, 3);
         for (final Worker worker : pool) {
-            running.add(executor.submit(() -> worker.loop(orders, endNs)));
+            running.add(executor.submit(() -> worker.loop(load, endNs)));
         }
         long requests = 0;
         long errors = 0;
@@ -200,6 +247,11 @@ public final class ApiBenchmark {
         return new Phase(requests, errors, System.nanoTime() - startNs, total);
     }
 
+    /** What a phase's workers send. */
+    private enum Load {
+        ORDERS, PING, MIXED
+    }
+
     /** One connection's loop. */
     private static final class Worker {
         private final Options options;
@@ -209,6 +261,7 @@ public final class ApiBenchmark {
         private final byte[] secret;
         private final Histogram latencyNs = new Histogram(HIGHEST_LATENCY_NS, 3);
         private long sequence;
+        private long sent;
 
         Worker(final Options options, final int index) {
             this.options = options;
@@ -217,12 +270,13 @@ public final class ApiBenchmark {
         }
 
         /** Sends until {@code endNs}; returns {answered 200, failed}. */
-        long[] loop(final boolean orders, final long endNs) {
+        long[] loop(final Load load, final long endNs) {
             latencyNs.reset();
             long ok = 0;
             long failed = 0;
             while (System.nanoTime() - endNs < 0) {
-                final HttpRequest request = orders ? order() : ping();
+                final boolean order = load == Load.ORDERS || load == Load.MIXED && ++sent % PING_EVERY != 0;
+                final HttpRequest request = order ? order() : ping();
                 final long startNs = System.nanoTime();
                 int status;
                 try {
@@ -264,7 +318,7 @@ public final class ApiBenchmark {
 
     /**
      * {@code --url U --key K --secret S --symbol BTCUSDT --price 1.00 --quantity 0.001 [--connections 8]
-     * [--seconds 10] [--warmup-seconds 10] [--metrics http://admin-host:port/metrics]}.
+     * [--seconds 10] [--warmup-seconds 10] [--warmup-max-seconds 180] [--metrics http://admin-host:port/metrics]}.
      */
     public static void main(final String[] args) throws InterruptedException {
         final Map<String, String> given = new HashMap<>();
@@ -275,7 +329,8 @@ public final class ApiBenchmark {
             required(given, "--secret"), required(given, "--symbol"), required(given, "--price"),
             required(given, "--quantity"), Integer.parseInt(given.getOrDefault("--connections", "8")),
             Long.parseLong(given.getOrDefault("--seconds", "10")) * 1_000,
-            Long.parseLong(given.getOrDefault("--warmup-seconds", "10")) * 1_000, given.get("--metrics"));
+            Long.parseLong(given.getOrDefault("--warmup-seconds", "10")) * 1_000,
+            Long.parseLong(given.getOrDefault("--warmup-max-seconds", "180")) * 1_000, given.get("--metrics"));
         run(options, System.out);
     }
 

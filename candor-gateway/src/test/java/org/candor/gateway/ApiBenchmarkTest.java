@@ -19,7 +19,7 @@ class ApiBenchmarkTest {
             final ByteArrayOutputStream printed = new ByteArrayOutputStream();
             final ApiBenchmark.Result result = ApiBenchmark.run(new ApiBenchmark.Options("http://127.0.0.1:"
                 + gateway.port(), trader.key, TestExchange.secretOf(trader), "BTCUSDT", "100.00", "0.01", 2, 700,
-                200, null), new PrintStream(printed, true, StandardCharsets.UTF_8));
+                200, 200, null), new PrintStream(printed, true, StandardCharsets.UTF_8));
             assertThat(result.orders().requests()).isPositive();
             assertThat(result.orders().errors()).isZero();
             assertThat(result.ping().requests()).isPositive();

@@ -58,7 +58,7 @@ public final class DemoServices implements AutoCloseable {
             final byte[] masterKey = new byte[32];
             new SecureRandom().nextBytes(masterKey);
             final Gateway.Config config = new Gateway.Config(host, port,
-                new ExchangeClient.Config(node.aeronDirectoryName(), node.ingressEndpoints(), gatewayClientId, 1,
+                new ExchangeClient.Config(node.aeronDirectoryName(), node.localClientIngress(), gatewayClientId, 1,
                     ExchangeClient.IN_FLIGHT_DEFAULT),
                 node.eventJournalDir(), weightPerMinute, weightPerMinute, System::currentTimeMillis);
             return new DemoServices(postgres, GatewayServices.start(postgres.endpoint(),

@@ -76,7 +76,7 @@ public final class DemoWallet implements DepositAddresses, PendingDeposits, Auto
         this.clockMs = clockMs;
         this.startMs = clockMs.getAsLong();
         this.client = ExchangeClient.connect(new ExchangeClient.Config(node.aeronDirectoryName(),
-            node.ingressEndpoints(), clientId, 1, ExchangeClient.IN_FLIGHT_DEFAULT), result -> {
+            node.localClientIngress(), clientId, 1, ExchangeClient.IN_FLIGHT_DEFAULT), result -> {
                 // A claim asked again before its SENDING was read (the processor repeats unanswered claims) is
                 // answered WITHDRAWAL_SENDING: the withdrawal is claimed, as asked. Only the wallet claims, so no
                 // other command of this client gets that answer. A deposit sent again after a restart is answered

@@ -141,7 +141,7 @@ public final class GatewayCommand implements Callable<Integer> {
         final byte[] token = clientTokenFile == null ? null
             : HexFormat.of().parseHex(Files.readString(clientTokenFile).trim());
         return new ExchangeClient.Config(EmbeddedNode.aeronDirectoryName(dir),
-            new ClusterMembers(members, portBase).ingressEndpoints(), clientId,
+            new ClusterMembers(members, portBase).localClientIngress(), clientId,
             System.currentTimeMillis() * 1_000, ExchangeClient.IN_FLIGHT_DEFAULT, token);
     }
 }
