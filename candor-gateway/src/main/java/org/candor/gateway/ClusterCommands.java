@@ -54,13 +54,19 @@ final class ClusterCommands implements AutoCloseable {
     private final FillCollector fills = new FillCollector();
     private final EventDecoder decoder = new EventDecoder(fills);
     private final CommandStages stages;
+    private final Runnable onAnswer;
     private final Thread thread;
     private volatile boolean running = true;
 
-    /** Connects on the caller's thread (so a failure is the caller's), then hands the client to the sender thread. */
-    ClusterCommands(final ExchangeClient.Config config, final CommandStages stages) {
+    /**
+     * Connects on the caller's thread (so a failure is the caller's), then hands the client to the sender thread.
+     * {@code onAnswer} runs on that thread after each answer is handed over (the views' follower is woken there: the
+     * answer's events are in the journal already, and the handler will wait for them).
+     */
+    ClusterCommands(final ExchangeClient.Config config, final CommandStages stages, final Runnable onAnswer) {
         this.clientId = config.clientId();
         this.stages = stages;
+        this.onAnswer = onAnswer;
         this.client = ExchangeClient.connect(config, this::onResult, this::onEvent);
         this.thread = new Thread(this::run, "candor-gateway-commands");
         this.thread.setDaemon(true);
@@ -146,6 +152,7 @@ final class ClusterCommands implements AutoCloseable {
         if (request != null) {
             stages.cluster(request.submittedNs, System.nanoTime());
             request.future.complete(new CommandOutcome(result, taken));
+            onAnswer.run();
         }
     }
 

@@ -69,7 +69,7 @@ public final class Gateway implements AutoCloseable {
                 NotificationStore.open(config.readModel().dataSource(), NotificationStore.DEFAULT_SCHEMA),
                 userStreams::publishNotifications);
             final CommandStages stages = new CommandStages(metrics);
-            startedCommands = new ClusterCommands(config.client(), stages);
+            startedCommands = new ClusterCommands(config.client(), stages, views::wakeWriter);
             engine = new EngineCommands(startedCommands, views, stages);
             final WebSessions sessions = WebApp.traderSessions(database, config.clockMs());
             final RequestGuard guard = new RequestGuard(

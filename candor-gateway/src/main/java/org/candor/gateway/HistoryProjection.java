@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import org.agrona.CloseHelper;
-import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
 import org.candor.journal.EventJournalReader;
 import org.candor.readmodel.Projector;
@@ -45,7 +44,7 @@ final class HistoryProjection implements AutoCloseable {
             reader = EventJournalReader.open(journalDir, projector.committedSeq());
             committedTimestampMs = projector.committedTimestampMs();
             committed.publish(projector.committedSeq());
-            final IdleStrategy idle = new BackoffIdleStrategy();
+            final IdleStrategy idle = FlushCadence.idleStrategy();
             final FlushCadence cadence = new FlushCadence(committed, System.nanoTime());
             committed.writerThread(Thread.currentThread());
             while (running.getAsBoolean()) {

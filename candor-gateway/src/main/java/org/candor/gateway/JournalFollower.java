@@ -3,7 +3,7 @@ package org.candor.gateway;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
-import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.SleepingIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.DirectBuffer;
 import org.candor.engine.EngineEvents;
@@ -25,8 +25,13 @@ final class JournalFollower implements AutoCloseable {
     static final int BATCH_EVENTS_MAX = 4096;
     private static final long JOIN_TIMEOUT_MS = 5_000;
     private static final long CATCH_UP_POLL_NS = 1_000_000;
-    /** Longest park when the journal has nothing new (about 20,000 wake-ups a second when idle). */
-    static final long PARK_NS_MAX = 50_000;
+    /**
+     * Park when the journal has nothing new. Whoever waits for the views wakes the follower ({@link
+     * ReadViews#wakeWriter}: a handler, and the command thread as each answer arrives), so this bounds only how late
+     * other clients' events (market data for the streams) are seen. Polling instead, backing off from 1 us to 50 us,
+     * cost about 10 wake-ups per order and a tenth of a core at 2,000 orders/s (docs/BENCHMARKS.md).
+     */
+    static final long IDLE_PARK_NS = 1_000_000;
 
     private final EventJournalReader reader;
     private final ReadViews views;
@@ -48,9 +53,8 @@ final class JournalFollower implements AutoCloseable {
     }
 
     private void run() {
-        // A reader waits for the follower before it answers (read-your-writes), so the follower parks at most
-        // PARK_NS_MAX: with Agrona's default 1 ms every order waited up to a millisecond more.
-        final IdleStrategy idle = new BackoffIdleStrategy(10, 20, 1_000, PARK_NS_MAX);
+        final IdleStrategy idle = new SleepingIdleStrategy(IDLE_PARK_NS);
+        views.writerThread(Thread.currentThread());
         try {
             while (running) {
                 final int applied = views.apply(this::applyCommands);

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.agrona.CloseHelper;
-import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
 import org.candor.journal.EventJournalReader;
 import org.candor.notifications.Notification;
@@ -49,7 +48,7 @@ final class NotificationFeed implements AutoCloseable {
             reader = EventJournalReader.open(journalDir, 0);
             final EventJournalReader source = reader;
             committed.publish(notifier.committedSeq());
-            final IdleStrategy idle = new BackoffIdleStrategy();
+            final IdleStrategy idle = FlushCadence.idleStrategy();
             final FlushCadence cadence = new FlushCadence(committed, System.nanoTime());
             committed.writerThread(Thread.currentThread());
             while (running.getAsBoolean()) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
@@ -37,6 +38,8 @@ final class ReadViews {
     private volatile long lastSeq;
     private volatile long lastTimestampMs;
     private volatile Throwable failure;
+    /** The follower's thread, woken when someone waits for events it may not have read yet; null until it starts. */
+    private volatile Thread writer;
     private volatile Consumer<List<MarketUpdate>> marketListener = updates -> { };
     private volatile Consumer<List<UserUpdate>> userListener = updates -> { };
 
@@ -102,6 +105,19 @@ final class ReadViews {
         userUpdates.enable(wanted);
     }
 
+    /** The calling thread applies the journal: {@link #wakeWriter} unparks it. */
+    void writerThread(final Thread thread) {
+        writer = thread;
+    }
+
+    /** Wakes the follower from its idle park: the journal holds events someone waits for. */
+    void wakeWriter() {
+        final Thread parked = writer;
+        if (parked != null) {
+            LockSupport.unpark(parked);
+        }
+    }
+
     /** Waits until the result of command {@code commandId} of {@code clientId} has been applied. */
     void awaitCommand(final long clientId, final long commandId, final Duration timeout) {
         checkHealthy();
@@ -109,6 +125,7 @@ final class ReadViews {
             return;
         }
         final long deadlineNs = System.nanoTime() + timeout.toNanos();
+        wakeWriter();
         synchronized (progress) {
             while (lastCommand(clientId) < commandId) {
                 checkHealthy();
