@@ -147,7 +147,7 @@ public final class EmbeddedNode implements AutoCloseable {
                 .clusterDir(clusterDir())
                 .clusteredService(service)
                 .serviceId(0)
-                .idleStrategySupplier(BackoffIdleStrategy::new)
+                .idleStrategySupplier(WakefulIdleStrategy::new)
                 .terminationHook(EmbeddedNode::noTerminationAction)
                 .errorHandler(this::onError));
         } catch (RuntimeException e) {
@@ -190,7 +190,7 @@ public final class EmbeddedNode implements AutoCloseable {
         return new MediaDriver.Context()
             .aeronDirectoryName(aeronDir)
             .threadingMode(ThreadingMode.SHARED)
-            .sharedIdleStrategy(new BackoffIdleStrategy())
+            .sharedIdleStrategy(new WakefulIdleStrategy())
             .termBufferSparseFile(true)
             .publicationTermBufferLength(PUBLICATION_TERM_LENGTH)
             .ipcTermBufferLength(IPC_TERM_LENGTH)
@@ -208,7 +208,7 @@ public final class EmbeddedNode implements AutoCloseable {
             .replicationChannel("aeron:udp?endpoint=" + HOST + ":0")
             .recordingEventsEnabled(false)
             .threadingMode(ArchiveThreadingMode.SHARED)
-            .idleStrategySupplier(BackoffIdleStrategy::new)
+            .idleStrategySupplier(WakefulIdleStrategy::new)
             .fileSyncLevel(ARCHIVE_FILE_SYNC_LEVEL)
             .catalogFileSyncLevel(ARCHIVE_FILE_SYNC_LEVEL)
             .deleteArchiveOnStart(false)
@@ -234,7 +234,7 @@ public final class EmbeddedNode implements AutoCloseable {
             .leaderHeartbeatIntervalNs(LEADER_HEARTBEAT_INTERVAL_NS)
             .electionTimeoutNs(ELECTION_TIMEOUT_NS)
             .startupCanvassTimeoutNs(STARTUP_CANVASS_TIMEOUT_NS)
-            .idleStrategySupplier(BackoffIdleStrategy::new)
+            .idleStrategySupplier(WakefulIdleStrategy::new)
             .deleteDirOnStart(false)
             .terminationHook(EmbeddedNode::noTerminationAction)
             .errorHandler(this::onError);
