@@ -11,6 +11,8 @@ import java.util.List;
 import org.candor.engine.EngineCapacity;
 import org.candor.engine.RejectReason;
 import org.candor.engine.Side;
+import org.candor.protocol.sbe.CommandResultEventDecoder;
+import org.candor.protocol.sbe.MessageHeaderDecoder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,11 +30,23 @@ class IpcClientTest {
 
     @Test
     void twoIpcClientsEachGetTheirOwnResults() throws Exception {
+        twoClientsEachHearTheirOwn(7, 8);
+    }
+
+    /** Client ids 65,536 apart share an egress stream: the cluster session id still keeps the answers apart. */
+    @Test
+    void clientsSharingAnEgressStreamStillHearOnlyTheirOwn() throws Exception {
+        twoClientsEachHearTheirOwn(7, 7 + ExchangeClient.IPC_EGRESS_STREAMS);
+    }
+
+    private void twoClientsEachHearTheirOwn(final long firstId, final long secondId) throws Exception {
         final List<CommandResult> heardByFirst = new ArrayList<>();
         final List<CommandResult> heardBySecond = new ArrayList<>();
+        final List<Long> egressOfFirst = new ArrayList<>();
+        final List<Long> egressOfSecond = new ArrayList<>();
         try (EmbeddedNode node = EmbeddedNode.launch(dir, Nodes.portBase(), EngineCapacity.small());
-             ExchangeClient first = ipcClient(node, 7, heardByFirst);
-             ExchangeClient second = ipcClient(node, 8, heardBySecond)) {
+             ExchangeClient first = ipcClient(node, firstId, heardByFirst, egressOfFirst);
+             ExchangeClient second = ipcClient(node, secondId, heardBySecond, egressOfSecond)) {
             final Exchange exchange = new Exchange(first);
             exchange.list();
             exchange.fundedUser(1, 0, 100_000);
@@ -48,14 +62,24 @@ class IpcClientTest {
             assertThat(heardBySecond).extracting(CommandResult::commandId).containsExactly(sell.commandId());
             assertThat(heardByFirst.subList(firstHeardBefore, heardByFirst.size()))
                 .extracting(CommandResult::commandId).containsExactly(buy.commandId());
+            // What reached each client's egress at all (before the client's own filter by client id).
+            assertThat(egressOfFirst).isNotEmpty().containsOnly(firstId);
+            assertThat(egressOfSecond).containsExactly(secondId);
             assertThat(Nodes.queryLong(node, e -> e.openOrderCount(1) + e.openOrderCount(2)))
                 .as("the two orders crossed").isZero();
         }
     }
 
+    /** A client on the node's driver; {@code egress} gets the client id of every result its egress carried. */
     private static ExchangeClient ipcClient(final EmbeddedNode node, final long clientId,
-        final List<CommandResult> heard) {
+        final List<CommandResult> heard, final List<Long> egress) {
+        final MessageHeaderDecoder header = new MessageHeaderDecoder();
+        final CommandResultEventDecoder result = new CommandResultEventDecoder();
         return ExchangeClient.connect(new ExchangeClient.Config(node.aeronDirectoryName(), node.localClientIngress(),
-            clientId, 1, ExchangeClient.IN_FLIGHT_DEFAULT), heard::add, null);
+            clientId, 1, ExchangeClient.IN_FLIGHT_DEFAULT), heard::add, (buffer, offset, length) -> {
+                if (header.wrap(buffer, offset).templateId() == CommandResultEventDecoder.TEMPLATE_ID) {
+                    egress.add(result.wrapAndApplyHeader(buffer, offset, header).clientId());
+                }
+            });
     }
 }
