@@ -143,9 +143,9 @@ public final class ApiBenchmark {
     /**
      * Orders mixed with pings and metrics scrapes, in steps of {@link #WARMUP_STEP_MS}, for at least the asked
      * warm-up and then until the JIT compilers of this process go quiet ({@link #JIT_QUIET_SHARE} of a step), at most
-     * the asked maximum. Each kind of request the measured phases send is sent here first: a flight of
-     * PrintCompilation showed a first scrape (another handler, another body type) deoptimising the hot paths of
-     * Jetty and the HTTP client, whose recompilation then took a sixth of the CPU of the measured orders.
+     * the asked maximum. Each kind of request the measured phases send is sent here first: a PrintCompilation log
+     * showed the first scrape (another handler, another body type) deoptimising the hot paths of Jetty and the HTTP
+     * client, whose recompilation then took a sixth of the machine during the measured orders.
      */
     private static void warmUp(final Options options, final ExecutorService workers, final List<Worker> pool,
         final PrintStream out) throws InterruptedException {
