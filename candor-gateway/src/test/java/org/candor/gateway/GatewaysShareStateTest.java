@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
  * Gateways sharing one database, each with its own pool as gateways in other processes have, behind a load
  * balancer: a listen key made on one opens a user data stream on another, which receives the user's orders; a
  * keepalive on one keeps the other's connections open and a close or an expiry ends them there; a web login on one
- * is valid on another until logged out on either; a restarted gateway still knows both.
+ * is valid on another until logged out on either; a restarted gateway still knows both; a client order id given on
+ * one shows on another.
  */
 class GatewaysShareStateTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
@@ -49,6 +50,20 @@ class GatewaysShareStateTest {
     @AfterAll
     static void stop() {
         CloseHelper.quietCloseAll(second, secondPool, exchange);
+    }
+
+    /** The string is saved before the order is acknowledged, so every gateway answers with it. */
+    @Test
+    void aClientOrderIdGivenOnOneGatewayShowsOnAnother() {
+        final ApiClient trader = exchange.newTrader();
+        final long orderId = trader.post("/api/v3/order", "symbol=BTCUSDT&side=SELL&type=LIMIT&timeInForce=GTC"
+            + "&quantity=0.1&price=41000&newClientOrderId=grid-7").json().get("orderId").asLong();
+
+        final JsonNode seen = trader.at(second).get("/api/v3/order", "symbol=BTCUSDT&orderId=" + orderId).json();
+        assertThat(seen.get("clientOrderId").asText()).isEqualTo("grid-7");
+        final Reply cancelled = trader.at(second).delete("/api/v3/order", "symbol=BTCUSDT&origClientOrderId=grid-7");
+        assertThat(cancelled.status()).isEqualTo(200);
+        assertThat(cancelled.json().get("origClientOrderId").asText()).isEqualTo("grid-7");
     }
 
     @Test

@@ -123,7 +123,8 @@ final class TestExchange implements AutoCloseable {
         final Gateway started = Gateway.start(new Gateway.Config("127.0.0.1", port,
             new ExchangeClient.Config(node.aeronDirectoryName(), node.ingressEndpoints(), clientId, 1, 256),
             node.eventJournalDir(), ipWeightPerMinute, keyWeightPerMinute,
-            clockMs, gateway == null ? readModel : null), gatewayKeys, database, traderLogins);
+            clockMs, gateway == null ? readModel : null), gatewayKeys, database, traderLogins,
+            new PostgresClientOrderIds(database));
         if (gateway == null) {
             gateway = started;
         }
