@@ -163,7 +163,7 @@ public final class ExchangeClient implements AutoCloseable {
             .aeronDirectoryName(config.aeronDirectoryName());
         if (IPC_INGRESS.equals(config.ingressEndpoints())) {
             context.ingressChannel(IPC_INGRESS).egressChannel(IPC_INGRESS)
-                .egressStreamId(IPC_EGRESS_STREAM_BASE + (int) Math.floorMod(config.clientId(), IPC_EGRESS_STREAMS));
+                .egressStreamId(IPC_EGRESS_STREAM_BASE + Math.floorMod(config.clientId(), IPC_EGRESS_STREAMS));
         } else {
             context.ingressChannel(INGRESS_CHANNEL).ingressEndpoints(config.ingressEndpoints())
                 .egressChannel(EGRESS_CHANNEL);

@@ -1,7 +1,6 @@
 package org.candor.gateway;
 
 import java.time.Duration;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * How far a projection of the journal has committed, for the requests that must wait until it shows what they
@@ -12,12 +11,12 @@ final class CommittedSeq {
     private volatile long seq;
     /** The highest sequence a reader has waited for: above {@link #seq}, the writer should commit now. */
     private volatile long wantedSeq;
-    /** The writer's thread, woken when a reader starts to wait ({@link FlushCadence}); null until it registers. */
-    private volatile Thread writer;
+    /** The writer's thread, woken when a reader starts to wait ({@link FlushCadence}). */
+    private final WriterWakeup writer = new WriterWakeup();
 
     /** The calling thread publishes: it is woken from a park when a reader starts to wait. */
     void writerThread(final Thread thread) {
-        writer = thread;
+        writer.register(thread);
     }
 
     /** Whether a reader waits for events not committed yet. */
@@ -50,10 +49,7 @@ final class CommittedSeq {
         if (wanted > wantedSeq) {
             wantedSeq = wanted;
         }
-        final Thread parked = writer;
-        if (parked != null) {
-            LockSupport.unpark(parked);
-        }
+        writer.wake();
         synchronized (progress) {
             while (seq < wanted) {
                 final long leftNs = deadlineNs - System.nanoTime();

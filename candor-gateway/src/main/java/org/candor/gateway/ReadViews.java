@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
@@ -38,8 +37,8 @@ final class ReadViews {
     private volatile long lastSeq;
     private volatile long lastTimestampMs;
     private volatile Throwable failure;
-    /** The follower's thread, woken when someone waits for events it may not have read yet; null until it starts. */
-    private volatile Thread writer;
+    /** The follower's thread, woken when someone waits for events it may not have read yet. */
+    private final WriterWakeup writer = new WriterWakeup();
     private volatile Consumer<List<MarketUpdate>> marketListener = updates -> { };
     private volatile Consumer<List<UserUpdate>> userListener = updates -> { };
 
@@ -107,15 +106,12 @@ final class ReadViews {
 
     /** The calling thread applies the journal: {@link #wakeWriter} unparks it. */
     void writerThread(final Thread thread) {
-        writer = thread;
+        writer.register(thread);
     }
 
     /** Wakes the follower from its idle park: the journal holds events someone waits for. */
     void wakeWriter() {
-        final Thread parked = writer;
-        if (parked != null) {
-            LockSupport.unpark(parked);
-        }
+        writer.wake();
     }
 
     /** Waits until the result of command {@code commandId} of {@code clientId} has been applied. */
