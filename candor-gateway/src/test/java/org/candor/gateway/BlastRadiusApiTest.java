@@ -119,12 +119,14 @@ class BlastRadiusApiTest {
     }
 
     private static String bucket(final long userId, final String name) {
-        for (var row : olivia.get("/admin/v1/balances", "userId=" + userId).json().path("balances")) {
+        final TestExchange.Reply reply = olivia.get("/admin/v1/balances", "userId=" + userId);
+        assertThat(reply.status()).as(reply.raw().body()).isEqualTo(200);
+        for (var row : reply.json().path("balances")) {
             if (row.path("asset").asText().equals("USDT")) {
                 return row.path(name).asText();
             }
         }
-        throw new AssertionError("no USDT row for " + userId);
+        throw new AssertionError("no USDT row for " + userId + ": " + reply.raw().body());
     }
 
     private static String encode(final String text) {

@@ -31,7 +31,7 @@ final class OperatorClient {
     }
 
     private String sign(final String params) {
-        final String payload = (params.isEmpty() ? "" : params + "&") + "timestamp=" + System.currentTimeMillis();
+        final String payload = (params.isEmpty() ? "" : params + "&") + "timestamp=" + TestExchange.nextTimestamp();
         return payload + "&signature=" + HmacSigner.sign(secret.getBytes(StandardCharsets.UTF_8), payload);
     }
 

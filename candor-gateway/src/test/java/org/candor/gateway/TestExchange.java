@@ -55,6 +55,8 @@ final class TestExchange implements AutoCloseable {
      * tests choose by hand (users' ids and their multiples), so no test's deposit is refused as already credited.
      */
     private static final AtomicLong NEXT_DEPOSIT_REF = new AtomicLong(1_000_000_000L);
+    /** The last timestamp a test client signed: see {@link #nextTimestamp()}. */
+    private static final AtomicLong LAST_TIMESTAMP = new AtomicLong();
 
     final Path dir;
     final EmbeddedNode node;
@@ -150,6 +152,14 @@ final class TestExchange implements AutoCloseable {
     /** A deposit reference no test of this run has used: one per deposit, the same for one in each asset. */
     static long nextDepositRef() {
         return NEXT_DEPOSIT_REF.incrementAndGet();
+    }
+
+    /**
+     * A timestamp later than every one a test client signed before: the gateway refuses a signature it has seen, and
+     * two identical reads in one millisecond would sign the same bytes.
+     */
+    static long nextTimestamp() {
+        return LAST_TIMESTAMP.updateAndGet(last -> Math.max(last + 1, System.currentTimeMillis()));
     }
 
     /** A new user with 10 BTC, 10 ETH and 1,000,000 USDT, and an API key that may read and trade. */
@@ -251,7 +261,7 @@ final class TestExchange implements AutoCloseable {
 
         String sign(final String params) {
             final String payload = (params.isEmpty() ? "" : params + "&") + "timestamp="
-                + System.currentTimeMillis() + "&recvWindow=10000";
+                + nextTimestamp() + "&recvWindow=10000";
             return payload + "&signature=" + HmacSigner.sign(secret.getBytes(StandardCharsets.UTF_8), payload);
         }
 

@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -27,11 +29,22 @@ public final class SignedHttpClient {
     private final String apiKey;
     private final byte[] secret;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private final LongSupplier clockMs;
+    /**
+     * The last timestamp signed: each request gets a later one, because the gateway refuses a signature it has seen
+     * and two identical requests in one millisecond would sign the same bytes.
+     */
+    private final AtomicLong lastTimestamp = new AtomicLong();
 
     public SignedHttpClient(final String baseUrl, final String apiKey, final String secret) {
+        this(baseUrl, apiKey, secret, System::currentTimeMillis);
+    }
+
+    SignedHttpClient(final String baseUrl, final String apiKey, final String secret, final LongSupplier clockMs) {
         this.baseUrl = baseUrl;
         this.apiKey = apiKey;
         this.secret = secret.getBytes(StandardCharsets.UTF_8);
+        this.clockMs = clockMs;
     }
 
     /** A response: HTTP status and the parsed body. */
@@ -49,7 +62,7 @@ public final class SignedHttpClient {
     /** A signed request; {@code parameters} are already URL-encoded ({@code a=1&b=2}), or empty. */
     public Response signed(final String method, final String path, final String parameters) {
         final String query = (parameters.isEmpty() ? "" : parameters + "&") + "recvWindow=5000&timestamp="
-            + System.currentTimeMillis();
+            + nextTimestamp();
         final String signedQuery = query + "&signature=" + hmac(query);
         final HttpRequest.Builder request = HttpRequest.newBuilder().timeout(TIMEOUT).header("X-MBX-APIKEY", apiKey);
         if ("POST".equals(method)) {
@@ -60,6 +73,10 @@ public final class SignedHttpClient {
                 .method(method, HttpRequest.BodyPublishers.noBody());
         }
         return send(request.build());
+    }
+
+    private long nextTimestamp() {
+        return lastTimestamp.updateAndGet(last -> Math.max(last + 1, clockMs.getAsLong()));
     }
 
     private String hmac(final String payload) {
