@@ -256,6 +256,13 @@ final class EventLines implements EngineEvents {
     }
 
     @Override
+    public void orderLabelled(final long seq, final long orderId, final long userId, final long clientOrderId,
+        final CharSequence label) {
+        out.printf("seq=%d event=order_labelled order=%d user=%d client_order=%d label=%s%n", seq, orderId, userId,
+            clientOrderId, label);
+    }
+
+    @Override
     public void trade(final long seq, final long tradeId, final int marketId, final long price, final long quantity,
         final long quoteAmount, final long makerOrderId, final long takerOrderId, final long makerUserId,
         final long takerUserId, final Side takerSide, final long makerFee, final long takerFee,

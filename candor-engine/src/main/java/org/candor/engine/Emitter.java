@@ -109,6 +109,11 @@ final class Emitter {
             clientOrderId, stpMode);
     }
 
+    void orderLabelled(final long orderId, final long userId, final long clientOrderId,
+        final CharSequence label) {
+        sink.orderLabelled(++lastSeq, orderId, userId, clientOrderId, label);
+    }
+
     void trade(final long tradeId, final int marketId, final long price, final long quantity, final long quoteAmount,
         final long makerOrderId, final long takerOrderId, final long makerUserId, final long takerUserId,
         final Side takerSide, final long makerFee, final long takerFee, final long makerRemaining,

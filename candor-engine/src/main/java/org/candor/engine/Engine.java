@@ -357,24 +357,32 @@ public final class Engine {
 
     // ---------------------------------------------------------------- orders
 
-    /**
-     * Places an order. LIMIT orders need a price and a quantity; MARKET sells need a quantity and MARKET buys a
-     * quote budget (the other fields zero), both with IOC. A client order id of 0 means none. The result's
-     * reference is the new order id.
-     */
+    /** Places an order without a client order label. */
     public RejectReason placeOrder(final long client, final long command, final long nowMs, final long userId,
         final int marketId, final Side side, final OrderType type, final TimeInForce timeInForce, final long price,
         final long quantity, final long quoteBudget, final long clientOrderId, final StpMode stpMode) {
+        return placeOrder(client, command, nowMs, userId, marketId, side, type, timeInForce, price, quantity,
+            quoteBudget, clientOrderId, stpMode, null);
+    }
+
+    /**
+     * Places an order. LIMIT orders need a price and a quantity; MARKET sells need a quantity and MARKET buys a quote
+     * budget (the other fields zero), both with IOC. A client order id of 0 means none; {@code label} (null: none) is
+     * that id as the client wrote it, sent on in an order-labelled event. The result's reference is the new order id.
+     */
+    public RejectReason placeOrder(final long client, final long command, final long nowMs, final long userId,
+        final int marketId, final Side side, final OrderType type, final TimeInForce timeInForce, final long price,
+        final long quantity, final long quoteBudget, final long clientOrderId, final StpMode stpMode,
+        final CharSequence label) {
         if (!begin(client, command, nowMs)) {
             return repeated;
         }
         try {
             final int user = users.slotOf(userId);
             final Market market = market(marketId);
-            RejectReason reason = user == Users.NONE ? RejectReason.UNKNOWN_USER
-                : market == null ? RejectReason.UNKNOWN_MARKET : RejectReason.NONE;
+            RejectReason reason = knownUserAndMarket(user, market);
             if (reason == RejectReason.NONE && (side == null || type == null || timeInForce == null
-                || stpMode == null || clientOrderId < 0)) {
+                || stpMode == null || clientOrderId < 0 || !OrderRules.validLabel(label, clientOrderId))) {
                 reason = RejectReason.INVALID_ARGUMENT;
             }
             final long block = reason == RejectReason.NONE ? holds.blockingHold(user) : 0;
@@ -383,7 +391,7 @@ public final class Engine {
             }
             if (reason == RejectReason.NONE) {
                 reason = trading.place(user, market, side, type, timeInForce, price, quantity, quoteBudget,
-                    clientOrderId, stpMode);
+                    clientOrderId, stpMode, label);
             }
             return end(reason, trading.lastOrderId());
         } catch (RuntimeException e) {
@@ -418,10 +426,7 @@ public final class Engine {
             final int user = users.slotOf(userId);
             final Market market = market(marketId);
             final RejectReason known = knownUserAndMarket(user, market);
-            if (known != RejectReason.NONE) {
-                return end(known, 0);
-            }
-            return end(RejectReason.NONE, trading.cancelAll(user, market));
+            return end(known, known != RejectReason.NONE ? 0 : trading.cancelAll(user, market));
         } catch (RuntimeException e) {
             throw stop(e);
         }
@@ -481,7 +486,6 @@ public final class Engine {
     }
 
     /** The body of a hold or limiter command, run between {@link #begin} and {@link #end}. */
-    @FunctionalInterface
     private interface HoldCommand {
         RejectReason apply();
     }
@@ -567,10 +571,8 @@ public final class Engine {
     }
 
     private static RejectReason knownUserAndMarket(final int userSlot, final Market market) {
-        if (userSlot == Users.NONE) {
-            return RejectReason.UNKNOWN_USER;
-        }
-        return market == null ? RejectReason.UNKNOWN_MARKET : RejectReason.NONE;
+        return userSlot == Users.NONE ? RejectReason.UNKNOWN_USER
+            : market == null ? RejectReason.UNKNOWN_MARKET : RejectReason.NONE;
     }
 
     // ---------------------------------------------------------------- state: digest, audit, snapshot

@@ -200,6 +200,14 @@ public interface EngineEvents {
         TimeInForce timeInForce, long price, long quantity, long quoteBudget, long clientOrderId, StpMode stpMode);
 
     /**
+     * Right after {@link #orderAccepted} of an order placed with a client order label: {@code clientOrderId} as the
+     * client wrote it (1..36 characters of {@code [.A-Z:/a-z0-9_-]}). An order placed without one has no such
+     * event. {@code label} is valid during the call only (the engine passes on the command's bytes without copying
+     * them): a listener that keeps it keeps {@code label.toString()}.
+     */
+    void orderLabelled(long seq, long orderId, long userId, long clientOrderId, CharSequence label);
+
+    /**
      * One execution between a resting maker and a taker.
      *
      * @param quoteAmount    price times quantity, in quote minor units, before fees

@@ -108,6 +108,11 @@ public abstract class IgnoringEvents implements EngineEvents {
     }
 
     @Override
+    public void orderLabelled(final long seq, final long orderId, final long userId, final long clientOrderId,
+        final CharSequence label) {
+    }
+
+    @Override
     public void orderAccepted(final long seq, final long orderId, final long userId, final int marketId,
         final Side side, final OrderType type, final TimeInForce timeInForce, final long price, final long quantity,
         final long quoteBudget, final long clientOrderId, final StpMode stpMode) {

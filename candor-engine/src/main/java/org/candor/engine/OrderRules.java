@@ -4,8 +4,33 @@ package org.candor.engine;
  * The static checks on an order's terms against its market's filters: tick, lot, size and notional. They read no
  * state, so they run before anything else and a failing order changes nothing.
  */
-final class OrderRules {
+public final class OrderRules {
+    /** The longest client order label: Binance's newClientOrderId limit. */
+    public static final int CLIENT_ORDER_LABEL_MAX = 36;
+
     private OrderRules() {
+    }
+
+    /**
+     * A client order label is absent (null or empty) or 1..{@link #CLIENT_ORDER_LABEL_MAX} characters of {@code
+     * [.A-Z:/a-z0-9_-]}, and only on an order with a client order id: it is that id as the client wrote it.
+     */
+    static boolean validLabel(final CharSequence label, final long clientOrderId) {
+        if (label == null || label.length() == 0) {
+            return true;
+        }
+        if (clientOrderId == 0 || label.length() > CLIENT_ORDER_LABEL_MAX) {
+            return false;
+        }
+        for (int i = 0; i < label.length(); i++) {
+            final char c = label.charAt(i);
+            final boolean allowed = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                || c == '.' || c == ':' || c == '/' || c == '_' || c == '-';
+            if (!allowed) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static RejectReason checkPlace(final MarketSpec spec, final Side side, final OrderType type,

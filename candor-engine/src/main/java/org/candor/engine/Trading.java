@@ -62,7 +62,7 @@ final class Trading {
 
     RejectReason place(final int userSlot, final Market market, final Side side, final OrderType type,
         final TimeInForce tif, final long price, final long quantity, final long quoteBudget,
-        final long clientOrderId, final StpMode stp) {
+        final long clientOrderId, final StpMode stp, final CharSequence label) {
         final MarketSpec spec = market.spec;
         final RejectReason invalid = OrderRules.checkPlace(spec, side, type, tif, price, quantity, quoteBudget);
         if (invalid != RejectReason.NONE) {
@@ -102,7 +102,7 @@ final class Trading {
             return RejectReason.ACCOUNTS_CAPACITY_REACHED;
         }
         final int slot = accept(userSlot, market, side, type, tif, price, quantity, quoteBudget, clientOrderId, stp,
-            baseAccount, quoteAccount);
+            label, baseAccount, quoteAccount);
         orders.priceTicks(slot, priceTicks);
         orders.remainingLots(slot, lots);
         if (tif == TimeInForce.FOK && !matcher.canFillWhole(market, slot, priceTicks, lots)) {
@@ -126,7 +126,8 @@ final class Trading {
 
     private int accept(final int userSlot, final Market market, final Side side, final OrderType type,
         final TimeInForce tif, final long price, final long quantity, final long quoteBudget,
-        final long clientOrderId, final StpMode stp, final int baseAccount, final int quoteAccount) {
+        final long clientOrderId, final StpMode stp, final CharSequence label, final int baseAccount,
+        final int quoteAccount) {
         final long sequence = ++orderSeq;
         final int slot = orders.allocate(0);
         final long orderId = OrderStore.makeId(sequence, slot);
@@ -135,6 +136,9 @@ final class Trading {
         lastOrderId = orderId;
         emitter.orderAccepted(orderId, users.idOf(userSlot), market.spec.marketId, side, type, tif, price, quantity,
             quoteBudget, clientOrderId, stp);
+        if (label != null && label.length() != 0) {
+            emitter.orderLabelled(orderId, users.idOf(userSlot), clientOrderId, label);
+        }
         return slot;
     }
 

@@ -142,6 +142,48 @@ class OrderValidationTest {
             StpMode.NONE);
     }
 
+    /**
+     * A client order label (the client's own string for its client order id) comes out as an order-labelled event
+     * right after the acceptance, also for an order that ends in the same command (FOK), and never without one.
+     */
+    @Test
+    void aLabelledOrderIsFollowedByItsLabelAndAnUnlabelledOneIsNot() {
+        fx.events.clear();
+        EngineFixture.accept(fx.exec((e, c, id, t) -> e.placeOrder(c, id, t, BUYER, MARKET, Side.BUY,
+            OrderType.LIMIT, TimeInForce.GTC, PRICE_30K, 10_000_000, 0, 42, StpMode.NONE, "x-AbC.1:2/3_4")));
+        final long labelled = fx.lastReference();
+        assertThat(fx.events.all.get(0)).contains(" accepted " + labelled + " ");
+        assertThat(fx.events.all.get(1)).endsWith(" labelled " + labelled + " " + BUYER + " 42 x-AbC.1:2/3_4");
+
+        fx.events.clear();
+        EngineFixture.accept(fx.exec((e, c, id, t) -> e.placeOrder(c, id, t, BUYER, MARKET, Side.BUY,
+            OrderType.LIMIT, TimeInForce.FOK, PRICE_30K, 10_000_000, 0, 43, StpMode.NONE, "fok-1")));
+        assertThat(fx.events.all.get(1)).endsWith(" labelled " + fx.lastReference() + " " + BUYER + " 43 fok-1");
+        assertThat(fx.events.all).anyMatch(line -> line.contains(" done " + fx.lastReference()));
+
+        fx.events.clear();
+        EngineFixture.accept(fx.exec((e, c, id, t) -> e.placeOrder(c, id, t, BUYER, MARKET, Side.BUY,
+            OrderType.LIMIT, TimeInForce.GTC, PRICE_30K, 10_000_000, 0, 44, StpMode.NONE, "")));
+        assertThat(fx.events.all).noneMatch(line -> line.contains(" labelled "));
+    }
+
+    /** A label the client could not have written, or one without a client order id, is refused and changes nothing. */
+    @Test
+    void rejectsLabelsThatAreNotAClientOrderId() {
+        for (final String label : new String[] {"x".repeat(OrderRules.CLIENT_ORDER_LABEL_MAX + 1), "has space",
+            "semi;colon", "caf\u00e9", "tab\t"}) {
+            fx.assertRejectedWithoutChange(RejectReason.INVALID_ARGUMENT, (e, c, id, t) -> e.placeOrder(c, id, t,
+                BUYER, MARKET, Side.BUY, OrderType.LIMIT, TimeInForce.GTC, PRICE_30K, 10_000_000, 0, 42,
+                StpMode.NONE, label));
+        }
+        fx.assertRejectedWithoutChange(RejectReason.INVALID_ARGUMENT, (e, c, id, t) -> e.placeOrder(c, id, t,
+            BUYER, MARKET, Side.BUY, OrderType.LIMIT, TimeInForce.GTC, PRICE_30K, 10_000_000, 0, 0, StpMode.NONE,
+            "no-number"));
+        EngineFixture.accept(fx.exec((e, c, id, t) -> e.placeOrder(c, id, t, BUYER, MARKET, Side.BUY,
+            OrderType.LIMIT, TimeInForce.GTC, PRICE_30K, 10_000_000, 0, 42, StpMode.NONE,
+            "x".repeat(OrderRules.CLIENT_ORDER_LABEL_MAX))));
+    }
+
     @Test
     void rejectsDuplicateClientOrderIdAmongOpenOrdersAndAllowsReuseAfterCancel() {
         EngineFixture.accept(placeWithClientId(42));

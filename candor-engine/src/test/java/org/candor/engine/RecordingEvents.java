@@ -173,6 +173,12 @@ final class RecordingEvents implements EngineEvents {
     }
 
     @Override
+    public void orderLabelled(final long seq, final long orderId, final long userId, final long clientOrderId,
+        final CharSequence label) {
+        add(seq + " labelled " + orderId + " " + userId + " " + clientOrderId + " " + label);
+    }
+
+    @Override
     public void trade(final long seq, final long tradeId, final int marketId, final long price,
         final long quantity, final long quoteAmount, final long makerOrderId, final long takerOrderId,
         final long makerUserId, final long takerUserId, final Side takerSide, final long makerFee,

@@ -157,6 +157,12 @@ final class AccountView extends IgnoringEvents {
     }
 
     @Override
+    public void orderLabelled(final long seq, final long orderId, final long userId, final long clientOrderId,
+        final CharSequence label) {
+        open.get(orderId).label = label.toString();
+    }
+
+    @Override
     public void trade(final long seq, final long tradeId, final int marketId, final long price, final long quantity,
         final long quoteAmount, final long makerOrderId, final long takerOrderId, final long makerUserId,
         final long takerUserId, final Side takerSide, final long makerFee, final long takerFee,
@@ -236,6 +242,8 @@ final class AccountView extends IgnoringEvents {
         OrderStatus status = OrderStatus.NEW;
         long timeMs;
         long updateTimeMs;
+        /** The client order id as the client wrote it; null when the order has none or predates labels. */
+        String label;
 
         MutableOrder(final long orderId, final long userId, final int marketId, final Side side, final OrderType type,
             final TimeInForce timeInForce, final StpMode stpMode, final long price, final long quantity,
@@ -255,7 +263,7 @@ final class AccountView extends IgnoringEvents {
 
         OrderRecord record() {
             return new OrderRecord(orderId, userId, marketId, side, type, timeInForce, stpMode, price, quantity,
-                quoteBudget, clientOrderId, executedQuantity, cumulativeQuote, status, timeMs, updateTimeMs);
+                quoteBudget, clientOrderId, executedQuantity, cumulativeQuote, status, timeMs, updateTimeMs, label);
         }
     }
 }

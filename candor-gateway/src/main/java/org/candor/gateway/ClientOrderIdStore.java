@@ -1,22 +1,13 @@
 package org.candor.gateway;
 
-/** Where {@link ClientOrderIds} keeps the strings users gave, so they outlive the gateway's memory. */
+/**
+ * Where {@link ClientOrderIds} finds the strings of orders placed before client order labels travelled in the log
+ * (schema version 4 and older): gateways then saved each string in their database before acknowledging the order.
+ */
 interface ClientOrderIdStore {
-    /** Remembers a user's string for its number (idempotent). */
-    void save(long userId, long number, String text);
-
     /** The string saved for the number, or null. */
     String find(long userId, long number);
 
-    /** No store: strings live in memory only (tests, and gateways without a database). */
-    ClientOrderIdStore NONE = new ClientOrderIdStore() {
-        @Override
-        public void save(final long userId, final long number, final String text) {
-        }
-
-        @Override
-        public String find(final long userId, final long number) {
-            return null;
-        }
-    };
+    /** No store: a gateway without a database, or one whose exchange began with labels. */
+    ClientOrderIdStore NONE = (userId, number) -> null;
 }

@@ -7,7 +7,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Pattern;
 
 /**
@@ -17,13 +16,15 @@ import java.util.regex.Pattern;
  * engine itself refuses a string reused while its order is open ({@code DUPLICATE_CLIENT_ORDER_ID}) and accepts it
  * once that order has ended, as Binance does, and a cancel by {@code origClientOrderId} needs no table.
  *
- * <p>The way back, from a number to the string shown in answers and streams, is a bounded memory of {@link
- * #ENTRIES_MAX} strings (least recently used forgotten first) in front of a {@link ClientOrderIdStore}: the string is
- * saved while the order travels, before it is acknowledged, so an acknowledged order's string survives a restart
- * (unless the database refused it: then it shows in the generated form, and the failure is counted). Orders placed
- * without a string get numbers from a counter that starts at the wall clock in microseconds (below bit 62, so never a
- * derived number) and show as {@link #GENERATED_PREFIX} plus the number; a user's own string may not start with that
- * prefix, so the two forms never meet. Two strings of one user sharing 62 bits of SHA-256 would look like a reuse.
+ * <p>The way back, from a number to the string shown in answers and streams: the string travels with the order
+ * through the replicated log (the command's label, the engine's order-labelled event, decision 0016), so every order
+ * record a gateway reads, from its views or from the history tables, carries it ({@link
+ * OrderRecord#clientOrderLabel()}); nothing is written on the way in. Orders placed without a string get numbers
+ * from a counter that starts at the wall clock in microseconds (below bit 62, so never a derived number) and show as
+ * {@link #GENERATED_PREFIX} plus the number; a user's own string may not start with that prefix, so the two forms
+ * never meet. An order placed before labels (schema version 4) has none: its string was saved in the gateway's
+ * {@code client_order_id} table, read through a {@link ClientOrderIdStore} behind a bounded memory of {@link
+ * #ENTRIES_MAX} strings. Two strings of one user sharing 62 bits of SHA-256 would look like a reuse.
  */
 final class ClientOrderIds {
     static final int ENTRIES_MAX = 200_000;
@@ -34,8 +35,8 @@ final class ClientOrderIds {
 
     private final AtomicLong next;
     private final ClientOrderIdStore store;
-    private final Map<Key, String> byNumber = lru();
-    private final LongAdder saveFailures = new LongAdder();
+    /** Strings found in the store, so a pre-label order's string costs one query, not one per answer. */
+    private final Map<Key, String> found = lru();
 
     ClientOrderIds(final long firstNumber) {
         this(firstNumber, ClientOrderIdStore.NONE);
@@ -50,8 +51,10 @@ final class ClientOrderIds {
     }
 
     /**
-     * The engine number for a user's string, remembered in memory (the caller then {@link #save}s it while the order
-     * travels); a new counter number when the string is null.
+     * The engine number for a user's string (the string itself goes to the engine as the order's label); a new
+     * counter number when the string is null.
+     *
+     * @throws ApiError -1100 when the string is not one Binance would accept, or has the generated form
      */
     long numberFor(final long userId, final String clientOrderId) {
         if (clientOrderId == null) {
@@ -60,32 +63,7 @@ final class ClientOrderIds {
         if (!FORMAT.matcher(clientOrderId).matches() || clientOrderId.startsWith(GENERATED_PREFIX)) {
             throw ErrorMapper.illegalParameter("newClientOrderId");
         }
-        final long number = derived(userId, clientOrderId);
-        synchronized (this) {
-            byNumber.put(new Key(userId, number), clientOrderId);
-        }
-        return number;
-    }
-
-    /**
-     * Keeps a user's string in the store, for answers after a restart; nothing for a null string. Called while the
-     * order is on its way to the cluster, so the write costs no latency. A failed write is counted, not thrown: the
-     * order has been sent, and a string that cannot be saved only shows in its generated form after a restart.
-     */
-    void save(final long userId, final long number, final String clientOrderId) {
-        if (clientOrderId == null) {
-            return;
-        }
-        try {
-            store.save(userId, number, clientOrderId);
-        } catch (RuntimeException e) {
-            saveFailures.increment();
-        }
-    }
-
-    /** Strings the store refused since the start (a database outage). */
-    long saveFailures() {
-        return saveFailures.sum();
+        return derived(userId, clientOrderId);
     }
 
     /** The number a user's string (theirs, or a generated form) stands for, or -1 if it cannot stand for one. */
@@ -101,20 +79,29 @@ final class ClientOrderIds {
         return FORMAT.matcher(clientOrderId).matches() ? derived(userId, clientOrderId) : -1;
     }
 
-    /** The string a user gave for an engine number, or the generated form. */
+    /** The client order id an order record shows: its label, else what {@link #stringFor(long, long)} finds. */
+    String stringFor(final OrderRecord order) {
+        final String label = order.clientOrderLabel();
+        return label != null ? label : stringFor(order.userId(), order.clientOrderId());
+    }
+
+    /**
+     * The string for an engine number when no label came with the order: the generated form for a counter number;
+     * for a derived one, the string saved before labels existed, or the generated form if there is none.
+     */
     String stringFor(final long userId, final long number) {
-        final Key key = new Key(userId, number);
-        synchronized (this) {
-            final String known = byNumber.get(key);
-            if (known != null) {
-                return known;
-            }
-        }
         if (number >= DERIVED_BIT) {
+            final Key key = new Key(userId, number);
+            synchronized (this) {
+                final String known = found.get(key);
+                if (known != null) {
+                    return known;
+                }
+            }
             final String saved = store.find(userId, number);
             if (saved != null) {
                 synchronized (this) {
-                    byNumber.put(key, saved);
+                    found.put(key, saved);
                 }
                 return saved;
             }

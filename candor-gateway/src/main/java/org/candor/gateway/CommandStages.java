@@ -11,8 +11,8 @@ import java.util.concurrent.TimeUnit;
  * <ul>
  *   <li>{@code cluster}: from the handler's submit to the engine's answer on the client thread (the queue, the
  *       client thread's send, the node's hops, the reply);</li>
- *   <li>{@code meanwhile}: work the handler does while the command travels (saving a client order id);</li>
- *   <li>{@code answer_wait}: how long the handler still waited for the answer after that work;</li>
+ *   <li>{@code answer_wait}: from the handler's submit to the handler holding the answer ({@code cluster} plus
+ *       the hand-over from the client thread);</li>
  *   <li>{@code views}: from the answer to the gateway's views having applied the command (read-your-writes).</li>
  * </ul>
  * Recording costs a clock read and an atomic add per stage.
@@ -21,14 +21,12 @@ final class CommandStages {
     static final String METER = "candor.gateway.command.stage";
 
     private final Timer cluster;
-    private final Timer meanwhile;
     private final Timer answerWait;
     private final Timer views;
 
     CommandStages(final MeterRegistry registry) {
         this.cluster = timer(registry, "cluster", "Submit to the engine's answer");
-        this.meanwhile = timer(registry, "meanwhile", "Handler work while the command travels");
-        this.answerWait = timer(registry, "answer_wait", "Handler wait for the answer after that work");
+        this.answerWait = timer(registry, "answer_wait", "Handler wait from submit to the answer");
         this.views = timer(registry, "views", "Answer to the views having applied the command");
     }
 
@@ -40,9 +38,8 @@ final class CommandStages {
         cluster.record(answeredNs - submittedNs, TimeUnit.NANOSECONDS);
     }
 
-    void handler(final long submittedNs, final long meanwhileDoneNs, final long answerTakenNs, final long viewsNs) {
-        meanwhile.record(meanwhileDoneNs - submittedNs, TimeUnit.NANOSECONDS);
-        answerWait.record(answerTakenNs - meanwhileDoneNs, TimeUnit.NANOSECONDS);
+    void handler(final long submittedNs, final long answerTakenNs, final long viewsNs) {
+        answerWait.record(answerTakenNs - submittedNs, TimeUnit.NANOSECONDS);
         views.record(viewsNs - answerTakenNs, TimeUnit.NANOSECONDS);
     }
 }

@@ -34,23 +34,13 @@ final class EngineCommands {
 
     /** Sends a command, waits for its answer, then for the views to have applied it. */
     CommandOutcome execute(final CommandWriter writer) {
-        return execute(writer, () -> { });
-    }
-
-    /**
-     * As {@link #execute(CommandWriter)}, running {@code meanwhile} on this thread while the command travels: work
-     * that must be done before the answer but need not delay the command (it must not throw).
-     */
-    CommandOutcome execute(final CommandWriter writer, final Runnable meanwhile) {
         final long submittedNs = System.nanoTime();
         final CompletableFuture<CommandOutcome> answer = commands.submit(writer);
-        meanwhile.run();
-        final long meanwhileDoneNs = System.nanoTime();
         final CommandOutcome outcome = ClusterCommands.await(answer, COMMAND_TIMEOUT_MS);
         final long answerTakenNs = System.nanoTime();
         lastAcknowledged.accumulateAndGet(outcome.result().commandId(), Math::max);
         views.awaitCommand(commands.clientId(), outcome.result().commandId(), CATCH_UP_TIMEOUT);
-        stages.handler(submittedNs, meanwhileDoneNs, answerTakenNs, System.nanoTime());
+        stages.handler(submittedNs, answerTakenNs, System.nanoTime());
         lastAcknowledgedSeq.accumulateAndGet(views.lastSeq(), Math::max);
         return outcome;
     }

@@ -18,7 +18,7 @@ final class HistoryJson {
         return new OrderRecord(order.orderId(), userId, order.marketId(), order.side(), order.type(),
             order.timeInForce(), order.stpMode(), order.price(), order.quantity(), order.quoteBudget(),
             order.clientOrderId(), order.filledQuantity(), order.filledQuote(), status, order.createdMs(),
-            order.updatedMs());
+            order.updatedMs(), order.clientOrderLabel());
     }
 
     /** One row of GET /api/v3/myTrades; the commission is in the asset the user received. */

@@ -76,8 +76,7 @@ final class HistoryResource {
         final List<Map<String, Object>> rows = new ArrayList<>(page.items().size());
         for (final UserHistory.OrderView order : page.items()) {
             final OrderRecord record = HistoryJson.record(caller.userId(), order);
-            rows.add(OrderJson.query(market, record, clientOrderIds.stringFor(caller.userId(),
-                record.clientOrderId())));
+            rows.add(OrderJson.query(market, record, clientOrderIds.stringFor(record)));
         }
         sendPage(ctx, rows, page);
     }
@@ -178,8 +177,7 @@ final class HistoryResource {
         final List<Map<String, Object>> body = new ArrayList<>(orders.size());
         for (final UserHistory.OrderView order : orders) {
             final OrderRecord record = HistoryJson.record(caller.userId(), order);
-            body.add(OrderJson.query(market, record, clientOrderIds.stringFor(caller.userId(),
-                record.clientOrderId())));
+            body.add(OrderJson.query(market, record, clientOrderIds.stringFor(record)));
         }
         Json.send(ctx, body);
     }

@@ -64,8 +64,8 @@ final class NativeOrdersResource {
         final String clientText = params.optional("clientOrderId");
         final long clientNumber = clientOrderIds.numberFor(caller.userId(), clientText);
         final CommandOutcome outcome = commands.execute((e, b, o, client, id) -> e.placeOrder(b, o, client, id, 0,
-            caller.userId(), market.id(), side, type, timeInForce, price, quantity, budget, clientNumber, stp),
-            () -> clientOrderIds.save(caller.userId(), clientNumber, clientText));
+            caller.userId(), market.id(), side, type, timeInForce, price, quantity, budget, clientNumber, stp,
+            clientText));
         final CommandResult result = outcome.result();
         if (result.reason() != RejectReason.NONE) {
             throw ErrorMapper.orderRejected(result.reason());
@@ -75,7 +75,7 @@ final class NativeOrdersResource {
             throw ErrorMapper.unknown();
         }
         ctx.status(201);
-        Json.send(ctx, NativeJson.order(market, record, clientOrderIds.stringFor(caller.userId(), clientNumber)));
+        Json.send(ctx, NativeJson.order(market, record, clientOrderIds.stringFor(record)));
     }
 
     private void cancel(final Context ctx) {
@@ -94,7 +94,7 @@ final class NativeOrdersResource {
         final OrderRecord record = views.read(s -> s.accounts().order(caller.userId(), orderId));
         final MarketInfo market = views.read(s -> s.market().market(open.marketId()));
         Json.send(ctx, NativeJson.order(market, record == null ? open : record,
-            clientOrderIds.stringFor(caller.userId(), open.clientOrderId())));
+            clientOrderIds.stringFor(open)));
     }
 
     /** {@code open=true}: open orders from the views; {@code open=false}: every order, newest first, from history. */
@@ -114,7 +114,7 @@ final class NativeOrdersResource {
             views.read(s -> {
                 for (final OrderRecord order : s.accounts().openOrders(caller.userId(), -1)) {
                     body.add(NativeJson.order(s.market().market(order.marketId()), order,
-                        clientOrderIds.stringFor(caller.userId(), order.clientOrderId())));
+                        clientOrderIds.stringFor(order)));
                 }
                 return body;
             });
@@ -133,8 +133,7 @@ final class NativeOrdersResource {
             for (final UserHistory.OrderView order : page.items()) {
                 final OrderRecord record = HistoryJson.record(caller.userId(), order);
                 final MarketInfo market = views.read(s -> s.market().market(order.marketId()));
-                body.add(NativeJson.order(market, record, clientOrderIds.stringFor(caller.userId(),
-                    record.clientOrderId())));
+                body.add(NativeJson.order(market, record, clientOrderIds.stringFor(record)));
             }
         }
         Json.send(ctx, body);

@@ -42,7 +42,7 @@ final class OpenOrdersResource {
         views.read(s -> {
             for (final OrderRecord order : s.accounts().openOrders(caller.userId(), only == null ? -1 : only.id())) {
                 body.add(OrderJson.query(s.market().market(order.marketId()), order,
-                    clientOrderIds.stringFor(caller.userId(), order.clientOrderId())));
+                    clientOrderIds.stringFor(order)));
             }
             return body;
         });
@@ -64,8 +64,7 @@ final class OpenOrdersResource {
         for (final OrderRecord was : before) {
             final OrderRecord now = views.read(s -> s.accounts().order(caller.userId(), was.orderId()));
             if (now != null && now.status() == OrderStatus.CANCELED) {
-                body.add(OrderJson.canceled(market, now, clientOrderIds.stringFor(caller.userId(),
-                    now.clientOrderId()), result.timestampMs()));
+                body.add(OrderJson.canceled(market, now, clientOrderIds.stringFor(now), result.timestampMs()));
             }
         }
         Json.send(ctx, body);

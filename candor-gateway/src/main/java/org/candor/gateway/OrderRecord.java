@@ -11,7 +11,7 @@ import org.candor.engine.TimeInForce;
  */
 record OrderRecord(long orderId, long userId, int marketId, Side side, OrderType type, TimeInForce timeInForce,
     StpMode stpMode, long price, long quantity, long quoteBudget, long clientOrderId, long executedQuantity,
-    long cumulativeQuote, OrderStatus status, long timeMs, long updateTimeMs) {
+    long cumulativeQuote, OrderStatus status, long timeMs, long updateTimeMs, String clientOrderLabel) {
 
     boolean isOpen() {
         return status == OrderStatus.NEW || status == OrderStatus.PARTIALLY_FILLED;

@@ -55,14 +55,14 @@ final class OrderResource {
         final long clientNumber = clientOrderIds.numberFor(caller.userId(), clientText);
         final CommandOutcome outcome = commands.execute((e, b, o, client, id) -> e.placeOrder(b, o, client, id, 0,
             caller.userId(), market.id(), order.side(), order.type(), order.timeInForce(), order.price(),
-            order.quantity(), order.quoteBudget(), clientNumber, order.stpMode()),
-            () -> clientOrderIds.save(caller.userId(), clientNumber, clientText));
+            order.quantity(), order.quoteBudget(), clientNumber, order.stpMode(), clientText));
         final CommandResult result = outcome.result();
         if (result.reason() != RejectReason.NONE) {
             throw ErrorMapper.orderRejected(result.reason());
         }
         final long orderId = result.reference();
-        final String clientOrderId = clientOrderIds.stringFor(caller.userId(), clientNumber);
+        final String clientOrderId = clientText != null ? clientText
+            : clientOrderIds.stringFor(caller.userId(), clientNumber);
         if ("ACK".equals(responseType)) {
             Json.send(ctx, OrderJson.ack(market, orderId, clientOrderId, result.timestampMs()));
             return;
@@ -109,7 +109,7 @@ final class OrderResource {
             throw ErrorMapper.unknown();
         }
         Json.send(ctx, OrderJson.canceled(market, record,
-            clientOrderIds.stringFor(caller.userId(), record.clientOrderId()), result.timestampMs()));
+            clientOrderIds.stringFor(record), result.timestampMs()));
     }
 
     private void query(final Context ctx) {
@@ -122,7 +122,7 @@ final class OrderResource {
             throw ErrorMapper.orderDoesNotExist();
         }
         Json.send(ctx, OrderJson.query(market, record,
-            clientOrderIds.stringFor(caller.userId(), record.clientOrderId())));
+            clientOrderIds.stringFor(record)));
     }
 
     /**

@@ -54,7 +54,7 @@ final class UserStreamJson {
         final ReadViews.Snapshot views, final ClientOrderIds clientOrderIds, final long nowMs) {
         final OrderRecord order = update.order();
         final MarketInfo market = views.market().market(order.marketId());
-        final String clientOrderId = clientOrderIds.stringFor(order.userId(), order.clientOrderId());
+        final String clientOrderId = clientOrderIds.stringFor(order);
         final boolean canceled = "CANCELED".equals(update.execution());
         final AssetInfo feeAsset = update.commissionAssetId() < 0 ? null
             : views.market().asset(update.commissionAssetId());

@@ -26,7 +26,8 @@ sealed interface UserUpdate {
             final OrderRecord o = order;
             return new Execution(userId, new OrderRecord(o.orderId(), o.userId(), o.marketId(), o.side(), o.type(),
                 o.timeInForce(), o.stpMode(), o.price(), o.quantity(), o.quoteBudget(), o.clientOrderId(),
-                o.executedQuantity(), o.cumulativeQuote(), status, o.timeMs(), o.updateTimeMs()), execution,
+                o.executedQuantity(), o.cumulativeQuote(), status, o.timeMs(), o.updateTimeMs(), o.clientOrderLabel()),
+                execution,
                 lastQuantity, lastPrice, lastQuote, commission, commissionAssetId, tradeId, maker, timeMs);
         }
     }

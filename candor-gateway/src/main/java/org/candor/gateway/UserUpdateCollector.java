@@ -61,6 +61,22 @@ final class UserUpdateCollector extends IgnoringEvents {
         }
     }
 
+    /** The NEW report was taken at acceptance, before the label: it is taken again, with it. */
+    @Override
+    public void orderLabelled(final long seq, final long orderId, final long userId, final long clientOrderId,
+        final CharSequence label) {
+        if (!enabled) {
+            return;
+        }
+        for (int i = command.size() - 1; i >= 0; i--) {
+            if (command.get(i) instanceof UserUpdate.Execution execution && execution.order().orderId() == orderId) {
+                command.set(i, new UserUpdate.Execution(userId, accounts.openOrder(orderId), execution.execution(),
+                    0, 0, 0, 0, -1, -1, false, 0));
+                return;
+            }
+        }
+    }
+
     @Override
     public void trade(final long seq, final long tradeId, final int marketId, final long price, final long quantity,
         final long quoteAmount, final long makerOrderId, final long takerOrderId, final long makerUserId,

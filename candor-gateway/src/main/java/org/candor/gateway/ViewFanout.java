@@ -304,6 +304,14 @@ final class ViewFanout implements EngineEvents {
     }
 
     @Override
+    public void orderLabelled(final long seq, final long orderId, final long userId, final long clientOrderId,
+        final CharSequence label) {
+        for (int i = 0; i < views.length; i++) {
+            views[i].orderLabelled(seq, orderId, userId, clientOrderId, label);
+        }
+    }
+
+    @Override
     public void trade(final long seq, final long tradeId, final int marketId, final long price, final long quantity,
         final long quoteAmount, final long makerOrderId, final long takerOrderId, final long makerUserId,
         final long takerUserId, final Side takerSide, final long makerFee, final long takerFee,

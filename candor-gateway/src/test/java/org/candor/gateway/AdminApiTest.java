@@ -199,7 +199,7 @@ class AdminApiTest {
         olivia.post("/admin/v1/users", "userId=7006");
         final String after = scrapeMetrics();
 
-        for (final String stage : java.util.List.of("cluster", "meanwhile", "answer_wait", "views")) {
+        for (final String stage : java.util.List.of("cluster", "answer_wait", "views")) {
             assertThat(stageCount(after, stage)).as(stage).isEqualTo(stageCount(before, stage) + 1);
         }
     }

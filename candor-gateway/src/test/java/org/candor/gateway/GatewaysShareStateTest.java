@@ -9,6 +9,9 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.WebSocket;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -52,18 +55,37 @@ class GatewaysShareStateTest {
         CloseHelper.quietCloseAll(second, secondPool, exchange);
     }
 
-    /** The string is saved before the order is acknowledged, so every gateway answers with it. */
+    /**
+     * The string travels with the order through the replicated log: every gateway, one started after the order too,
+     * shows it in order queries, open orders and history, and no gateway writes it anywhere on the way in.
+     */
     @Test
-    void aClientOrderIdGivenOnOneGatewayShowsOnAnother() {
+    void aClientOrderIdGivenOnOneGatewayShowsOnAnother() throws Exception {
         final ApiClient trader = exchange.newTrader();
         final long orderId = trader.post("/api/v3/order", "symbol=BTCUSDT&side=SELL&type=LIMIT&timeInForce=GTC"
             + "&quantity=0.1&price=41000&newClientOrderId=grid-7").json().get("orderId").asLong();
 
+        // The first gateway projects the history (the second has none) and has acknowledged the order.
+        assertThat(trader.get("/api/v3/allOrders", "symbol=BTCUSDT").json().findValuesAsText("clientOrderId"))
+            .containsExactly("grid-7");
         final JsonNode seen = trader.at(second).get("/api/v3/order", "symbol=BTCUSDT&orderId=" + orderId).json();
         assertThat(seen.get("clientOrderId").asText()).isEqualTo("grid-7");
+        assertThat(trader.at(second).get("/api/v3/openOrders", "symbol=BTCUSDT").json().findValuesAsText(
+            "clientOrderId")).containsExactly("grid-7");
+        try (HikariDataSource pool = newPool();
+             Gateway later = startOn(TestExchange.GATEWAY_CLIENT_ID + 6, pool, System::currentTimeMillis)) {
+            assertThat(trader.at(later).get("/api/v3/order", "symbol=BTCUSDT&origClientOrderId=grid-7").json()
+                .get("orderId").asLong()).isEqualTo(orderId);
+        }
         final Reply cancelled = trader.at(second).delete("/api/v3/order", "symbol=BTCUSDT&origClientOrderId=grid-7");
         assertThat(cancelled.status()).isEqualTo(200);
         assertThat(cancelled.json().get("origClientOrderId").asText()).isEqualTo("grid-7");
+        try (Connection connection = exchange.pool.getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT count(*) FROM gateway.client_order_id")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getLong(1)).as("strings written to the database").isZero();
+        }
     }
 
     @Test

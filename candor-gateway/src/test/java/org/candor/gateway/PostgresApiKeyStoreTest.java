@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.EnumSet;
@@ -41,13 +42,22 @@ class PostgresApiKeyStoreTest {
         assertThat(store.keysOf(7)).containsExactly("AAAAbbbbCCCCdddd0001");
     }
 
-    /** The gateway's table of client order id strings (migration V7): saved once, found by (user, number). */
+    /**
+     * The gateway's table of client order id strings (migration V7), as gateways of schema version 4 left it: found
+     * by (user, number), for orders placed before the strings travelled in the log.
+     */
     @Test
-    void clientOrderIdStringsAreKeptByUserAndNumber() {
+    void clientOrderIdStringsSavedBeforeLabelsAreFoundByUserAndNumber() throws Exception {
         final PostgresClientOrderIds strings = new PostgresClientOrderIds(database);
         final long number = ClientOrderIds.derived(7, "grid-bot-42");
-        strings.save(7, number, "grid-bot-42");
-        strings.save(7, number, "grid-bot-42");
+        try (Connection connection = database.getConnection();
+             PreparedStatement insert = connection.prepareStatement(
+                 "INSERT INTO gateway.client_order_id (user_id, number, text) VALUES (?, ?, ?)")) {
+            insert.setLong(1, 7);
+            insert.setLong(2, number);
+            insert.setString(3, "grid-bot-42");
+            insert.executeUpdate();
+        }
         assertThat(strings.find(7, number)).isEqualTo("grid-bot-42");
         assertThat(strings.find(8, number)).isNull();
         assertThat(new ClientOrderIds(1_000, strings).stringFor(7, number)).isEqualTo("grid-bot-42");

@@ -112,6 +112,12 @@ final class Codes {
      * is sent as the empty string. Every string the engine accepts passes, so no valid command is lost.
      */
     static String ascii(final String field, final String value, final int capacity) {
+        asciiChars(field, value, capacity);
+        return value == null ? "" : value;
+    }
+
+    /** As {@link #ascii}, for characters that need not be a String: checked, not copied. */
+    static CharSequence asciiChars(final String field, final CharSequence value, final int capacity) {
         if (value == null) {
             return "";
         }

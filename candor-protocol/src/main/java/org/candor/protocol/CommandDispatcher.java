@@ -5,6 +5,7 @@ import org.candor.engine.Engine;
 import org.candor.engine.HoldKind;
 import org.candor.engine.HoldReason;
 import org.candor.engine.MarketStatus;
+import org.candor.engine.OrderRules;
 import org.candor.engine.OrderType;
 import org.candor.engine.PolicyKind;
 import org.candor.engine.RejectReason;
@@ -33,6 +34,7 @@ import org.candor.protocol.sbe.MarkWithdrawalBroadcastCommandDecoder;
 import org.candor.protocol.sbe.MoveOrderCommandDecoder;
 import org.candor.protocol.sbe.PauseWithdrawalsCommandDecoder;
 import org.candor.protocol.sbe.PlaceHoldCommandDecoder;
+import org.candor.protocol.sbe.MessageHeaderDecoder;
 import org.candor.protocol.sbe.PlaceOrderCommandDecoder;
 import org.candor.protocol.sbe.ProposeMassActionCommandDecoder;
 import org.candor.protocol.sbe.ReduceOrderCommandDecoder;
@@ -56,7 +58,7 @@ import org.candor.protocol.sbe.SetWithdrawalPolicyCommandDecoder;
  */
 public final class CommandDispatcher {
     private final Engine engine;
-    private final MessageHeaderReader reader = new MessageHeaderReader();
+    private final MessageHeaderReader reader = new MessageHeaderReader(MessageHeaderDecoder.SCHEMA_VERSION);
     private final CreateAssetCommandDecoder createAsset = new CreateAssetCommandDecoder();
     private final CreateMarketCommandDecoder createMarket = new CreateMarketCommandDecoder();
     private final SetMarketStatusCommandDecoder setMarketStatus = new SetMarketStatusCommandDecoder();
@@ -69,6 +71,8 @@ public final class CommandDispatcher {
     private final PlaceHoldCommandDecoder placeHold = new PlaceHoldCommandDecoder();
     private final ReleaseHoldCommandDecoder releaseHold = new ReleaseHoldCommandDecoder();
     private final PlaceOrderCommandDecoder placeOrder = new PlaceOrderCommandDecoder();
+    /** An order's client order label, decoded without allocating (the engine copies nothing of it). */
+    private final StringBuilder label = new StringBuilder(OrderRules.CLIENT_ORDER_LABEL_MAX);
     private final CancelOrderCommandDecoder cancelOrder = new CancelOrderCommandDecoder();
     private final CancelAllOrdersCommandDecoder cancelAllOrders = new CancelAllOrdersCommandDecoder();
     private final ReduceOrderCommandDecoder reduceOrder = new ReduceOrderCommandDecoder();
@@ -299,12 +303,16 @@ public final class CommandDispatcher {
         return engine.releaseHold(m.clientId(), m.commandId(), m.timestampMs(), m.holdId(), m.operatorId());
     }
 
+    /** A version 4 order has no label: it places as it did, so an old log replays to the same events. */
     private RejectReason placeOrder(final DirectBuffer buffer, final int body) {
         reader.requireBlock(PlaceOrderCommandDecoder.BLOCK_LENGTH);
         final PlaceOrderCommandDecoder m = placeOrder.wrap(buffer, body, reader.blockLength(), reader.version());
+        label.setLength(0);
+        m.getClientOrderLabel(label);
         return engine.placeOrder(m.clientId(), m.commandId(), m.timestampMs(), m.userId(), m.marketId(),
             Side.fromCode(m.side()), OrderType.fromCode(m.orderType()), TimeInForce.fromCode(m.timeInForce()),
-            m.price(), m.quantity(), m.quoteBudget(), m.clientOrderId(), StpMode.fromCode(m.stpMode()));
+            m.price(), m.quantity(), m.quoteBudget(), m.clientOrderId(), StpMode.fromCode(m.stpMode()),
+            label.length() == 0 ? null : label);
     }
 
     private RejectReason cancelOrder(final DirectBuffer buffer, final int body) {

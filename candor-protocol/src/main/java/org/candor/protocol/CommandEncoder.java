@@ -269,11 +269,21 @@ public final class CommandEncoder {
         final long commandId, final long timestampMs, final long userId, final int marketId, final Side side,
         final OrderType type, final TimeInForce timeInForce, final long price, final long quantity,
         final long quoteBudget, final long clientOrderId, final StpMode stpMode) {
+        return placeOrder(buffer, offset, clientId, commandId, timestampMs, userId, marketId, side, type, timeInForce,
+            price, quantity, quoteBudget, clientOrderId, stpMode, null);
+    }
+
+    /** An order with its client order id as the client wrote it ({@code label}; null or empty for none). */
+    public int placeOrder(final MutableDirectBuffer buffer, final int offset, final long clientId,
+        final long commandId, final long timestampMs, final long userId, final int marketId, final Side side,
+        final OrderType type, final TimeInForce timeInForce, final long price, final long quantity,
+        final long quoteBudget, final long clientOrderId, final StpMode stpMode, final CharSequence label) {
         placeOrder.wrapAndApplyHeader(buffer, offset, header)
             .clientId(clientId).commandId(commandId).timestampMs(timestampMs)
             .userId(userId).marketId(marketId).side(Codes.of(side)).orderType(Codes.of(type))
             .timeInForce(Codes.of(timeInForce)).price(price).quantity(quantity).quoteBudget(quoteBudget)
-            .clientOrderId(clientOrderId).stpMode(Codes.of(stpMode));
+            .clientOrderId(clientOrderId).stpMode(Codes.of(stpMode)).clientOrderLabel(
+                Codes.asciiChars("clientOrderLabel", label, PlaceOrderCommandEncoder.clientOrderLabelLength()));
         return MessageHeaderEncoder.ENCODED_LENGTH + placeOrder.encodedLength();
     }
 

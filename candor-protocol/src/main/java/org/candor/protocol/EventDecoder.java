@@ -9,6 +9,7 @@ import org.candor.engine.HoldState;
 import org.candor.engine.LedgerCause;
 import org.candor.engine.MarketStatus;
 import org.candor.engine.OrderEndReason;
+import org.candor.engine.OrderRules;
 import org.candor.engine.OrderType;
 import org.candor.engine.PolicyKind;
 import org.candor.engine.RejectReason;
@@ -37,6 +38,7 @@ import org.candor.protocol.sbe.MassActionApprovedEventDecoder;
 import org.candor.protocol.sbe.MassActionExpiredEventDecoder;
 import org.candor.protocol.sbe.MassActionProposedEventDecoder;
 import org.candor.protocol.sbe.OrderAcceptedEventDecoder;
+import org.candor.protocol.sbe.OrderLabelledEventDecoder;
 import org.candor.protocol.sbe.OrderDoneEventDecoder;
 import org.candor.protocol.sbe.OrderMovedEventDecoder;
 import org.candor.protocol.sbe.OrderReducedEventDecoder;
@@ -66,7 +68,7 @@ import org.candor.protocol.sbe.WithdrawalsResumedEventDecoder;
  */
 public final class EventDecoder {
     private final EngineEvents listener;
-    private final MessageHeaderReader reader = new MessageHeaderReader();
+    private final MessageHeaderReader reader = new MessageHeaderReader(EventEncoder.UNCHANGED_EVENT_VERSION);
     private final CommandResultEventDecoder commandResult = new CommandResultEventDecoder();
     private final AssetCreatedEventDecoder assetCreated = new AssetCreatedEventDecoder();
     private final MarketCreatedEventDecoder marketCreated = new MarketCreatedEventDecoder();
@@ -80,6 +82,9 @@ public final class EventDecoder {
     private final HoldPlacedEventDecoder holdPlaced = new HoldPlacedEventDecoder();
     private final HoldReleasedEventDecoder holdReleased = new HoldReleasedEventDecoder();
     private final OrderAcceptedEventDecoder orderAccepted = new OrderAcceptedEventDecoder();
+    private final OrderLabelledEventDecoder orderLabelled = new OrderLabelledEventDecoder();
+    /** An order's label, decoded without allocating: lent to the listener for the call (see EngineEvents). */
+    private final StringBuilder label = new StringBuilder(OrderRules.CLIENT_ORDER_LABEL_MAX);
     private final TradeEventDecoder trade = new TradeEventDecoder();
     private final OrderRestedEventDecoder orderRested = new OrderRestedEventDecoder();
     private final OrderReducedEventDecoder orderReduced = new OrderReducedEventDecoder();
@@ -137,6 +142,7 @@ public final class EventDecoder {
             case HoldPlacedEventDecoder.TEMPLATE_ID -> holdPlaced(buffer, body);
             case HoldReleasedEventDecoder.TEMPLATE_ID -> holdReleased(buffer, body);
             case OrderAcceptedEventDecoder.TEMPLATE_ID -> orderAccepted(buffer, body);
+            case OrderLabelledEventDecoder.TEMPLATE_ID -> orderLabelled(buffer, body);
             case TradeEventDecoder.TEMPLATE_ID -> trade(buffer, body);
             case OrderRestedEventDecoder.TEMPLATE_ID -> orderRested(buffer, body);
             case OrderReducedEventDecoder.TEMPLATE_ID -> orderReduced(buffer, body);
@@ -315,6 +321,14 @@ public final class EventDecoder {
         listener.orderAccepted(m.seq(), m.orderId(), m.userId(), m.marketId(), Side.fromCode(m.side()),
             OrderType.fromCode(m.orderType()), TimeInForce.fromCode(m.timeInForce()), m.price(), m.quantity(),
             m.quoteBudget(), m.clientOrderId(), StpMode.fromCode(m.stpMode()));
+    }
+
+    private void orderLabelled(final DirectBuffer buffer, final int body) {
+        reader.requireBlock(OrderLabelledEventDecoder.BLOCK_LENGTH);
+        final OrderLabelledEventDecoder m = orderLabelled.wrap(buffer, body, reader.blockLength(), reader.version());
+        label.setLength(0);
+        m.getLabel(label);
+        listener.orderLabelled(m.seq(), m.orderId(), m.userId(), m.clientOrderId(), label);
     }
 
     private void trade(final DirectBuffer buffer, final int body) {

@@ -38,6 +38,7 @@ import org.candor.protocol.sbe.MassActionExpiredEventEncoder;
 import org.candor.protocol.sbe.MassActionProposedEventEncoder;
 import org.candor.protocol.sbe.MessageHeaderEncoder;
 import org.candor.protocol.sbe.OrderAcceptedEventEncoder;
+import org.candor.protocol.sbe.OrderLabelledEventEncoder;
 import org.candor.protocol.sbe.OrderDoneEventEncoder;
 import org.candor.protocol.sbe.OrderMovedEventEncoder;
 import org.candor.protocol.sbe.OrderReducedEventEncoder;
@@ -71,6 +72,13 @@ public final class EventEncoder implements EngineEvents {
      * under this, and a test checks that all of them fit.
      */
     public static final int BUFFER_LENGTH = 256;
+    /**
+     * The version in the header of every event whose layout is not newer: version 4's. The journal compares replayed
+     * events with its copies byte for byte, header included, so a journal written by version 4 replays unchanged.
+     */
+    static final int UNCHANGED_EVENT_VERSION = 4;
+    /** The version of {@code OrderLabelledEvent}, new in version 5. */
+    static final int ORDER_LABELLED_VERSION = 5;
 
     private final EncodedEventHandler handler;
     private final UnsafeBuffer buffer = new UnsafeBuffer(new byte[BUFFER_LENGTH]);
@@ -88,6 +96,7 @@ public final class EventEncoder implements EngineEvents {
     private final HoldPlacedEventEncoder holdPlaced = new HoldPlacedEventEncoder();
     private final HoldReleasedEventEncoder holdReleased = new HoldReleasedEventEncoder();
     private final OrderAcceptedEventEncoder orderAccepted = new OrderAcceptedEventEncoder();
+    private final OrderLabelledEventEncoder orderLabelled = new OrderLabelledEventEncoder();
     private final TradeEventEncoder trade = new TradeEventEncoder();
     private final OrderRestedEventEncoder orderRested = new OrderRestedEventEncoder();
     private final OrderReducedEventEncoder orderReduced = new OrderReducedEventEncoder();
@@ -290,6 +299,15 @@ public final class EventEncoder implements EngineEvents {
     }
 
     @Override
+    public void orderLabelled(final long seq, final long orderId, final long userId, final long clientOrderId,
+        final CharSequence label) {
+        orderLabelled.wrapAndApplyHeader(buffer, 0, header).seq(seq).orderId(orderId).userId(userId)
+            .clientOrderId(clientOrderId)
+            .label(Codes.asciiChars("label", label, OrderLabelledEventEncoder.labelLength()));
+        emit(orderLabelled.encodedLength(), ORDER_LABELLED_VERSION);
+    }
+
+    @Override
     public void trade(final long seq, final long tradeId, final int marketId, final long price, final long quantity,
         final long quoteAmount, final long makerOrderId, final long takerOrderId, final long makerUserId,
         final long takerUserId, final Side takerSide, final long makerFee, final long takerFee,
@@ -330,6 +348,11 @@ public final class EventEncoder implements EngineEvents {
     }
 
     private void emit(final int bodyLength) {
+        emit(bodyLength, UNCHANGED_EVENT_VERSION);
+    }
+
+    private void emit(final int bodyLength, final int version) {
+        header.version(version);
         handler.onEvent(buffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + bodyLength);
     }
     @Override

@@ -13,9 +13,19 @@ import org.candor.protocol.sbe.MessageHeaderDecoder;
  */
 final class MessageHeaderReader {
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
+    private final int currentFromVersion;
     private int templateId;
     private int blockLength;
     private int version;
+
+    /**
+     * @param currentFromVersion the oldest version whose messages have today's layout: the schema's version for
+     *                           commands; for events the version they are still written at ({@link
+     *                           EventEncoder#UNCHANGED_EVENT_VERSION})
+     */
+    MessageHeaderReader(final int currentFromVersion) {
+        this.currentFromVersion = currentFromVersion;
+    }
 
     /** Checks the header at {@code offset} of a message of {@code length} bytes and returns its template id. */
     int read(final DirectBuffer buffer, final int offset, final int length) {
@@ -44,11 +54,11 @@ final class MessageHeaderReader {
 
     /**
      * Checks that the block holds every field of the message's version. Fields are only ever appended, so a
-     * message at this build's version needs at least the current block; an older one, once there are older
-     * versions, needs at least the block of its own version.
+     * message at a version with today's layout needs at least the current block; an older one may be shorter, and
+     * the decoder reads its newer fields as their null values.
      */
     void requireBlock(final int currentBlockLength) {
-        if (version == MessageHeaderDecoder.SCHEMA_VERSION && blockLength < currentBlockLength) {
+        if (version >= currentFromVersion && blockLength < currentBlockLength) {
             throw new ProtocolException("reason=short-block templateId=" + templateId + " blockLength="
                 + blockLength + " expectedBlockLength=" + currentBlockLength);
         }

@@ -94,6 +94,10 @@ interface Commands {
         OrderType type, TimeInForce timeInForce, long price, long quantity, long quoteBudget, long clientOrderId,
         StpMode stpMode);
 
+    RejectReason placeOrder(long client, long command, long nowMs, long userId, int marketId, Side side,
+        OrderType type, TimeInForce timeInForce, long price, long quantity, long quoteBudget, long clientOrderId,
+        StpMode stpMode, CharSequence label);
+
     RejectReason cancelOrder(long client, long command, long nowMs, long userId, int marketId, long orderId,
         long clientOrderId);
 

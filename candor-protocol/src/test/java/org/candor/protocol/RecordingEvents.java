@@ -30,7 +30,14 @@ final class RecordingEvents implements InvocationHandler {
                 default -> "RecordingEvents" + calls.size();
             };
         }
-        calls.add(new Call(method.getName(), Arrays.asList(args.clone())));
+        final Object[] kept = args.clone();
+        for (int i = 0; i < kept.length; i++) {
+            // Characters are lent for the call only (a label is the command's own bytes): keep a copy.
+            if (kept[i] instanceof CharSequence chars && !(chars instanceof String)) {
+                kept[i] = chars.toString();
+            }
+        }
+        calls.add(new Call(method.getName(), Arrays.asList(kept)));
         return null;
     }
 

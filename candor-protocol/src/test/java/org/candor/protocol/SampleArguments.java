@@ -26,7 +26,7 @@ final class SampleArguments {
         if (type == boolean.class) {
             return position % 2 == 1;
         }
-        if (type == String.class) {
+        if (type == String.class || type == CharSequence.class) {
             return "S" + position;
         }
         if (type.isEnum()) {

@@ -113,6 +113,11 @@ final class Scenario {
             usdt(30_100), btcMinor(100), 0, 11, StpMode.EXPIRE_TAKER));
         add(c.placeOrder(CLIENT, next(), now(), MAKER, MARKET, null, OrderType.LIMIT, TimeInForce.GTC,
             usdt(30_100), btcMinor(100), 0, 12, StpMode.NONE));
+        // A client order id as the client wrote it travels with the order; an invalid one is refused.
+        add(c.placeOrder(CLIENT, next(), now(), TAKER, MARKET, Side.BUY, OrderType.LIMIT, TimeInForce.IOC,
+            usdt(29_000), btcMinor(100), 0, 13, StpMode.NONE, "x-grid.bot:42"));
+        add(c.placeOrder(CLIENT, next(), now(), TAKER, MARKET, Side.BUY, OrderType.LIMIT, TimeInForce.IOC,
+            usdt(29_000), btcMinor(100), 0, 14, StpMode.NONE, "not a client order id"));
     }
 
     private void manageOrders() {

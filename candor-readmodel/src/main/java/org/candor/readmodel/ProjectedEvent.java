@@ -409,6 +409,16 @@ sealed interface ProjectedEvent {
         }
     }
 
+    /** Right after its acceptance, in the same command: the order's row is still staged in this batch. */
+    record OrderLabelled(long seq, long orderId, String label) implements ProjectedEvent {
+        @Override
+        public void apply(final ProjectionState state, final Batch batch, final long timestampMs) {
+            final Rows.Order order = state.order(orderId);
+            order.clientOrderLabel = label;
+            batch.orders.add(order);
+        }
+    }
+
     record Trade(long seq, long tradeId, int marketId, long price, long quantity, long quoteAmount,
         long makerOrderId, long takerOrderId, long makerUserId, long takerUserId, Side takerSide, long makerFee,
         long takerFee, long makerRemaining, long takerRemaining) implements ProjectedEvent {

@@ -112,6 +112,7 @@ final class ProjectionState {
                 order.quantity = rs.getLong("quantity");
                 order.quoteBudget = rs.getLong("quote_budget");
                 order.clientOrderId = rs.getLong("client_order_id");
+                order.clientOrderLabel = rs.getString("client_order_label");
                 order.stpMode = rs.getInt("stp_mode");
                 order.status = OrderStatus.fromCode(rs.getInt("status"));
                 order.remaining = rs.getLong("remaining");

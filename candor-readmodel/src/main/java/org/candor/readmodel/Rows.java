@@ -90,6 +90,8 @@ final class Rows {
         long createdMs;
         long updatedSeq;
         long updatedMs;
+        /** The client order id as the client wrote it, or null (no label, or projected before version 5). */
+        String clientOrderLabel;
 
         void touch(final long seq, final long timestampMs) {
             updatedSeq = seq;
@@ -102,7 +104,13 @@ final class Rows {
                 .value(quantity).value(quoteBudget).value(clientOrderId).value(stpMode).value(status.code())
                 .value(remaining).value(filledQuantity).value(filledQuote).value(fees)
                 .valueOrNull(endReason != null, endReason == null ? 0 : endReason.code()).value(acceptedSeq)
-                .value(createdMs).value(updatedSeq).value(updatedMs).endRow();
+                .value(createdMs).value(updatedSeq).value(updatedMs);
+            if (clientOrderLabel == null) {
+                out.nullValue();
+            } else {
+                out.text(clientOrderLabel);
+            }
+            out.endRow();
         }
     }
 

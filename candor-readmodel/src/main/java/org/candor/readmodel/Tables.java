@@ -13,7 +13,7 @@ final class Tables {
     static final Table ORDERS = Table.of("orders", "order_id", "order_id", "user_id", "market_id", "side", "type",
         "time_in_force", "price", "quantity", "quote_budget", "client_order_id", "stp_mode", "status", "remaining",
         "filled_quantity", "filled_quote", "fees", "end_reason", "accepted_seq", "created_ms", "updated_seq",
-        "updated_ms");
+        "updated_ms", "client_order_label");
     static final Table ORDER_EVENTS = Table.of("order_events", "order_id,seq", "order_id", "seq", "user_id", "kind",
         "price", "old_price", "quantity", "remaining", "trade_id", "end_reason", "timestamp_ms");
     static final Table TRADES = Table.of("trades", "trade_id", "trade_id", "seq", "market_id", "price", "quantity",

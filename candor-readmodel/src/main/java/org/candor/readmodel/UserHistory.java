@@ -30,7 +30,7 @@ public final class UserHistory {
     public record OrderView(long orderId, int marketId, Side side, OrderType type, TimeInForce timeInForce,
         long price, long quantity, long quoteBudget, long clientOrderId, OrderStatus status, long remaining,
         long filledQuantity, long filledQuote, long fees, OrderEndReason endReason, long createdMs,
-        long updatedMs, StpMode stpMode) {
+        long updatedMs, StpMode stpMode, String clientOrderLabel) {
     }
 
     /** The user's side of one trade; a self-trade gives the user two rows, maker and taker. */
@@ -215,7 +215,8 @@ public final class UserHistory {
             rs.getLong("price"), rs.getLong("quantity"), rs.getLong("quote_budget"), rs.getLong("client_order_id"),
             OrderStatus.fromCode(rs.getInt("status")), rs.getLong("remaining"), rs.getLong("filled_quantity"),
             rs.getLong("filled_quote"), rs.getLong("fees"), endReason < 0 ? null : OrderEndReason.fromCode(endReason),
-            rs.getLong("created_ms"), rs.getLong("updated_ms"), StpMode.fromCode(rs.getInt("stp_mode")));
+            rs.getLong("created_ms"), rs.getLong("updated_ms"), StpMode.fromCode(rs.getInt("stp_mode")),
+            rs.getString("client_order_label"));
     }
 
     private static OrderChange orderChange(final ResultSet rs) throws SQLException {

@@ -205,6 +205,12 @@ public final class RecordingEvents implements EngineEvents {
     }
 
     @Override
+    public void orderLabelled(final long seq, final long orderId, final long userId, final long clientOrderId,
+        final CharSequence label) {
+        events.add(new OrderLabelled(seq, orderId, userId, clientOrderId, label.toString()));
+    }
+
+    @Override
     public void trade(final long seq, final long tradeId, final int marketId, final long price, final long quantity,
         final long quoteAmount, final long makerOrderId, final long takerOrderId, final long makerUserId,
         final long takerUserId, final Side takerSide, final long makerFee, final long takerFee,
@@ -237,8 +243,8 @@ public final class RecordingEvents implements EngineEvents {
     public sealed interface Event permits CommandResult, AssetCreated, MarketCreated, MarketStatusChanged,
         UserCreated, LedgerEntry, DepositCredited, WithdrawalRequested, WithdrawalStateChanged, HoldPlaced,
         HoldApproved, HoldRejected, HoldReleased, HoldEscalated, HoldRenewed, HoldApprovalThresholdSet,
-        BlastRadiusPolicySet, MassActionProposed, MassActionApproved, OrderAccepted, Trade, OrderRested, OrderReduced,
-        OrderMoved, OrderDone, WithdrawalAddressAdded, WithdrawalAddressRemoved, WithdrawalApproved,
+        BlastRadiusPolicySet, MassActionProposed, MassActionApproved, OrderAccepted, OrderLabelled, Trade, OrderRested,
+        OrderReduced, OrderMoved, OrderDone, WithdrawalAddressAdded, WithdrawalAddressRemoved, WithdrawalApproved,
         WithdrawalRejected, WithdrawalBroadcast,
         WithdrawalFailed, WithdrawalSlaMissed, WithdrawalPolicySet, WithdrawalsPaused, WithdrawalsResumed,
         PolicyChangeProposed, PolicyChangeApproved, PolicyChangeExpired, MassActionExpired {
@@ -415,6 +421,10 @@ public final class RecordingEvents implements EngineEvents {
     /** See {@link EngineEvents#orderAccepted}. */
     public record OrderAccepted(long seq, long orderId, long userId, int marketId, Side side, OrderType type,
         TimeInForce timeInForce, long price, long quantity, long quoteBudget, long clientOrderId, StpMode stpMode)
+        implements Event {
+    }
+
+    public record OrderLabelled(long seq, long orderId, long userId, long clientOrderId, String label)
         implements Event {
     }
 
