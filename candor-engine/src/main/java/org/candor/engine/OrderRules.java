@@ -19,7 +19,16 @@ public final class OrderRules {
         if (label == null || label.length() == 0) {
             return true;
         }
-        if (clientOrderId == 0 || label.length() > CLIENT_ORDER_LABEL_MAX) {
+        return clientOrderId != 0 && isLabel(label);
+    }
+
+    /**
+     * Whether {@code text} is a client order id as a client may write it: 1..{@link #CLIENT_ORDER_LABEL_MAX}
+     * characters of {@code [.A-Z:/a-z0-9_-]}, Binance's rule for {@code newClientOrderId}. Gateways check strings
+     * with it before deriving a number, so the engine never sees one they accepted refused.
+     */
+    public static boolean isLabel(final CharSequence label) {
+        if (label.length() == 0 || label.length() > CLIENT_ORDER_LABEL_MAX) {
             return false;
         }
         for (int i = 0; i < label.length(); i++) {

@@ -7,7 +7,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Pattern;
+import org.candor.engine.OrderRules;
 
 /**
  * Binance's client order ids are strings of up to 36 characters; the engine's are positive longs, unique per user
@@ -31,7 +31,15 @@ final class ClientOrderIds {
     static final String GENERATED_PREFIX = "candor-";
     /** Set in every derived number and in no counter number: the counter would need 146,000 years to reach it. */
     static final long DERIVED_BIT = 1L << 62;
-    private static final Pattern FORMAT = Pattern.compile("[.A-Z:/a-z0-9_-]{1,36}");
+
+    /** One digest per thread: {@code getInstance} searches the security providers each time it is called. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    });
 
     private final AtomicLong next;
     private final ClientOrderIdStore store;
@@ -60,7 +68,7 @@ final class ClientOrderIds {
         if (clientOrderId == null) {
             return next.getAndIncrement();
         }
-        if (!FORMAT.matcher(clientOrderId).matches() || clientOrderId.startsWith(GENERATED_PREFIX)) {
+        if (!OrderRules.isLabel(clientOrderId) || clientOrderId.startsWith(GENERATED_PREFIX)) {
             throw ErrorMapper.illegalParameter("newClientOrderId");
         }
         return derived(userId, clientOrderId);
@@ -76,7 +84,7 @@ final class ClientOrderIds {
                 return -1;
             }
         }
-        return FORMAT.matcher(clientOrderId).matches() ? derived(userId, clientOrderId) : -1;
+        return OrderRules.isLabel(clientOrderId) ? derived(userId, clientOrderId) : -1;
     }
 
     /** The client order id an order record shows: its label, else what {@link #stringFor(long, long)} finds. */
@@ -111,12 +119,7 @@ final class ClientOrderIds {
 
     /** 62 bits of SHA-256 over the user id and the string, with bit 62 set. */
     static long derived(final long userId, final String clientOrderId) {
-        final MessageDigest sha256;
-        try {
-            sha256 = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
+        final MessageDigest sha256 = SHA256.get();
         sha256.update(ByteBuffer.allocate(Long.BYTES).putLong(userId).array());
         final byte[] hash = sha256.digest(clientOrderId.getBytes(StandardCharsets.US_ASCII));
         return ByteBuffer.wrap(hash).getLong() & (DERIVED_BIT - 1) | DERIVED_BIT;

@@ -3,7 +3,6 @@ package org.candor.gateway;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.LongSupplier;
-import java.util.regex.Pattern;
 
 /**
  * Checks a signed request, cheapest checks first: the key header's format, the signature and timestamp parameters,
@@ -17,8 +16,11 @@ final class RequestAuthenticator {
     static final long RECV_WINDOW_MAX_MS = 60_000;
     /** A timestamp more than this ahead of the server's clock is refused, as Binance does. */
     static final long AHEAD_MAX_MS = 1_000;
-    private static final Pattern KEY_FORMAT = Pattern.compile("[A-Za-z0-9]{16,128}");
-    private static final Pattern SIGNATURE_FORMAT = Pattern.compile("[0-9a-fA-F]{64}");
+    /** An API key is 16 to 128 letters and digits. */
+    static final int KEY_LENGTH_MIN = 16;
+    static final int KEY_LENGTH_MAX = 128;
+    /** A signature is the 64 hex digits of an HMAC-SHA256, in either case. */
+    static final int SIGNATURE_LENGTH = 64;
 
     private final ApiKeyStore keys;
     private final ReplayCache replays;
@@ -37,14 +39,14 @@ final class RequestAuthenticator {
      */
     ApiKey authenticate(final String apiKeyHeader, final String rawQuery, final String rawBody,
         final RequestParams params, final String ip, final Permission needed) {
-        if (apiKeyHeader == null || !KEY_FORMAT.matcher(apiKeyHeader).matches()) {
+        if (!isKey(apiKeyHeader)) {
             throw ErrorMapper.apiKeyFormat();
         }
         final SignedPayload signed = SignedPayload.of(rawQuery, rawBody);
         if (signed == null) {
             throw ErrorMapper.mandatoryMissing("signature");
         }
-        if (!SIGNATURE_FORMAT.matcher(signed.signature()).matches()) {
+        if (!isSignature(signed.signature())) {
             throw ErrorMapper.invalidSignature();
         }
         final long nowMs = clockMs.getAsLong();
@@ -72,7 +74,7 @@ final class RequestAuthenticator {
      * existence, revocation, IP and permission. Such a request can only manage listen keys, never trade or read.
      */
     ApiKey keyOnly(final String apiKeyHeader, final String ip, final Permission needed) {
-        if (apiKeyHeader == null || !KEY_FORMAT.matcher(apiKeyHeader).matches()) {
+        if (!isKey(apiKeyHeader)) {
             throw ErrorMapper.apiKeyFormat();
         }
         final ApiKey key = keys.find(apiKeyHeader).orElseThrow(ErrorMapper::invalidKeyIpOrPermissions);
@@ -100,5 +102,36 @@ final class RequestAuthenticator {
         if (nowMs - timestamp > recvWindow) {
             throw ErrorMapper.timestampOutsideWindow();
         }
+    }
+
+    /*
+     * The two format checks run on every signed request; as loops they cost a fraction of the regular expressions
+     * they replaced ([A-Za-z0-9]{16,128} and [0-9a-fA-F]{64}), which took about a tenth of the HTTP workers' CPU in
+     * a profile of `candor bench api`.
+     */
+    static boolean isKey(final String text) {
+        if (text == null || text.length() < KEY_LENGTH_MIN || text.length() > KEY_LENGTH_MAX) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            final char c = text.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static boolean isSignature(final String text) {
+        if (text.length() != SIGNATURE_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            final char c = text.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F')) {
+                return false;
+            }
+        }
+        return true;
     }
 }

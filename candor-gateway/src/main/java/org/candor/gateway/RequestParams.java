@@ -48,6 +48,9 @@ final class RequestParams {
     }
 
     private static String decode(final String text, final String name) {
+        if (text.indexOf('%') < 0 && text.indexOf('+') < 0) {
+            return text; // nothing encoded: URLDecoder would copy it through a StringBuilder to the same string
+        }
         try {
             return URLDecoder.decode(text, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {

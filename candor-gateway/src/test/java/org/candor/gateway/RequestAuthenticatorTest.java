@@ -106,6 +106,25 @@ class RequestAuthenticatorTest {
             .isEqualTo(3);
     }
 
+    /** The key and signature formats, at their bounds (the checks are loops, no longer regular expressions). */
+    @Test
+    void keyAndSignatureFormatsHoldAtTheirBounds() {
+        assertThat(RequestAuthenticator.isKey("a".repeat(16))).isTrue();
+        assertThat(RequestAuthenticator.isKey("Az09".repeat(32))).isTrue();
+        assertThat(RequestAuthenticator.isKey("a".repeat(15))).isFalse();
+        assertThat(RequestAuthenticator.isKey("a".repeat(129))).isFalse();
+        assertThat(RequestAuthenticator.isKey(null)).isFalse();
+        for (final String bad : new String[] {"-", "_", " ", "\u0663", "\u00e9", "{", "@", "[", "`", "/", ":"}) {
+            assertThat(RequestAuthenticator.isKey("a".repeat(15) + bad)).as(bad).isFalse();
+        }
+        assertThat(RequestAuthenticator.isSignature("0123456789abcdefABCDEF".repeat(3).substring(0, 64))).isTrue();
+        assertThat(RequestAuthenticator.isSignature("a".repeat(63))).isFalse();
+        assertThat(RequestAuthenticator.isSignature("a".repeat(65))).isFalse();
+        for (final String bad : new String[] {"g", "G", "\u0663", " ", "/", ":", "@", "`"}) {
+            assertThat(RequestAuthenticator.isSignature("a".repeat(63) + bad)).as(bad).isFalse();
+        }
+    }
+
     @Test
     void refusesAParameterGivenTwice() {
         assertCode(() -> authenticate(KEY, signed("price=1&price=2&timestamp=" + NOW), "", "1", Permission.READ),
