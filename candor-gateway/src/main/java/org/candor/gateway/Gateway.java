@@ -4,7 +4,6 @@ import io.javalin.Javalin;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.LongSupplier;
@@ -24,12 +23,6 @@ import org.candor.readmodel.ReadModelDatabase;
  * ({@link ClusterCommands}); one thread applies the journal to the views ({@link JournalFollower}).
  */
 public final class Gateway implements AutoCloseable {
-    /**
-     * Longest a starting gateway waits for its views to replay the journal before it answers anything: reads must
-     * not come from half a history. Replay runs at hundreds of thousands of events a second; two minutes covers
-     * tens of millions of events. A longer journal wants a snapshot of the views (a later issue).
-     */
-    static final Duration CATCH_UP_AT_START_MAX = Duration.ofMinutes(2);
     private final JournalFollower follower;
     private final ClusterCommands commands;
     private final HistoryProjection projection;
@@ -62,7 +55,9 @@ public final class Gateway implements AutoCloseable {
         NotificationFeed startedNotifications = null;
         try {
             startedFollower = new JournalFollower(config.journalDir(), views);
-            startedFollower.awaitCaughtUp(CATCH_UP_AT_START_MAX);
+            // Reads must not come from half a history: nothing is served before the views replayed the journal, which
+            // takes as long as the journal is long (a snapshot of the views would bound it; not built yet).
+            startedFollower.awaitCaughtUp();
             startedProjection = config.readModel() == null ? null
                 : new HistoryProjection(config.journalDir(), config.readModel());
             startedNotifications = config.readModel() == null ? null : new NotificationFeed(config.journalDir(),

@@ -1,7 +1,6 @@
 package org.candor.gateway;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
 import org.agrona.concurrent.SleepingIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
@@ -18,6 +17,7 @@ import org.candor.protocol.sbe.MessageHeaderDecoder;
  * kept in {@link #failure()}: serving stale or wrong balances is worse than serving none.
  */
 final class JournalFollower implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(JournalFollower.class.getName());
     /**
      * Events applied under one hold of the write lock, at most (rounded up to the end of the command in progress):
      * large enough to catch up fast after a start, small enough that readers wait at most a few milliseconds.
@@ -105,21 +105,33 @@ final class JournalFollower implements AutoCloseable {
 
     /**
      * Waits until the views have applied everything the journal held (at least once since the start), so a gateway
-     * does not answer from a half-replayed history.
+     * does not answer from a half-replayed history. However long the journal, the wait goes on while the views move
+     * ({@link CatchUpWatch}), reporting progress every few seconds to the log; it gives up only on a stall.
      *
-     * @throws IllegalStateException if the follower failed or did not catch up in time
+     * @throws IllegalStateException if the follower failed or applied nothing for {@link CatchUpWatch#STALL_NS_MAX}
      */
-    void awaitCaughtUp(final Duration timeout) {
-        final long deadlineNs = System.nanoTime() + timeout.toNanos();
+    void awaitCaughtUp() {
+        final CatchUpWatch watch = new CatchUpWatch(System.nanoTime(), views.lastSeq());
         while (!caughtUp) {
             if (failure != null) {
                 throw new IllegalStateException("reason=journal-follower-failed", failure);
             }
-            if (System.nanoTime() - deadlineNs > 0) {
-                throw new IllegalStateException("reason=journal-catch-up-timeout lastSeq=" + views.lastSeq());
+            final long nowNs = System.nanoTime();
+            final long seq = views.lastSeq();
+            switch (watch.check(nowNs, seq)) {
+                case STALLED:
+                    throw new IllegalStateException(watch.stalled(seq));
+                case REPORT:
+                    LOG.log(System.Logger.Level.INFO, "replaying the journal into the views: "
+                        + watch.progress(nowNs, seq));
+                    break;
+                default:
+                    break;
             }
             LockSupport.parkNanos(CATCH_UP_POLL_NS);
         }
+        LOG.log(System.Logger.Level.INFO, () -> "views caught up with the journal: "
+            + watch.progress(System.nanoTime(), views.lastSeq()));
     }
 
     @Override

@@ -20,12 +20,12 @@ import org.candor.engine.StpMode;
 import org.candor.engine.TimeInForce;
 
 /**
- * A seeded trading session on a real engine for the projection benchmark: one market (BTC/USD), funded users,
- * limit orders around a drifting mid price (about half of them cross), cancels, market orders, deposits,
- * withdrawals and holds. It exercises every table the projector writes. The randomness chooses commands; it never
- * enters the engine.
+ * A seeded trading session on a real engine for the projection and view-replay benchmarks: one market (BTC/USD),
+ * funded users, limit orders around a drifting mid price (about half of them cross), cancels, market orders,
+ * deposits, withdrawals and holds. It exercises every table the projector writes. The randomness chooses commands;
+ * it never enters the engine.
  */
-final class BenchmarkWorkload {
+public final class BenchmarkWorkload {
     private static final long CLIENT = 1;
     private static final long START_MS = 1_767_225_600_000L;
     /** Command time advances this much per command, so candles of every interval fill. */
@@ -50,18 +50,18 @@ final class BenchmarkWorkload {
     private long command;
     private long midTicks = 50_000;
 
-    BenchmarkWorkload(final long seed, final int users, final EngineEvents events) {
+    public BenchmarkWorkload(final long seed, final int users, final EngineEvents events) {
         this.random = new SplittableRandom(seed);
         this.users = users;
         this.engine = new Engine(EngineCapacity.DEFAULT, events);
     }
 
-    Engine engine() {
+    public Engine engine() {
         return engine;
     }
 
     /** Lists the asset, market and users and funds every user. */
-    void setup() {
+    public void setup() {
         engine.createAsset(CLIENT, ++command, now(), BTC, "BTC", 8);
         engine.createAsset(CLIENT, ++command, now(), USD, "USD", 2);
         engine.createMarket(CLIENT, ++command, now(), MARKET, "BTCUSD", BTC, USD, TICK, LOT, LOT, 1_000 * LOT, 1, 10,
@@ -78,7 +78,7 @@ final class BenchmarkWorkload {
     }
 
     /** Sends {@code count} more commands. */
-    void run(final int count) {
+    public void run(final int count) {
         for (int i = 0; i < count; i++) {
             next();
         }
