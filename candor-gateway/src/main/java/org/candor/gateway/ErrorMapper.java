@@ -32,6 +32,12 @@ public final class ErrorMapper {
             + " request weight per 1 MINUTE is " + limit + ".", retryAfterSeconds);
     }
 
+    /** Binance's ORDERS limit: {@code interval} as Binance writes it, e.g. "10 SECOND" or "1 DAY". */
+    static ApiError tooManyOrders(final long limit, final String interval, final long retryAfterSeconds) {
+        return new ApiError(TOO_MANY_REQUESTS, -1015, "Too many new orders; current limit is " + limit
+            + " orders per " + interval + ".", retryAfterSeconds);
+    }
+
     static ApiError banned(final String scope, final long untilMs, final long retryAfterSeconds) {
         return new ApiError(BANNED, -1003, "Way too many requests; " + scope + " banned until " + untilMs + ".",
             retryAfterSeconds);

@@ -67,11 +67,7 @@ public final class Gateway implements AutoCloseable {
             startedCommands = new ClusterCommands(config.client(), stages, views::wakeWriter);
             engine = new EngineCommands(startedCommands, views, stages);
             final WebSessions sessions = WebApp.traderSessions(database, config.clockMs());
-            final RequestGuard guard = new RequestGuard(
-                new RequestAuthenticator(keys, new ReplayCache(), config.clockMs()),
-                new RateLimiter("IP", config.ipWeightPerMinute(), RateLimiter.CALLERS_MAX_DEFAULT),
-                new RateLimiter("UID", config.keyWeightPerMinute(), RateLimiter.CALLERS_MAX_DEFAULT),
-                config.clockMs(), sessions);
+            final RequestGuard guard = tradersGuard(config, keys, sessions);
             final HistoryAccess history = new HistoryAccess(engine, startedProjection, views.lastSeq());
             final WalletResource wallet = new WalletResource(guard, views, engine, () -> depositAddresses,
                 () -> pendingDeposits, history);
@@ -113,6 +109,14 @@ public final class Gateway implements AutoCloseable {
         this.database = database;
         this.limits = new RequestGuard.Limits(config.ipWeightPerMinute(), config.keyWeightPerMinute(),
             config.clockMs());
+    }
+
+    /** What the public API's requests pass: signatures by trading keys, weight and order limits. */
+    private static RequestGuard tradersGuard(final Config config, final ApiKeyStore keys, final WebSessions sessions) {
+        return new RequestGuard(new RequestAuthenticator(keys, new ReplayCache(), config.clockMs()),
+            new RateLimiter("IP", config.ipWeightPerMinute(), RateLimiter.CALLERS_MAX_DEFAULT),
+            new RateLimiter("UID", config.keyWeightPerMinute(), RateLimiter.CALLERS_MAX_DEFAULT),
+            new OrderCountLimiter(config.orderLimits(), RateLimiter.CALLERS_MAX_DEFAULT), config.clockMs(), sessions);
     }
 
     /**
@@ -221,12 +225,22 @@ public final class Gateway implements AutoCloseable {
      *                           (the caller opens and closes it; one projecting gateway per schema), or null: then
      *                           klines, aggTrades, allOrders and myTrades answer 503. The gateway also keeps the
      *                           users' notifications on its pool, in their own schema ({@link NotificationStore})
+     * @param orderLimits        new orders an account may place per 10 s and per day, on this gateway
      */
     public record Config(String host, int port, ExchangeClient.Config client, Path journalDir,
-        long ipWeightPerMinute, long keyWeightPerMinute, LongSupplier clockMs, ReadModelDatabase readModel) {
+        long ipWeightPerMinute, long keyWeightPerMinute, LongSupplier clockMs, ReadModelDatabase readModel,
+        OrderLimits orderLimits) {
         /** Binance's request weight limit per IP. */
         public static final long IP_WEIGHT_PER_MINUTE_DEFAULT = 6_000;
         public static final long KEY_WEIGHT_PER_MINUTE_DEFAULT = 6_000;
+
+        /** With Binance's order limits ({@link OrderLimits#BINANCE}). */
+        public Config(final String host, final int port, final ExchangeClient.Config client, final Path journalDir,
+            final long ipWeightPerMinute, final long keyWeightPerMinute, final LongSupplier clockMs,
+            final ReadModelDatabase readModel) {
+            this(host, port, client, journalDir, ipWeightPerMinute, keyWeightPerMinute, clockMs, readModel,
+                OrderLimits.BINANCE);
+        }
 
         /** A gateway without a read model: no history endpoints. */
         public Config(final String host, final int port, final ExchangeClient.Config client, final Path journalDir,

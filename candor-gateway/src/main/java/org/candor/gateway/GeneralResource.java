@@ -58,8 +58,7 @@ final class GeneralResource {
         final Map<String, Object> body = new LinkedHashMap<>();
         body.put("timezone", "UTC");
         body.put("serverTime", guard.nowMs());
-        body.put("rateLimits", List.of(Map.of("rateLimitType", "REQUEST_WEIGHT", "interval", "MINUTE",
-            "intervalNum", 1, "limit", Gateway.Config.IP_WEIGHT_PER_MINUTE_DEFAULT)));
+        body.put("rateLimits", guard.rateLimits());
         body.put("exchangeFilters", List.of());
         body.put("symbols", symbols);
         Json.send(ctx, body);

@@ -30,6 +30,7 @@ final class NativeErrors {
             case -1003 -> error.httpStatus() == ErrorMapper.BANNED ? "BANNED" : "RATE_LIMITED";
             case -1007 -> "TIMEOUT";
             case -1008 -> "OVERLOADED";
+            case -1015 -> "ORDER_RATE_LIMITED";
             case -1013 -> "FILTER_FAILURE";
             case -1021 -> "TIMESTAMP_OUTSIDE_WINDOW";
             case -1022 -> "INVALID_SIGNATURE";

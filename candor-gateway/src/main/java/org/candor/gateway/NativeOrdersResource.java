@@ -63,6 +63,7 @@ final class NativeOrdersResource {
         final long budget = byBudget ? NativeJson.amount(params, "quoteBudget") : 0;
         final String clientText = params.optional("clientOrderId");
         final long clientNumber = clientOrderIds.numberFor(caller.userId(), clientText);
+        guard.chargeNewOrder(ctx, caller.userId());
         final CommandOutcome outcome = commands.execute((e, b, o, client, id) -> e.placeOrder(b, o, client, id, 0,
             caller.userId(), market.id(), side, type, timeInForce, price, quantity, budget, clientNumber, stp,
             clientText));

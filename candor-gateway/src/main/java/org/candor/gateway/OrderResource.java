@@ -53,6 +53,7 @@ final class OrderResource {
         final String responseType = responseType(params, order.type());
         final String clientText = params.optional("newClientOrderId");
         final long clientNumber = clientOrderIds.numberFor(caller.userId(), clientText);
+        guard.chargeNewOrder(ctx, caller.userId());
         final CommandOutcome outcome = commands.execute((e, b, o, client, id) -> e.placeOrder(b, o, client, id, 0,
             caller.userId(), market.id(), order.side(), order.type(), order.timeInForce(), order.price(),
             order.quantity(), order.quoteBudget(), clientNumber, order.stpMode(), clientText));

@@ -75,6 +75,10 @@ final class RateLimiter {
         return state.used;
     }
 
+    long weightMax() {
+        return weightMax;
+    }
+
     synchronized int callers() {
         return callers.size();
     }

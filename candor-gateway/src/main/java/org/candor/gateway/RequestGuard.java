@@ -1,21 +1,30 @@
 package org.candor.gateway;
 
 import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.LongSupplier;
 
 /**
  * What every request passes before its handler: the IP's request weight, the parameters, and for signed endpoints
  * authentication and the key's own weight. Resources call it first thing, with the weight of what they are about to
- * do; the used weight goes back in {@link #USED_WEIGHT_HEADER}.
+ * do; the used weight goes back in {@link #USED_WEIGHT_HEADER}. Handlers that place an order also count it against
+ * the account's ORDERS limits ({@link #chargeNewOrder}).
  */
 final class RequestGuard {
     static final String USED_WEIGHT_HEADER = "X-MBX-USED-WEIGHT-1M";
+    static final String ORDER_COUNT_10S_HEADER = "X-MBX-ORDER-COUNT-10S";
+    static final String ORDER_COUNT_1D_HEADER = "X-MBX-ORDER-COUNT-1D";
     private static final String FORM = "application/x-www-form-urlencoded";
 
     private final RequestAuthenticator authenticator;
     private final RateLimiter ipLimits;
     private final RateLimiter keyLimits;
+    /** New orders per account, or null where no orders are placed (the admin API). */
+    private final OrderCountLimiter orderCounts;
     private final LongSupplier clockMs;
     /** Browser sessions accepted in place of a signature (the web app, the console), or null: API keys only. */
     private final WebSessions sessions;
@@ -27,9 +36,15 @@ final class RequestGuard {
 
     RequestGuard(final RequestAuthenticator authenticator, final RateLimiter ipLimits, final RateLimiter keyLimits,
         final LongSupplier clockMs, final WebSessions sessions) {
+        this(authenticator, ipLimits, keyLimits, null, clockMs, sessions);
+    }
+
+    RequestGuard(final RequestAuthenticator authenticator, final RateLimiter ipLimits, final RateLimiter keyLimits,
+        final OrderCountLimiter orderCounts, final LongSupplier clockMs, final WebSessions sessions) {
         this.authenticator = authenticator;
         this.ipLimits = ipLimits;
         this.keyLimits = keyLimits;
+        this.orderCounts = orderCounts;
         this.clockMs = clockMs;
         this.sessions = sessions;
     }
@@ -85,6 +100,43 @@ final class RequestGuard {
             permission);
         keyLimits.charge("user " + key.userId(), weight, clockMs.getAsLong());
         return new Caller(key.userId(), params);
+    }
+
+    /**
+     * Counts a new order of {@code userId} against the account's ORDERS limits, after the request passed its checks
+     * and before it goes to the engine; the account's counts go back in {@link #ORDER_COUNT_10S_HEADER} and
+     * {@link #ORDER_COUNT_1D_HEADER}.
+     *
+     * @throws ApiError 429 with -1015 over either limit: the order is not sent
+     */
+    void chargeNewOrder(final Context ctx, final long userId) {
+        if (orderCounts == null) {
+            throw new IllegalStateException("this guard counts no orders");
+        }
+        final long[] counts = orderCounts.charge(userId, clockMs.getAsLong());
+        ctx.header(ORDER_COUNT_10S_HEADER, Long.toString(counts[0]));
+        ctx.header(ORDER_COUNT_1D_HEADER, Long.toString(counts[1]));
+    }
+
+    /** The limits this guard enforces, as Binance's exchangeInfo lists them in {@code rateLimits}. */
+    List<Map<String, Object>> rateLimits() {
+        final List<Map<String, Object>> limits = new ArrayList<>();
+        limits.add(rateLimit("REQUEST_WEIGHT", "MINUTE", 1, ipLimits.weightMax()));
+        if (orderCounts != null) {
+            limits.add(rateLimit("ORDERS", "SECOND", 10, orderCounts.limits().perTenSeconds()));
+            limits.add(rateLimit("ORDERS", "DAY", 1, orderCounts.limits().perDay()));
+        }
+        return limits;
+    }
+
+    private static Map<String, Object> rateLimit(final String type, final String interval, final int intervalNum,
+        final long limit) {
+        final Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("rateLimitType", type);
+        entry.put("interval", interval);
+        entry.put("intervalNum", intervalNum);
+        entry.put("limit", limit);
+        return entry;
     }
 
     private void chargeIp(final Context ctx, final int weight) {

@@ -13,6 +13,8 @@ class ApiBenchmarkTest {
     @Test
     void measuresOrdersAndPingOverRealConnections() throws Exception {
         try (TestExchange exchange = new TestExchange()) {
+            // As `candor bench api`: limits far above a trader's, so the run measures the server, not its limits.
+            exchange.orderLimits(new OrderLimits(Long.MAX_VALUE / 4, Long.MAX_VALUE / 4));
             final Gateway gateway = exchange.startGateway(TestExchange.GATEWAY_CLIENT_ID, Long.MAX_VALUE / 4,
                 Long.MAX_VALUE / 4, 0);
             final ApiClient trader = exchange.newTrader();

@@ -67,6 +67,7 @@ final class TestExchange implements AutoCloseable {
     final ReadModelDatabase readModel;
     final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
     private Gateway gateway;
+    private OrderLimits orderLimits = OrderLimits.BINANCE;
 
     TestExchange() throws IOException {
         dir = Files.createTempDirectory("candor-gateway-test");
@@ -89,6 +90,11 @@ final class TestExchange implements AutoCloseable {
     }
 
     /** Starts this exchange's gateway with the given limits. */
+    /** The order limits of the gateways started from now on (Binance's, as in production, unless a test says). */
+    void orderLimits(final OrderLimits limits) {
+        this.orderLimits = limits;
+    }
+
     Gateway startGateway(final long clientId, final long ipWeightPerMinute) {
         return startGateway(clientId, ipWeightPerMinute, 0);
     }
@@ -125,7 +131,7 @@ final class TestExchange implements AutoCloseable {
         final Gateway started = Gateway.start(new Gateway.Config("127.0.0.1", port,
             new ExchangeClient.Config(node.aeronDirectoryName(), node.ingressEndpoints(), clientId, 1, 256),
             node.eventJournalDir(), ipWeightPerMinute, keyWeightPerMinute,
-            clockMs, gateway == null ? readModel : null), gatewayKeys, database, traderLogins,
+            clockMs, gateway == null ? readModel : null, orderLimits), gatewayKeys, database, traderLogins,
             new PostgresClientOrderIds(database));
         if (gateway == null) {
             gateway = started;

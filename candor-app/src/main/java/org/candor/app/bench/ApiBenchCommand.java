@@ -15,6 +15,7 @@ import org.candor.cluster.ExchangeClient;
 import org.candor.engine.EngineCapacity;
 import org.candor.engine.RejectReason;
 import org.candor.gateway.ApiBenchmark;
+import org.candor.gateway.OrderLimits;
 import org.candor.readmodel.EmbeddedPostgresSettings;
 import org.candor.readmodel.FileTree;
 import picocli.CommandLine.Command;
@@ -39,6 +40,7 @@ final class ApiBenchCommand implements Callable<Integer> {
     private static final long USER = 1;
     private static final long BOOTSTRAP_CLIENT = 1;
     private static final long GATEWAY_CLIENT = 2;
+    /** Request weight per minute and orders per window far above a trader's: it measures the server, not its limits. */
     private static final long WEIGHT_PER_MINUTE = 1_000_000_000L;
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
@@ -67,7 +69,7 @@ final class ApiBenchCommand implements Callable<Integer> {
         try (EmbeddedNode node = EmbeddedNode.launch(dir, PORT_BASE, EngineCapacity.small())) {
             bootstrap(node);
             try (DemoServices services = DemoServices.start(node, databaseDir, "127.0.0.1", 0, 0, GATEWAY_CLIENT,
-                WEIGHT_PER_MINUTE)) {
+                WEIGHT_PER_MINUTE, new OrderLimits(WEIGHT_PER_MINUTE, WEIGHT_PER_MINUTE))) {
                 final DemoCredentials.User trader = services.newKey("bench", USER);
                 // Prints its progress and, last, the key=value summary line.
                 ApiBenchmark.run(new ApiBenchmark.Options(

@@ -12,6 +12,7 @@ import org.candor.cluster.ExchangeClient;
 import org.candor.gateway.ApiKey;
 import org.candor.gateway.DepositAddresses;
 import org.candor.gateway.Gateway;
+import org.candor.gateway.OrderLimits;
 import org.candor.gateway.PendingDeposits;
 import org.candor.gateway.Permission;
 import org.candor.gateway.SecretCipher;
@@ -44,15 +45,17 @@ public final class DemoServices implements AutoCloseable {
     public static DemoServices start(final EmbeddedNode node, final Path databaseDir, final String host,
         final int port, final int adminPort, final long gatewayClientId) {
         return start(node, databaseDir, host, port, adminPort, gatewayClientId,
-            Gateway.Config.IP_WEIGHT_PER_MINUTE_DEFAULT);
+            Gateway.Config.IP_WEIGHT_PER_MINUTE_DEFAULT, OrderLimits.BINANCE);
     }
 
     /**
      * As {@link #start(EmbeddedNode, Path, String, int, int, long)}, with another request-weight limit per minute
-     * (per IP and per user): the API benchmark needs far more than a trader's 6,000.
+     * (per IP and per user) and other order limits: the API benchmark needs far more than a trader's 6,000 and 100
+     * orders per 10 s.
      */
     public static DemoServices start(final EmbeddedNode node, final Path databaseDir, final String host,
-        final int port, final int adminPort, final long gatewayClientId, final long weightPerMinute) {
+        final int port, final int adminPort, final long gatewayClientId, final long weightPerMinute,
+        final OrderLimits orderLimits) {
         final EmbeddedPostgres postgres = EmbeddedPostgres.start(EmbeddedPostgresSettings.in(databaseDir));
         try {
             final byte[] masterKey = new byte[32];
@@ -60,7 +63,7 @@ public final class DemoServices implements AutoCloseable {
             final Gateway.Config config = new Gateway.Config(host, port,
                 new ExchangeClient.Config(node.aeronDirectoryName(), node.localClientIngress(), gatewayClientId, 1,
                     ExchangeClient.IN_FLIGHT_DEFAULT),
-                node.eventJournalDir(), weightPerMinute, weightPerMinute, System::currentTimeMillis);
+                node.eventJournalDir(), weightPerMinute, weightPerMinute, System::currentTimeMillis, null, orderLimits);
             return new DemoServices(postgres, GatewayServices.start(postgres.endpoint(),
                 ReadModelDatabase.DEFAULT_SCHEMA, new SecretCipher(masterKey), config, host, adminPort));
         } catch (RuntimeException e) {

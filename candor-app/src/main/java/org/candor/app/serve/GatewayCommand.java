@@ -13,6 +13,7 @@ import org.candor.cluster.ClusterMembers;
 import org.candor.cluster.EmbeddedNode;
 import org.candor.cluster.ExchangeClient;
 import org.candor.gateway.Gateway;
+import org.candor.gateway.OrderLimits;
 import org.candor.gateway.SecretCipher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -64,6 +65,14 @@ public final class GatewayCommand implements Callable<Integer> {
         + "${DEFAULT-VALUE}).")
     int adminPort;
 
+    @Option(names = "--orders-per-10s", defaultValue = "100", description = "New orders an account may place per "
+        + "10 seconds, Binance's ORDERS limit (default ${DEFAULT-VALUE}, Binance's).")
+    long ordersPerTenSeconds;
+
+    @Option(names = "--orders-per-day", defaultValue = "200000", description = "New orders an account may place per "
+        + "UTC day (default ${DEFAULT-VALUE}, Binance's).")
+    long ordersPerDay;
+
     @Mixin
     DatabaseOptions database = new DatabaseOptions();
 
@@ -92,7 +101,9 @@ public final class GatewayCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         final SecretCipher cipher;
         final ExchangeClient.Config client;
+        final OrderLimits orderLimits;
         try {
+            orderLimits = new OrderLimits(ordersPerTenSeconds, ordersPerDay);
             cipher = GatewayDatabaseAccess.masterKey(environment);
             client = client();
         } catch (IllegalArgumentException e) {
@@ -105,7 +116,7 @@ public final class GatewayCommand implements Callable<Integer> {
              GatewayServices services = GatewayServices.start(db.endpoint(), database.schema(), cipher,
                  new Gateway.Config(host, httpPort, client, EmbeddedNode.eventJournalDir(dir),
                      Gateway.Config.IP_WEIGHT_PER_MINUTE_DEFAULT, Gateway.Config.KEY_WEIGHT_PER_MINUTE_DEFAULT,
-                     System::currentTimeMillis), adminHost, adminPort)) {
+                     System::currentTimeMillis, null, orderLimits), adminHost, adminPort)) {
             out.printf("gateway serving http://%s:%d admin http://%s:%d client-id=%d%n", host, services.httpPort(),
                 adminHost, services.adminPort(), clientId);
             out.flush();

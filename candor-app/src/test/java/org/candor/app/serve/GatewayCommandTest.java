@@ -111,6 +111,20 @@ class GatewayCommandTest {
         }
     }
 
+    @Test
+    void orderLimitsThatAreNotPositiveAreRefusedBeforeAnythingStarts(@TempDir final Path dir) {
+        final Map<String, String> env = Map.of(SecretCipher.MASTER_KEY_ENV,
+            Base64.getEncoder().encodeToString(new byte[32]));
+        final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        final ByteArrayOutputStream err = new ByteArrayOutputStream();
+        final int exit = new CommandLine(new GatewayCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8), env)).execute("--dir", dir.toString(), "--members",
+            "1", "--client-id", "2", "--orders-per-10s", "0");
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+            .contains("candor gateway: order limits must be positive: perTenSeconds=0 perDay=200000");
+    }
+
     private record Result(int exit, String out, String err) {
     }
 
