@@ -92,7 +92,7 @@ public final class Gateway implements AutoCloseable {
                 notices.register(register);
                 web.register(register);
                 health.register(register);
-            }, routes);
+            }, routes, config.trustedProxies());
             this.server.start(config.host(), config.port());
         } catch (RuntimeException e) {
             CloseHelper.quietCloseAll(startedCommands, startedNotifications, startedProjection, startedFollower,
@@ -108,7 +108,7 @@ public final class Gateway implements AutoCloseable {
         this.traderLogins = traderLogins;
         this.database = database;
         this.limits = new RequestGuard.Limits(config.ipWeightPerMinute(), config.keyWeightPerMinute(),
-            config.clockMs());
+            config.clockMs(), config.trustedProxies());
     }
 
     /** What the public API's requests pass: signatures by trading keys, weight and order limits. */
@@ -147,7 +147,7 @@ public final class Gateway implements AutoCloseable {
             admin.register(register);
             console.register(register);
             health.registerMetrics(register);
-        }, new CopyOnWriteArrayList<>());
+        }, new CopyOnWriteArrayList<>(), limits.trustedProxies());
         adminServer.start(host, port);
         return new AdminServer(adminServer);
     }
@@ -226,10 +226,11 @@ public final class Gateway implements AutoCloseable {
      *                           klines, aggTrades, allOrders and myTrades answer 503. The gateway also keeps the
      *                           users' notifications on its pool, in their own schema ({@link NotificationStore})
      * @param orderLimits        new orders an account may place per 10 s and per day, on this gateway
+     * @param trustedProxies     the reverse proxies whose X-Forwarded-For names the client (public and admin API)
      */
     public record Config(String host, int port, ExchangeClient.Config client, Path journalDir,
         long ipWeightPerMinute, long keyWeightPerMinute, LongSupplier clockMs, ReadModelDatabase readModel,
-        OrderLimits orderLimits) {
+        OrderLimits orderLimits, TrustedProxies trustedProxies) {
         /** Binance's request weight limit per IP. */
         public static final long IP_WEIGHT_PER_MINUTE_DEFAULT = 6_000;
         public static final long KEY_WEIGHT_PER_MINUTE_DEFAULT = 6_000;
@@ -240,6 +241,14 @@ public final class Gateway implements AutoCloseable {
             final ReadModelDatabase readModel) {
             this(host, port, client, journalDir, ipWeightPerMinute, keyWeightPerMinute, clockMs, readModel,
                 OrderLimits.BINANCE);
+        }
+
+        /** Reached directly: no proxy trusted ({@link TrustedProxies#NONE}). */
+        public Config(final String host, final int port, final ExchangeClient.Config client, final Path journalDir,
+            final long ipWeightPerMinute, final long keyWeightPerMinute, final LongSupplier clockMs,
+            final ReadModelDatabase readModel, final OrderLimits orderLimits) {
+            this(host, port, client, journalDir, ipWeightPerMinute, keyWeightPerMinute, clockMs, readModel,
+                orderLimits, TrustedProxies.NONE);
         }
 
         /** A gateway without a read model: no history endpoints. */

@@ -3,6 +3,7 @@ package org.candor.gateway;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -45,15 +46,19 @@ final class GatewayServer {
 
     /** Builds the server; every HTTP route it registers is added to {@code routes} as "METHOD /path". */
     static Javalin create(final Resources resources, final java.util.Collection<String> routes) {
-        return create(resources::register, routes);
+        return create(resources::register, routes, TrustedProxies.NONE);
     }
 
     /**
      * A server whose routes {@code register} adds, with the gateway's limits and error mapping; every HTTP route is
-     * added to {@code routes} as "METHOD /path".
+     * added to {@code routes} as "METHOD /path". {@code Context.ip()} is the client's address as {@code proxies}
+     * tell it, for every limit and allow-list.
      */
-    static Javalin create(final Consumer<RoutesConfig> register, final java.util.Collection<String> routes) {
+    static Javalin create(final Consumer<RoutesConfig> register, final java.util.Collection<String> routes,
+        final TrustedProxies proxies) {
         return Javalin.create(config -> {
+            config.contextResolver.ip = ctx -> proxies.clientAddress(ctx.req().getRemoteAddr(),
+                Collections.list(ctx.req().getHeaders(TrustedProxies.FORWARDED_FOR_HEADER)));
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.http.maxRequestSize = REQUEST_BYTES_MAX;

@@ -157,8 +157,9 @@ final class RequestGuard {
         return clockMs.getAsLong();
     }
 
-    /** The weight limits and clock a guard is built with. */
-    record Limits(long ipWeightPerMinute, long keyWeightPerMinute, LongSupplier clockMs) {
+    /** The weight limits, clock and proxies a guard is built with (kept for the admin server's guard). */
+    record Limits(long ipWeightPerMinute, long keyWeightPerMinute, LongSupplier clockMs,
+        TrustedProxies trustedProxies) {
     }
 
     /** An authenticated caller: the engine user the key acts for, and the request's parameters. */

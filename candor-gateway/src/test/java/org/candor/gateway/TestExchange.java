@@ -68,6 +68,7 @@ final class TestExchange implements AutoCloseable {
     final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
     private Gateway gateway;
     private OrderLimits orderLimits = OrderLimits.BINANCE;
+    private TrustedProxies trustedProxies = TrustedProxies.NONE;
 
     TestExchange() throws IOException {
         dir = Files.createTempDirectory("candor-gateway-test");
@@ -93,6 +94,11 @@ final class TestExchange implements AutoCloseable {
     /** The order limits of the gateways started from now on (Binance's, as in production, unless a test says). */
     void orderLimits(final OrderLimits limits) {
         this.orderLimits = limits;
+    }
+
+    /** The proxies the gateways started from now on trust (none unless a test says). */
+    void trustedProxies(final TrustedProxies proxies) {
+        this.trustedProxies = proxies;
     }
 
     Gateway startGateway(final long clientId, final long ipWeightPerMinute) {
@@ -131,7 +137,8 @@ final class TestExchange implements AutoCloseable {
         final Gateway started = Gateway.start(new Gateway.Config("127.0.0.1", port,
             new ExchangeClient.Config(node.aeronDirectoryName(), node.ingressEndpoints(), clientId, 1, 256),
             node.eventJournalDir(), ipWeightPerMinute, keyWeightPerMinute,
-            clockMs, gateway == null ? readModel : null, orderLimits), gatewayKeys, database, traderLogins,
+            clockMs, gateway == null ? readModel : null, orderLimits, trustedProxies), gatewayKeys, database,
+            traderLogins,
             new PostgresClientOrderIds(database));
         if (gateway == null) {
             gateway = started;

@@ -15,6 +15,7 @@ import org.candor.cluster.ExchangeClient;
 import org.candor.gateway.Gateway;
 import org.candor.gateway.OrderLimits;
 import org.candor.gateway.SecretCipher;
+import org.candor.gateway.TrustedProxies;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -73,6 +74,11 @@ public final class GatewayCommand implements Callable<Integer> {
         + "UTC day (default ${DEFAULT-VALUE}, Binance's).")
     long ordersPerDay;
 
+    @Option(names = "--trusted-proxies", defaultValue = "", description = "Reverse proxies (TLS terminators, load "
+        + "balancers) whose X-Forwarded-For names the client, as IP addresses or CIDR blocks, comma-separated, e.g. "
+        + "127.0.0.1,10.0.0.0/8 (default: none; the peer address is the client).")
+    String trustedProxies;
+
     @Mixin
     DatabaseOptions database = new DatabaseOptions();
 
@@ -102,8 +108,10 @@ public final class GatewayCommand implements Callable<Integer> {
         final SecretCipher cipher;
         final ExchangeClient.Config client;
         final OrderLimits orderLimits;
+        final TrustedProxies proxies;
         try {
             orderLimits = new OrderLimits(ordersPerTenSeconds, ordersPerDay);
+            proxies = TrustedProxies.parse(trustedProxies);
             cipher = GatewayDatabaseAccess.masterKey(environment);
             client = client();
         } catch (IllegalArgumentException e) {
@@ -116,7 +124,7 @@ public final class GatewayCommand implements Callable<Integer> {
              GatewayServices services = GatewayServices.start(db.endpoint(), database.schema(), cipher,
                  new Gateway.Config(host, httpPort, client, EmbeddedNode.eventJournalDir(dir),
                      Gateway.Config.IP_WEIGHT_PER_MINUTE_DEFAULT, Gateway.Config.KEY_WEIGHT_PER_MINUTE_DEFAULT,
-                     System::currentTimeMillis, null, orderLimits), adminHost, adminPort)) {
+                     System::currentTimeMillis, null, orderLimits, proxies), adminHost, adminPort)) {
             out.printf("gateway serving http://%s:%d admin http://%s:%d client-id=%d%n", host, services.httpPort(),
                 adminHost, services.adminPort(), clientId);
             out.flush();
