@@ -112,6 +112,7 @@ final class JournalFollower implements AutoCloseable {
      */
     void awaitCaughtUp() {
         final CatchUpWatch watch = new CatchUpWatch(System.nanoTime(), views.lastSeq());
+        boolean reported = false;
         while (!caughtUp) {
             if (failure != null) {
                 throw new IllegalStateException("reason=journal-follower-failed", failure);
@@ -124,14 +125,16 @@ final class JournalFollower implements AutoCloseable {
                 case REPORT:
                     LOG.log(System.Logger.Level.INFO, "replaying the journal into the views: "
                         + watch.progress(nowNs, seq));
+                    reported = true;
                     break;
                 default:
                     break;
             }
             LockSupport.parkNanos(CATCH_UP_POLL_NS);
         }
-        LOG.log(System.Logger.Level.INFO, () -> "views caught up with the journal: "
-            + watch.progress(System.nanoTime(), views.lastSeq()));
+        // A replay long enough to report progress also reports its end; a quick one stays out of the way.
+        LOG.log(reported ? System.Logger.Level.INFO : System.Logger.Level.DEBUG, () -> "views caught up with the "
+            + "journal: " + watch.progress(System.nanoTime(), views.lastSeq()));
     }
 
     @Override

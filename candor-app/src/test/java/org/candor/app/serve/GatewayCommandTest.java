@@ -125,6 +125,19 @@ class GatewayCommandTest {
             .contains("candor gateway: order limits must be positive: perTenSeconds=0 perDay=200000");
     }
 
+    @Test
+    void aTrustedProxyThatIsNoIpLiteralIsRefusedBeforeAnythingStarts(@TempDir final Path dir) {
+        final Map<String, String> env = Map.of(SecretCipher.MASTER_KEY_ENV,
+            Base64.getEncoder().encodeToString(new byte[32]));
+        final ByteArrayOutputStream err = new ByteArrayOutputStream();
+        final int exit = new CommandLine(new GatewayCommand(new PrintStream(new ByteArrayOutputStream(), true,
+            StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), env)).execute("--dir",
+            dir.toString(), "--members", "1", "--client-id", "2", "--trusted-proxies", "127.0.0.1,proxy.example.com");
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+            .contains("candor gateway: not an IP address or CIDR block: 'proxy.example.com'");
+    }
+
     private record Result(int exit, String out, String err) {
     }
 
