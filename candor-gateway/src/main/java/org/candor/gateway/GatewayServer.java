@@ -57,8 +57,9 @@ final class GatewayServer {
     static Javalin create(final Consumer<RoutesConfig> register, final java.util.Collection<String> routes,
         final TrustedProxies proxies) {
         return Javalin.create(config -> {
-            config.contextResolver.ip = ctx -> proxies.clientAddress(ctx.req().getRemoteAddr(),
-                Collections.list(ctx.req().getHeaders(TrustedProxies.FORWARDED_FOR_HEADER)));
+            config.contextResolver.ip = proxies.isEmpty() ? ctx -> ctx.req().getRemoteAddr()
+                : ctx -> proxies.clientAddress(ctx.req().getRemoteAddr(),
+                    Collections.list(ctx.req().getHeaders(TrustedProxies.FORWARDED_FOR_HEADER)));
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.http.maxRequestSize = REQUEST_BYTES_MAX;

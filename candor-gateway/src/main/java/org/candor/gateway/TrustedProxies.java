@@ -46,6 +46,11 @@ public final class TrustedProxies {
         return new TrustedProxies(blocks);
     }
 
+    /** Whether no proxy is trusted: then the peer is the client and the header is not even read. */
+    boolean isEmpty() {
+        return blocks.isEmpty();
+    }
+
     /**
      * The client's address for a request from {@code peer} carrying {@code forwardedFor} (the header's values in the
      * order received, each possibly a comma-separated list; empty when absent).
