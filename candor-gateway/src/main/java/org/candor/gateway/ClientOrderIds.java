@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.candor.engine.OrderRules;
@@ -126,14 +125,7 @@ final class ClientOrderIds {
     }
 
     private static <V> Map<Key, V> lru() {
-        return new LinkedHashMap<>(1024, 0.75f, true) {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            protected boolean removeEldestEntry(final Map.Entry<Key, V> eldest) {
-                return size() > ENTRIES_MAX;
-            }
-        };
+        return LruMaps.bounded(ENTRIES_MAX);
     }
 
     private record Key(long userId, long number) {

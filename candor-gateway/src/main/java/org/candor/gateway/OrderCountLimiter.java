@@ -1,6 +1,5 @@
 package org.candor.gateway;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -23,14 +22,7 @@ final class OrderCountLimiter {
             throw new IllegalArgumentException("accountsMax=" + accountsMax + " must be positive");
         }
         this.limits = limits;
-        this.accounts = new LinkedHashMap<>(1024, 0.75f, true) {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            protected boolean removeEldestEntry(final Map.Entry<Long, Counts> eldest) {
-                return size() > accountsMax;
-            }
-        };
+        this.accounts = LruMaps.bounded(accountsMax);
     }
 
     OrderLimits limits() {

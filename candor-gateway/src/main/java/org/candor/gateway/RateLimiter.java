@@ -1,6 +1,5 @@
 package org.candor.gateway;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -32,14 +31,7 @@ final class RateLimiter {
         }
         this.scope = scope;
         this.weightMax = weightMax;
-        this.callers = new LinkedHashMap<>(1024, 0.75f, true) {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            protected boolean removeEldestEntry(final Map.Entry<String, Caller> eldest) {
-                return size() > callersMax;
-            }
-        };
+        this.callers = LruMaps.bounded(callersMax);
     }
 
     /**
