@@ -125,8 +125,9 @@ public final class GatewayCommand implements Callable<Integer> {
                  new Gateway.Config(host, httpPort, client, EmbeddedNode.eventJournalDir(dir),
                      Gateway.Config.IP_WEIGHT_PER_MINUTE_DEFAULT, Gateway.Config.KEY_WEIGHT_PER_MINUTE_DEFAULT,
                      System::currentTimeMillis, null, orderLimits, proxies), adminHost, adminPort)) {
-            out.printf("gateway serving http://%s:%d admin http://%s:%d client-id=%d%n", host, services.httpPort(),
-                adminHost, services.adminPort(), clientId);
+            out.printf("gateway serving http://%s:%d admin http://%s:%d client-id=%d orders-per-10s=%d "
+                + "orders-per-day=%d trusted-proxies=%s%n", host, services.httpPort(), adminHost, services.adminPort(),
+                clientId, orderLimits.perTenSeconds(), orderLimits.perDay(), proxies);
             out.flush();
             while (!stop.await(HEALTH_CHECK_MS, TimeUnit.MILLISECONDS)) {
                 if (services.failure() != null) {
