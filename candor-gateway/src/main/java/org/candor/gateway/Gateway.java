@@ -58,11 +58,8 @@ public final class Gateway implements AutoCloseable {
             // Reads must not come from half a history: nothing is served before the views replayed the journal, which
             // takes as long as the journal is long (a snapshot of the views would bound it; not built yet).
             startedFollower.awaitCaughtUp();
-            startedProjection = config.readModel() == null ? null
-                : new HistoryProjection(config.journalDir(), config.readModel());
-            startedNotifications = config.readModel() == null ? null : new NotificationFeed(config.journalDir(),
-                NotificationStore.open(config.readModel().dataSource(), NotificationStore.DEFAULT_SCHEMA),
-                userStreams::publishNotifications);
+            startedProjection = history(config);
+            startedNotifications = notifications(config, userStreams);
             final CommandStages stages = new CommandStages(metrics);
             startedCommands = new ClusterCommands(config.client(), stages, views::wakeWriter);
             engine = new EngineCommands(startedCommands, views, stages);
@@ -109,6 +106,25 @@ public final class Gateway implements AutoCloseable {
         this.database = database;
         this.limits = new RequestGuard.Limits(config.ipWeightPerMinute(), config.keyWeightPerMinute(),
             config.clockMs(), config.trustedProxies());
+    }
+
+    /** The history this gateway projects, or reads from another's projection, or null without a read model. */
+    private static HistoryProjection history(final Config config) {
+        if (config.readModel() == null) {
+            return null;
+        }
+        return config.projectsHistory() ? new HistoryProjection(config.journalDir(), config.readModel())
+            : HistoryProjection.reading(config.readModel());
+    }
+
+    /** The users' notifications, kept by the gateway that projects the read model (one writer per schema). */
+    private static NotificationFeed notifications(final Config config, final UserStreams userStreams) {
+        if (config.readModel() == null || !config.projectsHistory()) {
+            return null;
+        }
+        return new NotificationFeed(config.journalDir(),
+            NotificationStore.open(config.readModel().dataSource(), NotificationStore.DEFAULT_SCHEMA),
+            userStreams::publishNotifications);
     }
 
     /** What the public API's requests pass: signatures by trading keys, weight and order limits. */
@@ -227,10 +243,13 @@ public final class Gateway implements AutoCloseable {
      *                           users' notifications on its pool, in their own schema ({@link NotificationStore})
      * @param orderLimits        new orders an account may place per 10 s and per day, on this gateway
      * @param trustedProxies     the reverse proxies whose X-Forwarded-For names the client (public and admin API)
+     * @param projectsHistory    whether this gateway projects the journal into {@code readModel} (one per schema)
+     *                           or serves history from what another process projects there; a reading gateway
+     *                           keeps no notifications (their endpoints answer 503 there)
      */
     public record Config(String host, int port, ExchangeClient.Config client, Path journalDir,
         long ipWeightPerMinute, long keyWeightPerMinute, LongSupplier clockMs, ReadModelDatabase readModel,
-        OrderLimits orderLimits, TrustedProxies trustedProxies) {
+        OrderLimits orderLimits, TrustedProxies trustedProxies, boolean projectsHistory) {
         /** Binance's request weight limit per IP. */
         public static final long IP_WEIGHT_PER_MINUTE_DEFAULT = 6_000;
         public static final long KEY_WEIGHT_PER_MINUTE_DEFAULT = 6_000;
@@ -249,6 +268,14 @@ public final class Gateway implements AutoCloseable {
             final ReadModelDatabase readModel, final OrderLimits orderLimits) {
             this(host, port, client, journalDir, ipWeightPerMinute, keyWeightPerMinute, clockMs, readModel,
                 orderLimits, TrustedProxies.NONE);
+        }
+
+        /** Projecting the history into {@code readModel} itself, if given one. */
+        public Config(final String host, final int port, final ExchangeClient.Config client, final Path journalDir,
+            final long ipWeightPerMinute, final long keyWeightPerMinute, final LongSupplier clockMs,
+            final ReadModelDatabase readModel, final OrderLimits orderLimits, final TrustedProxies trustedProxies) {
+            this(host, port, client, journalDir, ipWeightPerMinute, keyWeightPerMinute, clockMs, readModel,
+                orderLimits, trustedProxies, true);
         }
 
         /** A gateway without a read model: no history endpoints. */

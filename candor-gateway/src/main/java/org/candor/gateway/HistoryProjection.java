@@ -2,10 +2,13 @@ package org.candor.gateway;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.IdleStrategy;
 import org.candor.journal.EventJournalReader;
+import org.candor.readmodel.CommittedPosition;
 import org.candor.readmodel.Projector;
 import org.candor.readmodel.ReadModelDatabase;
 
@@ -15,10 +18,18 @@ import org.candor.readmodel.ReadModelDatabase;
  * what a user just did is queryable within one transaction of the journal). {@link #committedSeq()} is how far the
  * tables are; history requests wait on it ({@link #awaitCommitted}). A failed write is retried from the last
  * commit with a new projector ({@link RetryingFollower}); meanwhile the tables stay at their last commit.
+ *
+ * <p>Only one process may project into a schema. Further gateways on the same schema {@linkplain #reading read}
+ * it: their thread writes nothing and only watches how far the projecting process has committed, looking every
+ * {@link #READ_POLL_WANTED_NS} while a request waits for a commit and every {@link #READ_POLL_IDLE_NS} otherwise.
  */
 final class HistoryProjection implements AutoCloseable {
     /** Events per poll of the journal; a poll that returns fewer means the projector has caught up. */
     static final int POLL_EVENTS_MAX = 10_000;
+    /** A reading gateway's look at the shared projection while a request waits for it. */
+    static final long READ_POLL_WANTED_NS = TimeUnit.MILLISECONDS.toNanos(2);
+    /** A reading gateway's look at the shared projection otherwise (for health and the lag metrics). */
+    static final long READ_POLL_IDLE_NS = TimeUnit.MILLISECONDS.toNanos(200);
 
     private final Path journalDir;
     private final ReadModelDatabase database;
@@ -30,6 +41,17 @@ final class HistoryProjection implements AutoCloseable {
         this.journalDir = journalDir;
         this.database = database;
         this.follower = new RetryingFollower("candor-gateway-projection", "read model projection", this::follow);
+    }
+
+    private HistoryProjection(final ReadModelDatabase database) {
+        this.journalDir = null;
+        this.database = database;
+        this.follower = new RetryingFollower("candor-gateway-projection-reader", "read model reader", this::watch);
+    }
+
+    /** History from tables another process projects into {@code database}: nothing is written here. */
+    static HistoryProjection reading(final ReadModelDatabase database) {
+        return new HistoryProjection(database);
     }
 
     ReadModelDatabase database() {
@@ -60,6 +82,17 @@ final class HistoryProjection implements AutoCloseable {
             }
         } finally {
             CloseHelper.quietCloseAll(reader, projector);
+        }
+    }
+
+    private void watch(final BooleanSupplier running) {
+        committed.writerThread(Thread.currentThread());
+        while (running.getAsBoolean()) {
+            final CommittedPosition position = CommittedPosition.read(database);
+            committedTimestampMs = position.timestampMs();
+            committed.publish(position.seq());
+            follower.committed();
+            LockSupport.parkNanos(committed.wanted() ? READ_POLL_WANTED_NS : READ_POLL_IDLE_NS);
         }
     }
 

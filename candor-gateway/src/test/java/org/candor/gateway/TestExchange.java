@@ -101,6 +101,18 @@ final class TestExchange implements AutoCloseable {
         this.trustedProxies = proxies;
     }
 
+    /**
+     * Starts a gateway that serves history from the read model the first gateway projects, without projecting it
+     * (as `candor gateway --history-reader`).
+     */
+    Gateway startReadingGateway(final long clientId) {
+        return Gateway.start(new Gateway.Config("127.0.0.1", 0,
+            new ExchangeClient.Config(node.aeronDirectoryName(), node.ingressEndpoints(), clientId, 1, 256),
+            node.eventJournalDir(), Gateway.Config.IP_WEIGHT_PER_MINUTE_DEFAULT,
+            Gateway.Config.KEY_WEIGHT_PER_MINUTE_DEFAULT, System::currentTimeMillis, readModel, orderLimits,
+            trustedProxies, false), keys, pool, null, new PostgresClientOrderIds(pool));
+    }
+
     Gateway startGateway(final long clientId, final long ipWeightPerMinute) {
         return startGateway(clientId, ipWeightPerMinute, 0);
     }

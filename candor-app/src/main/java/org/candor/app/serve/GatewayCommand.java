@@ -79,6 +79,11 @@ public final class GatewayCommand implements Callable<Integer> {
         + "127.0.0.1,10.0.0.0/8 (default: none; the peer address is the client).")
     String trustedProxies;
 
+    @Option(names = "--history-reader", description = "Serve history from the read model that another gateway "
+        + "projects into the same schema instead of projecting it (one projecting gateway per schema); this gateway "
+        + "then keeps no notifications.")
+    boolean historyReader;
+
     @Mixin
     DatabaseOptions database = new DatabaseOptions();
 
@@ -124,10 +129,11 @@ public final class GatewayCommand implements Callable<Integer> {
              GatewayServices services = GatewayServices.start(db.endpoint(), database.schema(), cipher,
                  new Gateway.Config(host, httpPort, client, EmbeddedNode.eventJournalDir(dir),
                      Gateway.Config.IP_WEIGHT_PER_MINUTE_DEFAULT, Gateway.Config.KEY_WEIGHT_PER_MINUTE_DEFAULT,
-                     System::currentTimeMillis, null, orderLimits, proxies), adminHost, adminPort)) {
+                     System::currentTimeMillis, null, orderLimits, proxies, !historyReader), adminHost, adminPort)) {
             out.printf("gateway serving http://%s:%d admin http://%s:%d client-id=%d orders-per-10s=%d "
-                + "orders-per-day=%d trusted-proxies=%s%n", host, services.httpPort(), adminHost, services.adminPort(),
-                clientId, orderLimits.perTenSeconds(), orderLimits.perDay(), proxies);
+                + "orders-per-day=%d trusted-proxies=%s history=%s%n", host, services.httpPort(), adminHost,
+                services.adminPort(), clientId, orderLimits.perTenSeconds(), orderLimits.perDay(), proxies,
+                historyReader ? "reads" : "projects");
             out.flush();
             while (!stop.await(HEALTH_CHECK_MS, TimeUnit.MILLISECONDS)) {
                 if (services.failure() != null) {

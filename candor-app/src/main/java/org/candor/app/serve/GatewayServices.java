@@ -61,8 +61,8 @@ public final class GatewayServices implements AutoCloseable {
             readModel = ReadModelDatabase.connect(database, readModelSchema, ReadModelDatabase.DEFAULT_POOL_SIZE);
             gateway = Gateway.start(new Gateway.Config(config.host(), config.port(), config.client(),
                 config.journalDir(), config.ipWeightPerMinute(), config.keyWeightPerMinute(), config.clockMs(),
-                readModel, config.orderLimits(), config.trustedProxies()), keys, pool, PostgresWebLogins.traders(pool),
-                new PostgresClientOrderIds(pool));
+                readModel, config.orderLimits(), config.trustedProxies(), config.projectsHistory()),
+                keys, pool, PostgresWebLogins.traders(pool), new PostgresClientOrderIds(pool));
             final AdminServer admin = gateway.startAdmin(adminHost, adminPort, new CachedApiKeys(operatorKeys), keys,
                 new OperatorActions(pool), PostgresWebLogins.operators(pool));
             return new GatewayServices(pool, readModel, keys, operatorKeys, gateway, admin);

@@ -39,7 +39,8 @@ class GatewayCommandTest {
     private static final long GATEWAY_CLIENT = 7;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern SERVING = Pattern.compile("gateway serving http://127.0.0.1:(\\d+) admin "
-        + "http://127.0.0.1:(\\d+) client-id=\\d+ orders-per-10s=100 orders-per-day=200000 trusted-proxies=\\[\\]");
+        + "http://127.0.0.1:(\\d+) client-id=\\d+ orders-per-10s=100 orders-per-day=200000 trusted-proxies=\\[\\] "
+        + "history=projects");
 
     @Test
     void operatorsAreBootstrappedThenActThroughAGatewayBesideTheNodeAcrossItsRestart(@TempDir final Path dir)
