@@ -19,16 +19,22 @@ public record CommittedPosition(long seq, long timestampMs) {
      * @throws IllegalStateException if the database cannot be read or the schema was not migrated
      */
     public static CommittedPosition read(final ReadModelDatabase database) {
-        try (Connection connection = database.connection();
-             Statement statement = connection.createStatement();
+        try (Connection connection = database.connection()) {
+            return read(connection);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the projection's position: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads the position on {@code connection} (in the caller's transaction, if any). */
+    static CommittedPosition read(final Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("SELECT last_seq, last_timestamp_ms FROM projection_state "
                  + "WHERE projection='main'")) {
             if (!rs.next()) {
                 throw new IllegalStateException("projection_state has no row: the schema was not migrated");
             }
             return new CommittedPosition(rs.getLong(1), rs.getLong(2));
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the projection's position: " + e.getMessage(), e);
         }
     }
 }

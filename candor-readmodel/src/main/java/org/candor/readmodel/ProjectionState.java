@@ -71,15 +71,10 @@ final class ProjectionState {
     /** Reads the state of the last commit. */
     static ProjectionState load(final Connection connection) throws SQLException {
         final ProjectionState state = new ProjectionState();
+        final CommittedPosition position = CommittedPosition.read(connection);
+        state.committedSeq = position.seq();
+        state.committedTimestampMs = position.timestampMs();
         try (Statement statement = connection.createStatement()) {
-            try (ResultSet rs = statement.executeQuery("SELECT last_seq, last_timestamp_ms FROM projection_state "
-                + "WHERE projection='main'")) {
-                if (!rs.next()) {
-                    throw new IllegalStateException("projection_state has no row: the schema was not migrated");
-                }
-                state.committedSeq = rs.getLong(1);
-                state.committedTimestampMs = rs.getLong(2);
-            }
             try (ResultSet rs = statement.executeQuery("SELECT user_id, asset_id, bucket, balance, last_seq "
                 + "FROM balances")) {
                 while (rs.next()) {
