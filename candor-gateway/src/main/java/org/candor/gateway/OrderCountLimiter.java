@@ -3,9 +3,10 @@ package org.candor.gateway;
 import java.util.Map;
 
 /**
- * New orders per account in fixed windows of 10 seconds and of a UTC day, as Binance counts its ORDERS limits. An
- * order that would pass either limit is refused (429, -1015) and not counted; one within both is counted whatever
- * the engine then decides, as Binance counts an order it receives.
+ * New orders per account in fixed windows of 10 seconds and of a UTC day, Binance's ORDERS limits. An order that
+ * would pass either limit is refused (429, -1015) and not counted; one within both is counted whatever the engine
+ * then decides. Binance lowers its count when an order fills ("unfilled order count"); this counts every new order,
+ * which is simpler and stricter (docs/GATEWAY.md).
  *
  * <p>Memory is bounded like {@link RateLimiter}'s: at most {@code accountsMax} accounts, the least recently seen
  * forgotten first (forgetting one only lets it start its windows again).

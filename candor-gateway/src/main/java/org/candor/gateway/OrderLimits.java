@@ -9,7 +9,7 @@ package org.candor.gateway;
  * @param perDay        new orders per UTC day
  */
 public record OrderLimits(long perTenSeconds, long perDay) {
-    /** Binance spot's limits for an ordinary account. */
+    /** The spot limits Binance long published for an ordinary account (its current examples show 50 and 160,000). */
     public static final OrderLimits BINANCE = new OrderLimits(100, 200_000);
 
     public OrderLimits {
