@@ -12,10 +12,12 @@ import org.candor.engine.Bucket;
  * GET /api/v3/account: the caller's balances per asset. {@code free} is what the user can trade or withdraw now;
  * {@code locked} is everything else the user owns: in open orders, being withdrawn, and held by an operator, so
  * that money held is visible rather than silently missing. Fees are per market here, so the account-level
- * commissions Binance reports are 0.
+ * commissions Binance reports are 0. And GET /api/v3/rateLimit/order: the caller's counts of new orders.
  */
 final class AccountResource {
     static final int WEIGHT = 20;
+    /** Binance's weight for {@code GET /api/v3/rateLimit/order}. */
+    static final int ORDER_COUNT_WEIGHT = 40;
     private static final int AVAILABLE = Bucket.AVAILABLE.ordinal();
 
     private final RequestGuard guard;
@@ -30,6 +32,13 @@ final class AccountResource {
 
     void register(final RoutesConfig routes) {
         routes.get("/api/v3/account", this::account);
+        routes.get("/api/v3/rateLimit/order", this::orderCounts);
+    }
+
+    /** Binance's "query unfilled order count": here every new order of the current windows (docs/GATEWAY.md). */
+    private void orderCounts(final Context ctx) {
+        final RequestGuard.Caller caller = guard.signed(ctx, ORDER_COUNT_WEIGHT, Permission.READ);
+        Json.send(ctx, guard.orderCounts(caller.userId()));
     }
 
     private void account(final Context ctx) {

@@ -60,6 +60,17 @@ final class OrderCountLimiter {
         return new long[] {counts.inTenSeconds, counts.inDay};
     }
 
+    /** The account's counts in the current windows, {10-second window, day}, without counting anything. */
+    synchronized long[] counts(final long userId, final long nowMs) {
+        final Counts counts = accounts.get(userId);
+        if (counts == null) {
+            return new long[] {0, 0};
+        }
+        return new long[] {
+            counts.tenSecondWindow == Math.floorDiv(nowMs, TEN_SECONDS_MS) ? counts.inTenSeconds : 0,
+            counts.dayWindow == Math.floorDiv(nowMs, DAY_MS) ? counts.inDay : 0};
+    }
+
     synchronized int accounts() {
         return accounts.size();
     }

@@ -129,6 +129,19 @@ final class RequestGuard {
         return limits;
     }
 
+    /** The account's ORDERS limits with its counts in them, as Binance's {@code GET /api/v3/rateLimit/order}. */
+    List<Map<String, Object>> orderCounts(final long userId) {
+        if (orderCounts == null) {
+            throw new IllegalStateException("this guard counts no orders");
+        }
+        final long[] counts = orderCounts.counts(userId, clockMs.getAsLong());
+        final Map<String, Object> tenSeconds = rateLimit("ORDERS", "SECOND", 10, orderCounts.limits().perTenSeconds());
+        tenSeconds.put("count", counts[0]);
+        final Map<String, Object> day = rateLimit("ORDERS", "DAY", 1, orderCounts.limits().perDay());
+        day.put("count", counts[1]);
+        return List.of(tenSeconds, day);
+    }
+
     private static Map<String, Object> rateLimit(final String type, final String interval, final int intervalNum,
         final long limit) {
         final Map<String, Object> entry = new LinkedHashMap<>();

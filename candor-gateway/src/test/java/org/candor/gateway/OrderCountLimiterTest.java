@@ -51,6 +51,20 @@ class OrderCountLimiterTest {
     }
 
     @Test
+    void theCountsCanBeReadWithoutCountingAndEndWithTheirWindows() {
+        final OrderCountLimiter limiter = new OrderCountLimiter(new OrderLimits(3, 1_000), 100);
+        assertThat(limiter.counts(7, NOON)).containsExactly(0, 0);
+        limiter.charge(7, NOON);
+        limiter.charge(7, NOON + 1);
+        assertThat(limiter.counts(7, NOON + 2)).containsExactly(2, 2);
+        assertThat(limiter.counts(7, NOON + 3)).containsExactly(2, 2);
+        assertThat(limiter.counts(7, NOON + TEN_SECONDS)).containsExactly(0, 2);
+        assertThat(limiter.counts(7, NOON + DAY)).containsExactly(0, 0);
+        assertThat(limiter.counts(8, NOON)).containsExactly(0, 0);
+        assertThat(limiter.accounts()).isEqualTo(1);
+    }
+
+    @Test
     void forgetsTheLeastRecentlySeenAccountBeyondItsBound() {
         final OrderCountLimiter limiter = new OrderCountLimiter(new OrderLimits(100, 1_000), 2);
         limiter.charge(1, NOON);

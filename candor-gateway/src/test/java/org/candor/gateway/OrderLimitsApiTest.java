@@ -93,9 +93,18 @@ class OrderLimitsApiTest {
         assertThat(cancelled.status()).as(cancelled.json().toString()).isEqualTo(200);
 
         final ApiClient other = exchange.newTrader();
+        assertThat(other.get("/api/v3/rateLimit/order", "").json().get(1).get("count").asLong()).isZero();
         final Reply otherOrder = other.post("/api/v3/order", RESTING_BUY);
         assertThat(otherOrder.status()).isEqualTo(200);
         assertThat(otherOrder.header(RequestGuard.ORDER_COUNT_1D_HEADER)).isEqualTo("1");
+
+        // Binance's query of the counts: the limited account's day is full; reading it counts no order.
+        final JsonNode counts = trader.get("/api/v3/rateLimit/order", "").json();
+        assertThat(counts.get(1).toString())
+            .isEqualTo("{\"rateLimitType\":\"ORDERS\",\"interval\":\"DAY\",\"intervalNum\":1,\"limit\":3,\"count\":3}");
+        assertThat(counts.get(0).get("interval").asText()).isEqualTo("SECOND");
+        assertThat(counts.get(0).get("limit").asLong()).isEqualTo(100);
+        assertThat(counts.get(0).get("count").asLong()).isBetween(0L, 3L);
     }
 
     @Test
