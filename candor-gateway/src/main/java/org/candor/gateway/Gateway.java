@@ -117,14 +117,19 @@ public final class Gateway implements AutoCloseable {
             : HistoryProjection.reading(config.readModel());
     }
 
-    /** The users' notifications, kept by the gateway that projects the read model (one writer per schema). */
+    /**
+     * The users' notifications: written by the gateway that projects the read model (one writer per schema), read
+     * from its store by the others; null without a read model.
+     */
     private static NotificationFeed notifications(final Config config, final UserStreams userStreams) {
-        if (config.readModel() == null || !config.projectsHistory()) {
+        if (config.readModel() == null) {
             return null;
         }
-        return new NotificationFeed(config.journalDir(),
-            NotificationStore.open(config.readModel().dataSource(), NotificationStore.DEFAULT_SCHEMA),
-            userStreams::publishNotifications);
+        final NotificationStore store = NotificationStore.open(config.readModel().dataSource(),
+            NotificationStore.DEFAULT_SCHEMA);
+        return config.projectsHistory()
+            ? new NotificationFeed(config.journalDir(), store, userStreams::publishNotifications)
+            : NotificationFeed.reading(store, userStreams::publishNotifications);
     }
 
     /** What the public API's requests pass: signatures by trading keys, weight and order limits. */
@@ -245,7 +250,8 @@ public final class Gateway implements AutoCloseable {
      * @param trustedProxies     the reverse proxies whose X-Forwarded-For names the client (public and admin API)
      * @param projectsHistory    whether this gateway projects the journal into {@code readModel} (one per schema)
      *                           or serves history from what another process projects there; a reading gateway
-     *                           keeps no notifications (their endpoints answer 503 there)
+     *                           also reads the notifications that one writes, and pushes the new ones to its
+     *                           users' streams
      */
     public record Config(String host, int port, ExchangeClient.Config client, Path journalDir,
         long ipWeightPerMinute, long keyWeightPerMinute, LongSupplier clockMs, ReadModelDatabase readModel,

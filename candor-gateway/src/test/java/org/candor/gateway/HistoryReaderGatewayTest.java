@@ -1,9 +1,17 @@
 package org.candor.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.candor.gateway.TestExchange.listenKey;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.function.Predicate;
 import org.agrona.CloseHelper;
+import org.candor.engine.HoldKind;
+import org.candor.engine.HoldReason;
+import org.candor.engine.ReleaseCondition;
 import org.candor.gateway.TestExchange.ApiClient;
 import org.candor.gateway.TestExchange.Reply;
 import org.candor.readmodel.CommittedPosition;
@@ -13,9 +21,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A second gateway on the same read model that reads the history the first one projects: a user reads their own
- * orders and trades there right after placing them there, and the second gateway writes nothing to the tables.
+ * orders and trades there right after placing them there, and the second gateway writes nothing to the tables; it
+ * lists the notifications the first one writes and pushes new ones to its own users' streams.
  */
 class HistoryReaderGatewayTest {
+    private static final Duration WAIT = Duration.ofSeconds(20);
     private static TestExchange exchange;
     private static Gateway reading;
 
@@ -55,7 +65,7 @@ class HistoryReaderGatewayTest {
     }
 
     @Test
-    void theReadingGatewayWritesNothingAndKeepsNoNotifications() {
+    void theReadingGatewayWritesNothing() {
         final ApiClient trader = exchange.newTrader().at(reading);
         assertThat(trader.post("/api/v3/order", "symbol=BTCUSDT&side=BUY&type=LIMIT&timeInForce=GTC"
             + "&quantity=0.01&price=100").status()).isEqualTo(200);
@@ -68,8 +78,50 @@ class HistoryReaderGatewayTest {
             exchange.uri(reading, "/v1/health")).build()).json();
         assertThat(readerHealth.toString()).contains("\"failing\":false");
         assertThat(CommittedPosition.read(exchange.readModel).seq()).isPositive();
+    }
 
-        final Reply notices = trader.get("/v1/notifications", "");
-        assertThat(notices.status()).isEqualTo(503);
+    @Test
+    void theReadingGatewayListsAndPushesTheNotificationsTheProjectingOneWrites() throws Exception {
+        final ApiClient user = exchange.newTrader().at(reading);
+        final WsMessages stream = new WsMessages();
+        final WebSocket socket = exchange.http.newWebSocketBuilder().buildAsync(
+            URI.create("ws://127.0.0.1:" + reading.port() + "/ws/" + listenKey(user)), stream).join();
+        stream.awaitOpened(socket);
+
+        // newTrader made three deposits; the projecting gateway writes their notifications, this one reads them.
+        final JsonNode deposits = await(user, page -> page.get("notifications").size() == 3);
+        assertThat(deposits.get("notifications").findValuesAsText("kind")).containsOnly("deposit_credited");
+        assertThat(deposits.get("unreadCount").asInt()).isEqualTo(3);
+
+        final long hold = exchange.operateForReference((e, b, o, c, id) -> e.placeHold(b, o, c, id, 0, user.userId,
+            TestExchange.BTC, 100_000_000L, HoldKind.AMOUNT, HoldReason.COMPLIANCE_REVIEW, "Reader test", 701,
+            System.currentTimeMillis() + 86_400_000L, ReleaseCondition.OPERATOR_RELEASE, 0, 0));
+        final JsonNode pushed = stream.next(m -> "candorNotification".equals(m.path("e").asText())
+            && "hold_pending_approval".equals(m.path("kind").asText()));
+        assertThat(pushed.get("holdId").asLong()).isEqualTo(hold);
+        final JsonNode listed = await(user, page -> page.get("notifications").size() == 4);
+        assertThat(listed.get("notifications").get(0).get("id").asLong()).isEqualTo(pushed.get("id").asLong());
+
+        // Read marks are the user's own state: any gateway on the schema may move them.
+        final Reply marked = user.post("/v1/notifications/read", "upToId=" + pushed.get("id").asLong());
+        assertThat(marked.status()).as(marked.json().toString()).isEqualTo(200);
+        assertThat(marked.json().get("unreadCount").asInt()).isZero();
+        socket.abort();
+    }
+
+    /** Polls the user's notifications on the reading gateway until the page matches. */
+    private static JsonNode await(final ApiClient user, final Predicate<JsonNode> wanted) throws InterruptedException {
+        final long deadlineNs = System.nanoTime() + WAIT.toNanos();
+        JsonNode page = null;
+        while (System.nanoTime() < deadlineNs) {
+            final Reply reply = user.get("/v1/notifications", "limit=100");
+            assertThat(reply.status()).as(reply.json().toString()).isEqualTo(200);
+            page = reply.json();
+            if (wanted.test(page)) {
+                return page;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no matching page within " + WAIT + "; last: " + page);
     }
 }

@@ -33,6 +33,8 @@ public final class NotificationStore {
     public static final int PAGE_LIMIT_MAX = 100;
     /** Unread notifications are counted up to this many; beyond it the count says "at least". */
     public static final int UNREAD_COUNT_MAX = 10_000;
+    /** Most notifications one {@link #after} returns: a reader takes a busy stretch in pieces of bounded memory. */
+    public static final int TAIL_LIMIT_MAX = 1_000;
     static final String MIGRATIONS = "classpath:db/notifications";
     private static final Pattern SCHEMA_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
     private static final String COLUMNS = "id, user_id, time_ms, kind, title, body, hold_id, withdrawal_id, asset, "
@@ -195,6 +197,36 @@ public final class NotificationStore {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read notifications: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Every notification (each user's and the notices for everyone) with an id above {@code afterId} and at most
+     * {@code upToId}, oldest first, at most {@code limit} of them: what a reader of another process's store has not
+     * seen yet. Read {@link #position()} first and pass its sequence as {@code upToId}: rows and position are
+     * committed together, so every row up to it is there.
+     */
+    public List<Notification> after(final long afterId, final long upToId, final int limit) {
+        if (limit < 1 || limit > TAIL_LIMIT_MAX || afterId < 0 || upToId < afterId) {
+            throw new IllegalArgumentException("bad range: afterId=" + afterId + " upToId=" + upToId + " limit="
+                + limit);
+        }
+        try (Connection connection = dataSource.getConnection();
+            PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS + " FROM "
+                + table("notifications") + " WHERE id > ? AND id <= ? ORDER BY id LIMIT ?")) {
+            query.setLong(1, afterId);
+            query.setLong(2, upToId);
+            query.setInt(3, limit);
+            final List<Notification> rows = new ArrayList<>();
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(row(rs));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read notifications after id=" + afterId + ": " + e.getMessage(),
+                e);
         }
     }
 

@@ -155,6 +155,27 @@ class NotificationStoreTest {
     }
 
     @Test
+    void aReaderTailsEveryUsersRowsOldestFirstUpToThePositionInBoundedPieces() {
+        final NotificationStore store = fresh("t_tail");
+        write(store, 5, 6, 0, 5, -1, 5, 6, 0, 5);
+        final long upTo = store.position().lastSeq();
+        assertThat(upTo).isEqualTo(9);
+        assertThat(store.after(0, upTo, 4).stream().map(Notification::id).toList()).containsExactly(1L, 2L, 3L, 4L);
+        assertThat(store.after(4, upTo, 4).stream().map(Notification::id).toList()).as("id 5 caused nothing")
+            .containsExactly(6L, 7L, 8L, 9L);
+        assertThat(store.after(9, upTo, 4)).isEmpty();
+        assertThat(store.after(2, 6, 100).stream().map(Notification::id).toList()).as("nothing above upToId")
+            .containsExactly(3L, 4L, 6L);
+        final Notification notice = store.after(2, 3, 1).get(0);
+        assertThat(notice.broadcast()).isTrue();
+        assertThat(notice.title()).isEqualTo("title 3");
+        assertThatThrownBy(() -> store.after(0, upTo, NotificationStore.TAIL_LIMIT_MAX + 1))
+            .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store.after(5, 4, 10)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store.after(-1, 4, 10)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void readMarksMoveForwardOnlyAndNeverPastWhatTheUserCanSee() {
         final NotificationStore store = fresh("t_marks");
         write(store, 5, 6, 0, 5, 6, 6);
