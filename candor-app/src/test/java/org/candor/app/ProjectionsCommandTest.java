@@ -9,18 +9,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import org.candor.app.projections.DatabaseOptions;
 import org.candor.app.projections.FollowCommand;
 import org.candor.app.projections.RebuildCommand;
 import org.candor.cluster.EmbeddedNode;
 import org.candor.engine.Engine;
 import org.candor.engine.EngineCapacity;
+import org.candor.notifications.NotificationStore;
+import org.candor.readmodel.EmbeddedPostgresSettings;
+import org.candor.readmodel.ReadModelDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
  * The demo's journal projected into the node's embedded PostgreSQL: live, reconciled account by account with the
- * engine's snapshot, then rebuilt from scratch.
+ * engine's snapshot, then rebuilt from scratch; the users' notifications written beside the tables.
  */
 class ProjectionsCommandTest {
     /** Below the ephemeral range, apart from the other tests' ports (docs/OPERATIONS.md). */
@@ -52,7 +56,15 @@ class ProjectionsCommandTest {
         follow.stop();
         thread.join(TIMEOUT.toMillis());
         assertThat(followed.toString(StandardCharsets.UTF_8)).contains("following ")
-            .contains("stopped at seq " + lastSeq);
+            .contains("stopped at seq " + lastSeq + ", notifications at seq ");
+        // The notifications are written beside the tables: the demo's deposits told alice and bob.
+        try (ReadModelDatabase db = ReadModelDatabase.embedded(
+            EmbeddedPostgresSettings.in(DatabaseOptions.embeddedDir(dir)), ReadModelDatabase.DEFAULT_SCHEMA)) {
+            final NotificationStore notices = NotificationStore.open(db.dataSource(), NotificationStore.DEFAULT_SCHEMA);
+            assertThat(notices.position().lastSeq()).isPositive().isLessThanOrEqualTo(lastSeq);
+            assertThat(notices.after(0, notices.position().lastSeq(), NotificationStore.TAIL_LIMIT_MAX))
+                .extracting(n -> n.kind().code()).contains("deposit_credited");
+        }
 
         final ByteArrayOutputStream reconciled = new ByteArrayOutputStream();
         assertThat(new CommandLine(new ReconcileCommand(new PrintStream(reconciled, true, StandardCharsets.UTF_8)))

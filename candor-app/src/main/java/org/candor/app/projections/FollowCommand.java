@@ -7,6 +7,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.candor.journal.EventJournalReader;
+import org.candor.notifications.NotificationFollower;
+import org.candor.notifications.NotificationStore;
 import org.candor.readmodel.ProjectionLag;
 import org.candor.readmodel.Projector;
 import org.candor.readmodel.ReadModelDatabase;
@@ -18,6 +20,12 @@ import picocli.CommandLine.Option;
  * The live projection: follows the node's journal from the last sequence the read model committed, commits a
  * batch whenever it has caught up (so the tables trail the exchange by at most one poll), and reports its lag. Safe
  * to stop at any moment and start again: the projector resumes after its last committed sequence.
+ *
+ * <p>It also writes the users' notifications into the same database ({@link NotificationStore}, their own schema),
+ * as a projecting gateway does: the schema's one projecting process is either a gateway or this command, and
+ * gateways that read its tables ({@code --history-reader}) list and push what it writes. The notifier reads the
+ * journal from its start (its memory of assets, holds and withdrawals is rebuilt from it) and writes only what comes
+ * after the store's position.
  */
 @Command(name = "follow", mixinStandardHelpOptions = true,
     description = "Project the node's journal into PostgreSQL live, resuming where the read model stopped.")
@@ -26,6 +34,11 @@ public final class FollowCommand implements Callable<Integer> {
     static final int POLL_EVENTS_MAX = 10_000;
     /** Lag report interval. */
     static final long REPORT_INTERVAL_NS = 5_000_000_000L;
+    /**
+     * Longest a caught-up notifier keeps written notifications uncommitted: the gateway's own cadence, so a busy
+     * exchange costs one notification transaction per 20 ms instead of one per poll.
+     */
+    static final long NOTICE_LINGER_NS = 20_000_000L;
 
     @Option(names = "--dir", required = true, description = "The node's directory (journal in <dir>/events).")
     Path dir;
@@ -64,22 +77,31 @@ public final class FollowCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         try (ReadModelDatabase db = database.open(dir);
              Projector projector = Projector.open(db, commandsPerBatch);
-             EventJournalReader reader = EventJournalReader.open(journal, projector.committedSeq())) {
-            out.printf("following %s from seq %d%n", journal, projector.committedSeq());
+             EventJournalReader reader = EventJournalReader.open(journal, projector.committedSeq());
+             EventJournalReader noticeReader = EventJournalReader.open(journal, 0)) {
+            final NotificationFollower notifier = NotificationFollower.open(
+                NotificationStore.open(db.dataSource(), NotificationStore.DEFAULT_SCHEMA));
+            out.printf("following %s from seq %d (notifications from seq %d)%n", journal, projector.committedSeq(),
+                notifier.committedSeq());
             out.flush();
-            follow(reader, projector);
+            follow(reader, projector, noticeReader, notifier);
             projector.flush();
-            out.printf("stopped at seq %d%n", projector.committedSeq());
+            notifier.flush();
+            out.printf("stopped at seq %d, notifications at seq %d%n", projector.committedSeq(),
+                notifier.committedSeq());
         } finally {
             removeHook(hook);
         }
         return 0;
     }
 
-    private void follow(final EventJournalReader reader, final Projector projector) {
+    private void follow(final EventJournalReader reader, final Projector projector,
+        final EventJournalReader noticeReader, final NotificationFollower notifier) {
         final BackoffIdleStrategy idle = new BackoffIdleStrategy();
         long lastReportNs = System.nanoTime();
+        long lastNoticeFlushNs = lastReportNs;
         boolean flushed = true;
+        boolean noticesPending = false;
         while (running.get()) {
             final int delivered = reader.poll(projector, POLL_EVENTS_MAX);
             if (delivered > 0) {
@@ -89,14 +111,23 @@ public final class FollowCommand implements Callable<Integer> {
                 projector.flush();
                 flushed = true;
             }
+            final int noticed = notifier.poll(noticeReader::poll, POLL_EVENTS_MAX);
+            noticesPending |= noticed > 0;
             final long now = System.nanoTime();
+            if (noticesPending && (noticed == POLL_EVENTS_MAX || now - lastNoticeFlushNs >= NOTICE_LINGER_NS)) {
+                // What flush returns is for pushing to connected users; this process has none.
+                notifier.flush();
+                noticesPending = false;
+                lastNoticeFlushNs = now;
+            }
             if (now - lastReportNs >= REPORT_INTERVAL_NS) {
                 lastReportNs = now;
                 final ProjectionLag lag = projector.lag();
-                out.printf("  committed seq %d, %d events behind%n", lag.committedSeq(), lag.eventsBehind());
+                out.printf("  committed seq %d, %d events behind; notifications at seq %d%n", lag.committedSeq(),
+                    lag.eventsBehind(), notifier.committedSeq());
                 out.flush();
             }
-            idle.idle(delivered);
+            idle.idle(delivered + noticed);
         }
     }
 
