@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -21,6 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ChaosFailoverTest {
     /** Far above the ~1.6 s measured, far below the client's patience; a slower failover is a regression. */
     static final long FAILOVER_MS_MAX = 10_000;
+    /** Lines of each member's log a failure shows. */
+    static final int LOG_TAIL_LINES = 60;
 
     @TempDir
     Path dir;
@@ -32,8 +37,8 @@ class ChaosFailoverTest {
         // and apart from the cluster module's test ports (10000-19000); spread by process id for concurrent builds.
         final int portBase = 20_000 + (int) (ProcessHandle.current().pid() % 40) * 50;
         final ByteArrayOutputStream log = new ByteArrayOutputStream();
-        final FailoverChaos.Outcome outcome = new FailoverChaos(new FailoverChaos.Settings(3, 2, 1_000,
-            Duration.ofSeconds(1), dir, portBase), new PrintStream(log, true, StandardCharsets.UTF_8)).run();
+        final FailoverChaos.Outcome outcome = run(new FailoverChaos.Settings(3, 2, 1_000, Duration.ofSeconds(1), dir,
+            portBase), log);
         assertClean(outcome, log);
     }
 
@@ -46,9 +51,32 @@ class ChaosFailoverTest {
     void killingTheSingleNodeTwiceLosesAndDuplicatesNoAcknowledgedCommand() throws Exception {
         final int portBase = 22_000 + (int) (ProcessHandle.current().pid() % 40) * 50;
         final ByteArrayOutputStream log = new ByteArrayOutputStream();
-        final FailoverChaos.Outcome outcome = new FailoverChaos(new FailoverChaos.Settings(1, 2, 1_000,
-            Duration.ofSeconds(1), dir, portBase), new PrintStream(log, true, StandardCharsets.UTF_8)).run();
+        final FailoverChaos.Outcome outcome = run(new FailoverChaos.Settings(1, 2, 1_000, Duration.ofSeconds(1), dir,
+            portBase), log);
         assertClean(outcome, log);
+    }
+
+    /**
+     * Runs the chaos; if it gives up (a failover or a member's catch-up past its timeout), the failure carries the
+     * run's report and the end of every member's log, which the temporary directory takes with it.
+     */
+    private FailoverChaos.Outcome run(final FailoverChaos.Settings settings, final ByteArrayOutputStream log)
+        throws Exception {
+        try {
+            return new FailoverChaos(settings, new PrintStream(log, true, StandardCharsets.UTF_8)).run();
+        } catch (IllegalStateException e) {
+            final StringBuilder report = new StringBuilder(log.toString(StandardCharsets.UTF_8));
+            try (DirectoryStream<Path> logs = Files.newDirectoryStream(dir, "node-*.log")) {
+                for (final Path member : logs) {
+                    final List<String> lines = Files.readAllLines(member, StandardCharsets.UTF_8);
+                    report.append("\n--- ").append(member.getFileName()).append(" (last ").append(LOG_TAIL_LINES)
+                        .append(" lines)\n");
+                    lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size())
+                        .forEach(line -> report.append(line).append('\n'));
+                }
+            }
+            throw new AssertionError(e.getMessage() + "\n" + report, e);
+        }
     }
 
     private static void assertClean(final FailoverChaos.Outcome outcome, final ByteArrayOutputStream log) {

@@ -82,7 +82,7 @@ public final class Gateway implements AutoCloseable {
                     new NativeStatementResource(guard, views, history)),
                 streams);
             final WebApp web = WebApp.trader(guard, views, engine, sessions, traderLogins, wallet);
-            health = new HealthResource(guard, views, startedProjection, metrics);
+            health = new HealthResource(guard, views, startedProjection, startedNotifications, metrics);
             final NotificationsResource notices = new NotificationsResource(guard, engine, startedNotifications);
             this.server = GatewayServer.create(register -> {
                 api.register(register);

@@ -13,7 +13,9 @@ import java.util.Map;
  * milliseconds of cluster time) and the same figures as Prometheus metrics on the admin port ({@code GET /metrics},
  * unauthenticated like any scrape endpoint: the admin port must not be public). "down" (503) when the views stopped
  * following the journal (balances would be stale, so the gateway refuses reads); "degraded" when history lags more
- * than {@link #LAG_EVENTS_DEGRADED} events or {@link #LAG_MS_DEGRADED} ms, or its projection is failing.
+ * than {@link #LAG_EVENTS_DEGRADED} events or {@link #LAG_MS_DEGRADED} ms, or its projection is failing, or when the
+ * users' notifications lag more than {@link #LAG_EVENTS_DEGRADED} events or their feed is failing: users who are not
+ * told about their funds is a degraded exchange, even if everything else works.
  */
 final class HealthResource {
     static final int WEIGHT = 1;
@@ -26,14 +28,17 @@ final class HealthResource {
     private final RequestGuard guard;
     private final ReadViews views;
     private final HistoryProjection projection;
+    private final NotificationFeed notifications;
     private final PrometheusMeterRegistry registry;
 
+    /** {@code projection} and {@code notifications} are null on a gateway without a read model. */
     HealthResource(final RequestGuard guard, final ReadViews views, final HistoryProjection projection,
-        final PrometheusMeterRegistry registry) {
+        final NotificationFeed notifications, final PrometheusMeterRegistry registry) {
         this.guard = guard;
         this.registry = registry;
         this.views = views;
         this.projection = projection;
+        this.notifications = notifications;
         Gauge.builder("candor_views_last_seq", views, ReadViews::lastSeq)
             .description("Sequence of the last event the gateway's views applied").register(registry);
         Gauge.builder("candor_views_following", views, v -> v.failure() == null ? 1 : 0)
@@ -45,6 +50,14 @@ final class HealthResource {
                 .description("Events the read model is behind the views").register(registry);
             Gauge.builder("candor_readmodel_lag_ms", this, HealthResource::lagMs)
                 .description("Cluster milliseconds the read model is behind the views").register(registry);
+        }
+        if (notifications != null) {
+            Gauge.builder("candor_notifications_committed_seq", notifications, NotificationFeed::committedSeq)
+                .description("Sequence up to which the users' notifications are stored").register(registry);
+            Gauge.builder("candor_notifications_lag_events", this, HealthResource::noticeLagEvents)
+                .description("Events the notifications are behind the views").register(registry);
+            Gauge.builder("candor_notifications_failing", notifications, n -> n.failure() == null ? 0 : 1)
+                .description("1 while the notification feed's last attempt failed").register(registry);
         }
     }
 
@@ -85,6 +98,17 @@ final class HealthResource {
                 status = "degraded";
             }
         }
+        if (notifications != null) {
+            final Map<String, Object> notices = new LinkedHashMap<>();
+            final long events = noticeLagEvents();
+            notices.put("committedSeq", notifications.committedSeq());
+            notices.put("lagEvents", events);
+            notices.put("failing", notifications.failure() != null);
+            body.put("notifications", notices);
+            if (following && (notifications.failure() != null || events > LAG_EVENTS_DEGRADED)) {
+                status = "degraded";
+            }
+        }
         body.put("status", status);
         ctx.status(following ? 200 : UNAVAILABLE);
         Json.send(ctx, body);
@@ -92,6 +116,10 @@ final class HealthResource {
 
     private long lagEvents() {
         return Math.max(0, views.lastSeq() - projection.committedSeq());
+    }
+
+    private long noticeLagEvents() {
+        return Math.max(0, views.lastSeq() - notifications.committedSeq());
     }
 
     /** Cluster time between the newest command the views applied and the newest the read model committed. */

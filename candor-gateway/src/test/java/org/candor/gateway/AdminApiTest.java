@@ -181,7 +181,7 @@ class AdminApiTest {
         assertThat(trader.post("/api/v3/order", order).json().path("status").asText()).isEqualTo("NEW");
     }
 
-    /** Prometheus scrapes the admin port: the views' progress and the read model's lag as gauges. */
+    /** Prometheus scrapes the admin port: the views' progress, the read model's and notifications' lag as gauges. */
     @Test
     void theAdminPortServesMetrics() throws Exception {
         final java.net.http.HttpResponse<String> metrics = exchange.http.send(java.net.http.HttpRequest.newBuilder(
@@ -189,7 +189,8 @@ class AdminApiTest {
             java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("candor_views_last_seq").contains("candor_views_following 1.0")
-            .contains("candor_readmodel_lag_events");
+            .contains("candor_readmodel_lag_events").contains("candor_notifications_lag_events")
+            .contains("candor_notifications_failing 0.0");
     }
 
     /** Each command's stages are timed: an admin command through the engine shows in every stage's count. */
