@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.WebSocket;
 import java.time.Duration;
-import java.util.function.Predicate;
 import org.agrona.CloseHelper;
 import org.candor.engine.HoldKind;
 import org.candor.engine.HoldReason;
@@ -89,7 +88,7 @@ class HistoryReaderGatewayTest {
         stream.awaitOpened(socket);
 
         // newTrader made three deposits; the projecting gateway writes their notifications, this one reads them.
-        final JsonNode deposits = await(user, page -> page.get("notifications").size() == 3);
+        final JsonNode deposits = user.awaitNotifications(page -> page.get("notifications").size() == 3, WAIT);
         assertThat(deposits.get("notifications").findValuesAsText("kind")).containsOnly("deposit_credited");
         assertThat(deposits.get("unreadCount").asInt()).isEqualTo(3);
 
@@ -99,7 +98,7 @@ class HistoryReaderGatewayTest {
         final JsonNode pushed = stream.next(m -> "candorNotification".equals(m.path("e").asText())
             && "hold_pending_approval".equals(m.path("kind").asText()));
         assertThat(pushed.get("holdId").asLong()).isEqualTo(hold);
-        final JsonNode listed = await(user, page -> page.get("notifications").size() == 4);
+        final JsonNode listed = user.awaitNotifications(page -> page.get("notifications").size() == 4, WAIT);
         assertThat(listed.get("notifications").get(0).get("id").asLong()).isEqualTo(pushed.get("id").asLong());
 
         // Read marks are the user's own state: any gateway on the schema may move them.
@@ -107,21 +106,5 @@ class HistoryReaderGatewayTest {
         assertThat(marked.status()).as(marked.json().toString()).isEqualTo(200);
         assertThat(marked.json().get("unreadCount").asInt()).isZero();
         socket.abort();
-    }
-
-    /** Polls the user's notifications on the reading gateway until the page matches. */
-    private static JsonNode await(final ApiClient user, final Predicate<JsonNode> wanted) throws InterruptedException {
-        final long deadlineNs = System.nanoTime() + WAIT.toNanos();
-        JsonNode page = null;
-        while (System.nanoTime() < deadlineNs) {
-            final Reply reply = user.get("/v1/notifications", "limit=100");
-            assertThat(reply.status()).as(reply.json().toString()).isEqualTo(200);
-            page = reply.json();
-            if (wanted.test(page)) {
-                return page;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("no matching page within " + WAIT + "; last: " + page);
     }
 }

@@ -77,23 +77,20 @@ class NotificationsApiTest {
         exchange.close();
     }
 
-    /** Polls the user's notifications until one matches (the feed commits shortly after the journal). */
+    /** Waits until one of the user's notifications matches, and returns it. */
     private static JsonNode await(final ApiClient user, final Predicate<JsonNode> wanted, final Duration timeout)
         throws InterruptedException {
-        final long deadlineNs = System.nanoTime() + timeout.toNanos();
-        JsonNode page = null;
-        while (System.nanoTime() < deadlineNs) {
-            final Reply reply = user.get("/v1/notifications", "limit=100");
-            assertThat(reply.status()).as(reply.json().toString()).isEqualTo(200);
-            page = reply.json();
-            for (final JsonNode notification : page.get("notifications")) {
-                if (wanted.test(notification)) {
-                    return notification;
-                }
+        final JsonNode page = user.awaitNotifications(p -> first(p, wanted) != null, timeout);
+        return first(page, wanted);
+    }
+
+    private static JsonNode first(final JsonNode page, final Predicate<JsonNode> wanted) {
+        for (final JsonNode notification : page.get("notifications")) {
+            if (wanted.test(notification)) {
+                return notification;
             }
-            Thread.sleep(100);
         }
-        throw new AssertionError("no matching notification within " + timeout + "; last page: " + page);
+        return null;
     }
 
     private static Predicate<JsonNode> kind(final String kind, final String idField, final long id) {

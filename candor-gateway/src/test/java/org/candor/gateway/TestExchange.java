@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 import javax.sql.DataSource;
 import org.agrona.CloseHelper;
 import org.agrona.IoUtil;
@@ -49,6 +50,8 @@ final class TestExchange implements AutoCloseable {
     private static final AtomicInteger NEXT_PORT_BASE =
         new AtomicInteger(25_000 + (int) (ProcessHandle.current().pid() % 16) * 50);
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    /** Pause between two looks at a user's notifications while a test waits for one. */
+    private static final long NOTIFICATIONS_POLL_MS = 50;
     private static final AtomicLong NEXT_USER = new AtomicLong(100);
     /**
      * The engine credits a deposit reference once per asset: references of funded traders start far above the ones
@@ -301,6 +304,26 @@ final class TestExchange implements AutoCloseable {
         Reply post(final String path, final String params) {
             return exchange.send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(sign(params))).build());
+        }
+
+        /**
+         * Polls this user's notifications (one page of up to 100) until the page matches; the feed commits shortly
+         * after the journal, so a notification is listed a little after the command that caused it.
+         */
+        JsonNode awaitNotifications(final Predicate<JsonNode> page, final Duration timeout)
+            throws InterruptedException {
+            final long deadlineNs = System.nanoTime() + timeout.toNanos();
+            JsonNode last = null;
+            while (System.nanoTime() < deadlineNs) {
+                final Reply reply = get("/v1/notifications", "limit=100");
+                assertThat(reply.status()).as(reply.json().toString()).isEqualTo(200);
+                last = reply.json();
+                if (page.test(last)) {
+                    return last;
+                }
+                Thread.sleep(NOTIFICATIONS_POLL_MS);
+            }
+            throw new AssertionError("no matching notifications within " + timeout + "; last page: " + last);
         }
 
         /** A request with the key header and no signature (the user data stream endpoints). */
