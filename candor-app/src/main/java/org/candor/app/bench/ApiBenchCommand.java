@@ -52,6 +52,10 @@ final class ApiBenchCommand implements Callable<Integer> {
         + "${DEFAULT-VALUE}).")
     long seconds;
 
+    @Option(names = "--rounds", defaultValue = "1", description = "Measured rounds (orders, then ping) after the "
+        + "one warm-up; the summary is the round with the median ratio, and the spread (default ${DEFAULT-VALUE}).")
+    int rounds;
+
     /** At least ten seconds, then until the JIT compilers go quiet (ApiBenchmark#warmUp). */
     @Option(names = "--warmup-seconds", defaultValue = "10", description = "Least warm-up seconds; it goes on "
         + "until the JIT compilers are quiet (default ${DEFAULT-VALUE}).")
@@ -76,7 +80,7 @@ final class ApiBenchCommand implements Callable<Integer> {
                     "http://127.0.0.1:" + services.httpPort(), trader.apiKey(), trader.secretKey(), "BTCUSDT",
                     "100.00", "0.0100", connections, seconds * 1_000, warmupSeconds * 1_000,
                     Math.max(warmupSeconds, warmupMaxSeconds) * 1_000,
-                    "http://127.0.0.1:" + services.adminPort() + "/metrics"), System.out);
+                    "http://127.0.0.1:" + services.adminPort() + "/metrics", rounds), System.out);
             }
         } finally {
             FileTree.delete(databaseDir);
